@@ -1,0 +1,29 @@
+import secrets
+
+from django.db import transaction
+
+from campus.core.activity import log_activity
+
+from .models import User
+
+
+@transaction.atomic
+def ensure_staff_account(*, email: str, password: str | None = None) -> tuple[User, str, bool]:
+    """Create or refresh the programme team's superuser account.
+
+    Returns the user, the password now in force and whether the account was created. Where no
+    password is given a strong one is generated, so a fresh clone never has a known password.
+    """
+    email = User.objects.normalize_email(email).lower()
+    password = password or secrets.token_urlsafe(12)
+    user = User.objects.filter(email__iexact=email).first()
+    created = user is None
+    if created:
+        user = User(email=email, full_name="Programme team")
+    user.is_staff = True
+    user.is_superuser = True
+    user.is_active = True
+    user.set_password(password)
+    user.save()
+    log_activity(action="accounts.staff_account_created" if created else "accounts.staff_account_refreshed", target=user)
+    return user, password, created

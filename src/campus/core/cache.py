@@ -1,0 +1,63 @@
+"""Whole-page caching for public pages, invalidated by a content version kept in the database.
+
+Every public page is the same for every anonymous visitor, so its HTML is cached under a key
+that holds the content version, today's date and the path. Saving any content model bumps the
+version (see :func:`bump_content_version`), so no process serves a stale page, whichever cache
+backend (per-process memory or Redis) is configured.
+"""
+
+from functools import wraps
+
+from django.conf import settings
+from django.core.cache import cache
+from django.db.models import F
+from django.http import HttpResponse
+from django.utils import timezone
+
+from .models import ContentVersion
+
+
+def current_content_version() -> int:
+    row = ContentVersion.objects.filter(pk=1).values_list("version", flat=True).first()
+    return row or 0
+
+
+def bump_content_version(**_kwargs) -> None:
+    updated = ContentVersion.objects.filter(pk=1).update(version=F("version") + 1)
+    if not updated:
+        ContentVersion.objects.get_or_create(pk=1, defaults={"version": 2})
+
+
+def _cacheable(request) -> bool:
+    if request.method not in ("GET", "HEAD"):
+        return False
+    # A visitor with a session (staff, or someone with a message waiting) gets a fresh page.
+    return settings.SESSION_COOKIE_NAME not in request.COOKIES and "messages" not in request.COOKIES
+
+
+def cached_public_page(view):
+    """Cache the whole response of a public GET view for anonymous visitors."""
+
+    @wraps(view)
+    def wrapper(request, *args, **kwargs):
+        if not _cacheable(request):
+            return view(request, *args, **kwargs)
+        key = "page:{}:{}:{}".format(
+            current_content_version(), timezone.localdate().isoformat(), request.get_full_path()
+        )
+        hit = cache.get(key)
+        if hit is not None:
+            content, content_type, headers = hit
+            response = HttpResponse(content, content_type=content_type)
+            for name, value in headers.items():
+                response.headers[name] = value
+            return response
+        response = view(request, *args, **kwargs)
+        if response.status_code == 200 and not response.streaming:
+            if hasattr(response, "render") and callable(response.render):
+                response.render()
+            kept = {k: v for k, v in response.headers.items() if k in ("Content-Disposition",)}
+            cache.set(key, (response.content, response["Content-Type"], kept), settings.CAMPUS_PAGE_CACHE_SECONDS)
+        return response
+
+    return wrapper

@@ -1,0 +1,61 @@
+from django import template
+
+from campus.core.markdown import render_markdown
+
+register = template.Library()
+
+
+@register.filter(name="markdown")
+def markdown_filter(text):
+    return render_markdown(text)
+
+
+@register.filter
+def eur(value):
+    """10000 -> '10 000 €' (a narrow no-break space between thousands), 0 -> 'Free'."""
+    if value in (None, ""):
+        return ""
+    number = int(round(float(value)))
+    if number == 0:
+        return "Free"
+    return f"{number:,}".replace(",", "\u202f") + "\u00a0€"
+
+
+@register.simple_tag
+def daterange(start, end):
+    """'1 September – 6 November 2020', or '30 November 2020 – 19 February 2021' across years."""
+    if start is None or end is None:
+        return ""
+    if start == end:
+        return f"{start.day} {start:%B %Y}"
+    if start.year == end.year:
+        if start.month == end.month:
+            return f"{start.day}–{end.day} {end:%B %Y}"
+        return f"{start.day} {start:%B} – {end.day} {end:%B %Y}"
+    return f"{start.day} {start:%B %Y} – {end.day} {end:%B %Y}"
+
+
+@register.simple_tag
+def local_time_range(meetup):
+    """A meetup's times in its own zone: 'Tue 1 Sep 2020, 09:00 – Wed 2 Sep, 13:00 CEST'."""
+    start, end = meetup.local_start, meetup.local_end
+    first = f"{start:%a} {start.day} {start:%b %Y}, {start:%H:%M}"
+    if start.date() == end.date():
+        return f"{first}–{end:%H:%M} {end:%Z}"
+    return f"{first} – {end:%a} {end.day} {end:%b}, {end:%H:%M} {end:%Z}"
+
+
+@register.simple_tag
+def field_widget(field):
+    """Render a bound field's widget with aria-describedby (help, error) and aria-invalid."""
+    described = []
+    if field.help_text:
+        described.append(f"{field.auto_id}-help")
+    if field.errors:
+        described.append(f"{field.auto_id}-error")
+    attrs = {}
+    if described:
+        attrs["aria-describedby"] = " ".join(described)
+    if field.errors:
+        attrs["aria-invalid"] = "true"
+    return field.as_widget(attrs=attrs)

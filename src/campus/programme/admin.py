@@ -1,0 +1,193 @@
+"""The content editor for staff (Django admin, configured: search, filters, inlines, markdown help).
+
+Meetup times are entered and shown in the meetup's own time zone; they are stored in UTC.
+"""
+
+import zoneinfo
+
+from django import forms
+from django.contrib import admin
+from django.utils import timezone
+
+from .models import (
+    FAQ,
+    Benefit,
+    ContactMessage,
+    Edition,
+    LearningOutcome,
+    Meetup,
+    Module,
+    Outcome,
+    Page,
+    Partner,
+    Programme,
+    Requirement,
+    validate_timezone,
+)
+
+
+class MeetupForm(forms.ModelForm):
+    """Shows start and end as wall-clock times in the meetup's own zone."""
+
+    local_start = forms.DateTimeField(
+        label="Starts (local time)", help_text="In the meetup's time zone, e.g. 2020-09-01 09:00."
+    )
+    local_end = forms.DateTimeField(label="Ends (local time)")
+
+    class Meta:
+        model = Meetup
+        fields = ["kind", "title", "local_start", "local_end", "timezone", "is_online", "venue", "city", "country", "description"]
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        if self.instance.pk:
+            self.initial["local_start"] = self.instance.local_start.replace(tzinfo=None)
+            self.initial["local_end"] = self.instance.local_end.replace(tzinfo=None)
+
+    def clean_timezone(self):
+        zone = self.cleaned_data["timezone"]
+        validate_timezone(zone)
+        return zone
+
+    def _aware(self, value, zone):
+        naive = timezone.make_naive(value, timezone.get_current_timezone()) if timezone.is_aware(value) else value
+        return naive.replace(tzinfo=zoneinfo.ZoneInfo(zone))
+
+    def clean(self):
+        cleaned = super().clean()
+        zone = cleaned.get("timezone")
+        start, end = cleaned.get("local_start"), cleaned.get("local_end")
+        if zone and start and end:
+            self.instance.starts_at = self._aware(start, zone)
+            self.instance.ends_at = self._aware(end, zone)
+            if self.instance.ends_at <= self.instance.starts_at:
+                self.add_error("local_end", "The meetup must end after it starts.")
+        return cleaned
+
+
+class MeetupInline(admin.StackedInline):
+    model = Meetup
+    form = MeetupForm
+    extra = 0
+
+
+class LearningOutcomeInline(admin.TabularInline):
+    model = LearningOutcome
+    extra = 0
+
+
+class RequirementInline(admin.TabularInline):
+    model = Requirement
+    extra = 0
+
+
+class OutcomeInline(admin.TabularInline):
+    model = Outcome
+    extra = 0
+
+
+class ModuleInline(admin.TabularInline):
+    model = Module
+    fields = ("number", "title", "city", "country", "starts_on", "ends_on", "delivery_mode")
+    extra = 0
+    show_change_link = True
+
+
+@admin.register(Programme)
+class ProgrammeAdmin(admin.ModelAdmin):
+    list_display = ("name", "short_name", "contact_email", "updated_at")
+    search_fields = ("name", "short_name")
+    prepopulated_fields = {"slug": ("short_name",)}
+    fieldsets = (
+        (None, {"fields": ("name", "short_name", "slug", "contact_email", "funding_note")}),
+        ("Home page", {"fields": ("tagline", "headline", "intro", "contact_prompt", "format_title", "format_text",
+                                  "cta_title", "cta_text", "privacy_promise")}),
+        ("Convince your boss", {"fields": ("boss_title", "boss_intro")}),
+        ("Team", {"fields": ("team_title", "team_intro")}),
+    )
+
+
+@admin.register(Edition)
+class EditionAdmin(admin.ModelAdmin):
+    list_display = ("__str__", "is_current", "capacity", "application_deadline", "acceptance_letter_on")
+    list_filter = ("programme", "is_current")
+    search_fields = ("name", "programme__name")
+    list_select_related = ("programme",)
+    inlines = [RequirementInline, OutcomeInline, ModuleInline]
+    fieldsets = (
+        (None, {"fields": ("programme", "name", "slug", "is_current")}),
+        ("Admission", {"fields": ("capacity", "admission_note", "how_to_apply", "application_deadline", "acceptance_letter_on")}),
+        ("Format and costs", {"fields": ("price_eur", "estimated_value_eur", "costs_note", "hours_per_week_min",
+                                         "hours_per_week_max", "meetup_note", "delivery_note")}),
+    )
+
+
+@admin.register(Module)
+class ModuleAdmin(admin.ModelAdmin):
+    list_display = ("number", "title", "edition", "provider", "city", "country", "starts_on", "ends_on", "delivery_mode")
+    list_filter = ("edition", "delivery_mode", "country")
+    search_fields = ("title", "city", "provider__name")
+    list_select_related = ("edition__programme", "provider")
+    inlines = [LearningOutcomeInline, MeetupInline]
+    fieldsets = (
+        (None, {"fields": ("edition", "number", "title", "provider", "delivery_mode")}),
+        ("Place and time", {"fields": ("city", "country", "timezone", "latitude", "longitude", "starts_on", "ends_on", "break_after")}),
+        ("Content", {"fields": ("summary", "curriculum")}),
+    )
+
+
+@admin.register(Meetup)
+class MeetupAdmin(admin.ModelAdmin):
+    form = MeetupForm
+    list_display = ("title", "module", "kind", "local_start_display", "timezone", "city")
+    list_filter = ("kind", "module__edition", "timezone")
+    search_fields = ("title", "city", "venue", "module__title")
+    list_select_related = ("module",)
+
+    @admin.display(description="Starts (local)", ordering="starts_at")
+    def local_start_display(self, obj):
+        return obj.local_start.strftime("%Y-%m-%d %H:%M %Z")
+
+
+@admin.register(Partner)
+class PartnerAdmin(admin.ModelAdmin):
+    list_display = ("name", "kind", "city", "country", "order")
+    list_editable = ("order",)
+    list_filter = ("kind", "country")
+    search_fields = ("name", "city")
+
+
+@admin.register(Benefit)
+class BenefitAdmin(admin.ModelAdmin):
+    list_display = ("title", "programme", "order")
+    list_editable = ("order",)
+    search_fields = ("title", "body")
+
+
+@admin.register(FAQ)
+class FAQAdmin(admin.ModelAdmin):
+    list_display = ("question", "category", "is_published", "order")
+    list_editable = ("is_published", "order")
+    list_filter = ("category", "is_published")
+    search_fields = ("question", "answer")
+
+
+@admin.register(Page)
+class PageAdmin(admin.ModelAdmin):
+    list_display = ("title", "slug", "show_in_footer", "version", "updated_on", "order")
+    list_editable = ("show_in_footer", "order")
+    search_fields = ("title", "body")
+    prepopulated_fields = {"slug": ("title",)}
+
+
+@admin.register(ContactMessage)
+class ContactMessageAdmin(admin.ModelAdmin):
+    list_display = ("created_at", "name", "email", "organisation", "topic", "status", "notified_at")
+    list_filter = ("status", "topic")
+    search_fields = ("name", "email", "organisation", "message")
+    date_hierarchy = "created_at"
+    readonly_fields = ("programme", "created_at", "name", "email", "organisation", "topic", "message", "notified_at")
+    fields = readonly_fields + ("status", "staff_note")
+
+    def has_add_permission(self, request):
+        return False

@@ -1,0 +1,34 @@
+"""iCalendar feeds of meetups, with real TZIDs and VTIMEZONE definitions."""
+
+from collections.abc import Iterable
+
+import icalendar
+
+from .models import Edition, Meetup
+
+
+def meetups_calendar(*, edition: Edition, meetups: Iterable[Meetup], name: str, base_url: str) -> bytes:
+    calendar = icalendar.Calendar()
+    calendar.add("prodid", "-//Cluster Campus//Programme schedule//EN")
+    calendar.add("version", "2.0")
+    calendar.add("calscale", "GREGORIAN")
+    calendar.add("method", "PUBLISH")
+    calendar.add("x-wr-calname", name)
+    for meetup in meetups:
+        module = meetup.module
+        event = icalendar.Event()
+        event.add("uid", f"meetup-{meetup.pk}@{edition.programme.slug}.cluster-campus")
+        event.add("dtstamp", meetup.updated_at)
+        event.add("last-modified", meetup.updated_at)
+        event.add("summary", f"{meetup.title} — {module.title}")
+        event.add("dtstart", meetup.local_start)
+        event.add("dtend", meetup.local_end)
+        event.add("location", meetup.place)
+        event.add("url", base_url + module.get_absolute_url())
+        description = f"Module {module.number}: {module.title}\n{meetup.get_kind_display()}"
+        if meetup.description:
+            description += "\n\n" + meetup.description
+        event.add("description", description)
+        calendar.add_component(event)
+    calendar.add_missing_timezones()
+    return calendar.to_ical()

@@ -1,0 +1,132 @@
+"""Reads shared by the public pages, the feeds and later apps. Each returns everything a page needs
+in a fixed number of queries, whatever the number of modules, meetups or FAQ entries."""
+
+from dataclasses import dataclass
+from datetime import date
+from decimal import Decimal
+
+from django.conf import settings
+from django.db.models import Prefetch, QuerySet
+from django.http import Http404
+
+from .models import FAQ, Edition, Meetup, Module, Page, Programme
+
+
+def current_programme() -> Programme:
+    slug = getattr(settings, "CAMPUS_PROGRAMME_SLUG", "")
+    queryset = Programme.objects.all()
+    programme = (queryset.filter(slug=slug) if slug else queryset).first()
+    if programme is None:
+        raise Http404("No programme has been set up yet. Run `manage.py load_seed_edition`.")
+    return programme
+
+
+def current_edition(programme: Programme) -> Edition:
+    edition = (
+        Edition.objects.filter(programme=programme)
+        .order_by("-is_current", "-application_deadline")
+        .select_related("programme")
+        .first()
+    )
+    if edition is None:
+        raise Http404("This programme has no edition yet.")
+    return edition
+
+
+def modules_of(edition: Edition) -> QuerySet[Module]:
+    return (
+        Module.objects.filter(edition=edition)
+        .select_related("provider")
+        .prefetch_related("learning_outcomes", Prefetch("meetups", queryset=Meetup.objects.order_by("starts_at")))
+        .order_by("number")
+    )
+
+
+def meetups_of(edition: Edition, module: Module | None = None) -> QuerySet[Meetup]:
+    queryset = Meetup.objects.filter(module__edition=edition).select_related("module").order_by("starts_at")
+    return queryset.filter(module=module) if module is not None else queryset
+
+
+@dataclass(frozen=True)
+class KeyFigures:
+    weeks: int
+    modules: int
+    countries: int
+    meetups_per_module: int
+    hours_per_week_min: int
+    hours_per_week_max: int
+    price_eur: Decimal
+    estimated_value_eur: Decimal | None
+    costs_note: str
+    starts_on: date | None
+    ends_on: date | None
+
+    @property
+    def is_free(self) -> bool:
+        return not self.price_eur
+
+
+def key_figures(edition: Edition, modules: list[Module]) -> KeyFigures:
+    """Figures derived from the data: weeks of education from module dates, meetups per module
+    from the meetups. ``modules`` must come from :func:`modules_of` (meetups prefetched)."""
+    days = sum(module.days for module in modules)
+    meetup_counts = [len(module.meetups.all()) for module in modules]
+    return KeyFigures(
+        weeks=days // 7,
+        modules=len(modules),
+        countries=len({module.country.code for module in modules}),
+        meetups_per_module=max(meetup_counts, default=0),
+        hours_per_week_min=edition.hours_per_week_min,
+        hours_per_week_max=edition.hours_per_week_max,
+        price_eur=edition.price_eur,
+        estimated_value_eur=edition.estimated_value_eur,
+        costs_note=edition.costs_note,
+        starts_on=min((m.starts_on for m in modules), default=None),
+        ends_on=max((m.ends_on for m in modules), default=None),
+    )
+
+
+@dataclass(frozen=True)
+class TimelineEntry:
+    module: Module
+    break_weeks: int | None  # the gap to the next module, in whole weeks (None after the last)
+    break_days: int | None
+    break_note: str
+
+
+def timeline(modules: list[Module]) -> list[TimelineEntry]:
+    entries = []
+    for index, module in enumerate(modules):
+        following = modules[index + 1] if index + 1 < len(modules) else None
+        gap = (following.starts_on - module.ends_on).days - 1 if following else None
+        entries.append(
+            TimelineEntry(
+                module=module,
+                break_days=gap,
+                break_weeks=round(gap / 7) if gap is not None else None,
+                break_note=module.break_after,
+            )
+        )
+    return entries
+
+
+def published_faqs(programme: Programme) -> list[tuple[str, list[FAQ]]]:
+    faqs = FAQ.objects.filter(programme=programme, is_published=True).order_by("order", "id")
+    ordered = sorted(faqs, key=lambda faq: (faq.order, faq.id))
+    categories: dict[str, list[FAQ]] = {}
+    for faq in ordered:
+        categories.setdefault(faq.category or "General", []).append(faq)
+    return list(categories.items())
+
+
+def footer_pages(programme: Programme) -> list[Page]:
+    return list(Page.objects.filter(programme=programme, show_in_footer=True).only("slug", "title", "programme_id"))
+
+
+
+
+def request_programme(request) -> Programme:
+    """The programme of the site, looked up once per request."""
+    if not hasattr(request, "_campus_programme"):
+        request._campus_programme = current_programme()
+    return request._campus_programme

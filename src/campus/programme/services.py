@@ -1,0 +1,172 @@
+"""The only place that changes programme data (besides staff editing content in the admin)."""
+
+import json
+import zoneinfo
+from datetime import date, datetime
+from decimal import Decimal
+from pathlib import Path
+
+from django.conf import settings
+from django.core.cache import cache
+from django.db import transaction
+from django.utils import timezone
+
+from campus.core.activity import log_activity
+
+from . import tasks
+from .models import (
+    FAQ,
+    Benefit,
+    ContactMessage,
+    Edition,
+    LearningOutcome,
+    Meetup,
+    Module,
+    Outcome,
+    Page,
+    Partner,
+    Programme,
+    Requirement,
+)
+
+SEED_FILE = Path(__file__).resolve().parent / "seed" / "bsr-cluster-manager-education-2020-2021.json"
+
+
+class RateLimited(Exception):
+    """Too many contact messages from one address."""
+
+
+def _local(value: str, zone: str) -> datetime:
+    return datetime.fromisoformat(value).replace(tzinfo=zoneinfo.ZoneInfo(zone))
+
+
+@transaction.atomic
+def load_seed_edition(*, path: Path = SEED_FILE) -> dict[str, bool]:
+    """Load the seed programme and edition from a JSON file.
+
+    Idempotent and respectful of staff edits: the programme's content is created only when the
+    programme does not exist yet, the edition (with its modules and meetups) only when the edition
+    does not exist yet. Rows that exist are never changed, so running it twice changes nothing.
+    """
+    data = json.loads(Path(path).read_text(encoding="utf-8"))
+    result = {"programme_created": False, "edition_created": False}
+
+    spec = dict(data["programme"])
+    programme = Programme.objects.filter(slug=spec["slug"]).first()
+    if programme is None:
+        programme = Programme.objects.create(**spec)
+        result["programme_created"] = True
+        for order, item in enumerate(data.get("partners", []), start=1):
+            Partner.objects.create(programme=programme, order=order, **item)
+        for order, item in enumerate(data.get("benefits", []), start=1):
+            Benefit.objects.create(programme=programme, order=order, **item)
+        for order, item in enumerate(data.get("faqs", []), start=1):
+            FAQ.objects.create(programme=programme, order=order, **item)
+        for order, item in enumerate(data.get("pages", []), start=1):
+            Page.objects.create(programme=programme, order=order, updated_on=date(2020, 1, 1), **item)
+        log_activity(action="programme.seed_programme_loaded", target=programme, source=Path(path).name)
+
+    spec = dict(data["edition"])
+    if not Edition.objects.filter(programme=programme, slug=spec["slug"]).exists():
+        requirements = spec.pop("requirements", [])
+        outcomes = spec.pop("outcomes", [])
+        modules = spec.pop("modules", [])
+        for key in ("price_eur", "estimated_value_eur"):
+            spec[key] = Decimal(spec[key]) if spec.get(key) not in (None, "") else None
+        for key in ("application_deadline", "acceptance_letter_on"):
+            spec[key] = date.fromisoformat(spec[key])
+        has_current = Edition.objects.filter(programme=programme, is_current=True).exists()
+        edition = Edition.objects.create(programme=programme, is_current=not has_current, **spec)
+        result["edition_created"] = True
+        Requirement.objects.bulk_create(
+            Requirement(edition=edition, order=i, **item) for i, item in enumerate(requirements, start=1)
+        )
+        Outcome.objects.bulk_create(Outcome(edition=edition, order=i, text=text) for i, text in enumerate(outcomes, 1))
+        partners = {p.name: p for p in programme.partners.all()}
+        for item in modules:
+            item = dict(item)
+            learning = item.pop("learning_outcomes", [])
+            meetups = item.pop("meetups", [])
+            item["provider"] = partners.get(item.pop("provider", ""))
+            item["starts_on"] = date.fromisoformat(item["starts_on"])
+            item["ends_on"] = date.fromisoformat(item["ends_on"])
+            for key in ("latitude", "longitude"):
+                item[key] = Decimal(item[key]) if item.get(key) else None
+            module = Module.objects.create(edition=edition, **item)
+            LearningOutcome.objects.bulk_create(
+                LearningOutcome(module=module, order=i, text=text) for i, text in enumerate(learning, start=1)
+            )
+            for meetup in meetups:
+                meetup = dict(meetup)
+                zone = meetup.pop("timezone", module.timezone)
+                Meetup.objects.create(
+                    module=module,
+                    timezone=zone,
+                    starts_at=_local(meetup.pop("start"), zone),
+                    ends_at=_local(meetup.pop("end"), zone),
+                    **meetup,
+                )
+        log_activity(action="programme.seed_edition_loaded", target=edition, source=Path(path).name)
+    return result
+
+
+def _rate_key(client: str) -> str:
+    return f"contact-rate:{client}"
+
+
+@transaction.atomic
+def submit_contact_message(
+    *, programme: Programme, name: str, email: str, organisation: str, topic: str, message: str, client: str
+) -> ContactMessage:
+    """Store a contact message and queue the mail to the team (after the commit).
+
+    ``client`` identifies the sender for the rate limit (the remote address).
+    Raises :class:`RateLimited` when that client sent too many messages this hour.
+    """
+    key = _rate_key(client)
+    cache.add(key, 0, timeout=3600)
+    try:
+        count = cache.incr(key)
+    except ValueError:  # the key expired between add and incr
+        cache.set(key, 1, timeout=3600)
+        count = 1
+    if count > settings.CAMPUS_CONTACT_RATE:
+        raise RateLimited
+    contact = ContactMessage.objects.create(
+        programme=programme, name=name, email=email, organisation=organisation, topic=topic, message=message
+    )
+    log_activity(action="programme.contact_message_received", target=contact, topic=topic)
+    transaction.on_commit(lambda: tasks.notify_team_of_contact_message.enqueue(contact.pk))
+    return contact
+
+
+def notify_team_of_contact_message(*, message_id: int) -> bool:
+    """Mail the team about one contact message, exactly once (a retried task sends nothing more)."""
+    from campus.core.mail import send_message
+
+    with transaction.atomic():
+        contact = (
+            ContactMessage.objects.select_for_update().select_related("programme").filter(pk=message_id).first()
+        )
+        if contact is None or contact.notified_at is not None:
+            return False
+        recipients = [contact.programme.contact_email, *settings.CAMPUS_CONTACT_RECIPIENTS]
+        body = (
+            f"A new message arrived through the contact form of {contact.programme.short_name}.\n\n"
+            f"Name: {contact.name}\n"
+            f"Email: {contact.email}\n"
+            f"Organisation: {contact.organisation or '-'}\n"
+            f"Topic: {contact.get_topic_display()}\n"
+            f"Received: {timezone.localtime(contact.created_at):%Y-%m-%d %H:%M %Z}\n\n"
+            f"{contact.message}\n"
+        )
+        send_message(
+            to=list(dict.fromkeys(recipients)),
+            subject=f"Contact form: {contact.get_topic_display()} — {contact.name}",
+            body=body,
+            reply_to=[contact.email],
+        )
+        contact.notified_at = timezone.now()
+        contact.save(update_fields=["notified_at"])
+        log_activity(action="programme.contact_message_notified", target=contact)
+    return True

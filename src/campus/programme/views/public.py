@@ -1,0 +1,173 @@
+"""Public pages: the same for every visitor, so most are cached whole (see core.cache)."""
+
+from django.http import Http404, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils import timezone
+from django.views.decorators.http import require_GET, require_http_methods
+
+from campus.core.cache import cached_public_page
+
+from .. import selectors, services
+from ..forms import ContactForm
+from ..ics import meetups_calendar
+from ..map import module_map
+from ..models import Page
+
+
+def _edition_context(request):
+    programme = selectors.request_programme(request)
+    edition = selectors.current_edition(programme)
+    modules = list(selectors.modules_of(edition))
+    figures = selectors.key_figures(edition, modules)
+    return {
+        "programme": programme,
+        "edition": edition,
+        "modules": modules,
+        "figures": figures,
+        "map": module_map(modules),
+        "call_state": edition.call_state(timezone.localdate()),
+        "modules_lead": f"{figures.modules} modules in {figures.countries} countries, "
+        f"each with {figures.meetups_per_module} meetups and online learning in between.",
+        "schedule_lead": f"The {edition.name} edition: {figures.weeks} weeks of part-time education, "
+        f"{figures.hours_per_week_min}–{figures.hours_per_week_max} hours a week.",
+    }
+
+
+@require_GET
+@cached_public_page
+def home(request):
+    context = _edition_context(request)
+    context["outcomes"] = list(context["edition"].outcomes.all())
+    context["benefits"] = list(context["programme"].benefits.all())
+    return render(request, "programme/home.html", context)
+
+
+@require_GET
+@cached_public_page
+def module_list(request):
+    return render(request, "programme/module_list.html", _edition_context(request))
+
+
+@require_GET
+@cached_public_page
+def module_detail(request, number: int):
+    context = _edition_context(request)
+    module = next((m for m in context["modules"] if m.number == number), None)
+    if module is None:
+        raise Http404("No such module.")
+    index = context["modules"].index(module)
+    context.update(
+        module=module,
+        previous_module=context["modules"][index - 1] if index > 0 else None,
+        next_module=context["modules"][index + 1] if index + 1 < len(context["modules"]) else None,
+    )
+    return render(request, "programme/module_detail.html", context)
+
+
+@require_GET
+@cached_public_page
+def schedule(request):
+    context = _edition_context(request)
+    context["timeline"] = selectors.timeline(context["modules"])
+    return render(request, "programme/schedule.html", context)
+
+
+@require_GET
+@cached_public_page
+def admission(request):
+    context = _edition_context(request)
+    context["requirements"] = list(context["edition"].requirements.all())
+    context["faq_groups"] = selectors.published_faqs(context["programme"])
+    return render(request, "programme/admission.html", context)
+
+
+@require_GET
+@cached_public_page
+def benefits(request):
+    context = _edition_context(request)
+    context["benefits"] = list(context["programme"].benefits.all())
+    return render(request, "programme/benefits.html", context)
+
+
+@require_GET
+@cached_public_page
+def about(request):
+    context = _edition_context(request)
+    context["partners"] = list(context["programme"].partners.all())
+    context["background"] = Page.objects.filter(programme=context["programme"], slug="background").first()
+    return render(request, "programme/about.html", context)
+
+
+@require_GET
+@cached_public_page
+def page(request, slug: str):
+    programme = selectors.request_programme(request)
+    page = get_object_or_404(Page, programme=programme, slug=slug)
+    return render(request, "programme/page.html", {"programme": programme, "page": page})
+
+
+def _ics_response(content: bytes, filename: str) -> HttpResponse:
+    response = HttpResponse(content, content_type="text/calendar; charset=utf-8")
+    response["Content-Disposition"] = f'inline; filename="{filename}"'
+    return response
+
+
+@require_GET
+@cached_public_page
+def schedule_ics(request):
+    programme = selectors.request_programme(request)
+    edition = selectors.current_edition(programme)
+    content = meetups_calendar(
+        edition=edition,
+        meetups=selectors.meetups_of(edition),
+        name=f"{programme.short_name} {edition.name}",
+        base_url=request.build_absolute_uri("/").rstrip("/"),
+    )
+    return _ics_response(content, f"{programme.slug}-{edition.slug}.ics")
+
+
+@require_GET
+@cached_public_page
+def module_ics(request, number: int):
+    programme = selectors.request_programme(request)
+    edition = selectors.current_edition(programme)
+    module = get_object_or_404(edition.modules.all(), number=number)
+    content = meetups_calendar(
+        edition=edition,
+        meetups=selectors.meetups_of(edition, module),
+        name=f"{programme.short_name}: Module {module.number}",
+        base_url=request.build_absolute_uri("/").rstrip("/"),
+    )
+    return _ics_response(content, f"{programme.slug}-module-{module.number}.ics")
+
+
+def _client_address(request) -> str:
+    return request.META.get("REMOTE_ADDR", "unknown")
+
+
+@require_http_methods(["GET", "POST"])
+def contact(request):
+    programme = selectors.request_programme(request)
+    form = ContactForm(request.POST or None, initial={"topic": request.GET.get("topic", "")})
+    rate_limited = False
+    if request.method == "POST" and form.is_valid():
+        if form.is_spam:
+            return redirect("programme:contact_thanks")
+        try:
+            services.submit_contact_message(
+                programme=programme, client=_client_address(request), **{f: form.cleaned_data[f] for f in ContactForm.Meta.fields}
+            )
+        except services.RateLimited:
+            rate_limited = True
+        else:
+            return redirect("programme:contact_thanks")
+    status = 429 if rate_limited else (400 if request.method == "POST" else 200)
+    return render(
+        request, "programme/contact.html", {"programme": programme, "form": form, "rate_limited": rate_limited}, status=status
+    )
+
+
+@require_GET
+def contact_thanks(request):
+    programme = selectors.request_programme(request)
+    return render(request, "programme/contact_thanks.html", {"programme": programme})

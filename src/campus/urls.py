@@ -1,0 +1,13 @@
+from django.contrib import admin
+from django.urls import include, path
+from django.views.generic import RedirectView
+
+admin.site.site_header = "Cluster Campus — staff"
+admin.site.site_title = "Cluster Campus staff"
+admin.site.index_title = "Programme content and data"
+
+urlpatterns = [
+    path("staff/", RedirectView.as_view(url="/staff/content/", permanent=False), name="staff"),
+    path("staff/content/", admin.site.urls),
+    path("", include("campus.programme.urls")),
+]

@@ -1,0 +1,77 @@
+"""Fixtures shared by every test.
+
+- Every test starts and ends with an empty cache: public pages are cached whole (campus.core.cache),
+  and the contact form's rate limit lives in the cache too.
+- Tasks use the real backend from settings (django_tasks_db.DatabaseBackend): enqueuing writes a
+  DBTaskResult row, exactly as in production. Services enqueue with ``transaction.on_commit``, so in a
+  plain ``db`` test (wrapped in a transaction) wrap the call in ``django_capture_on_commit_callbacks(execute=True)``
+  to see the row; then ``run_tasks()`` runs what is queued, in this process, like ``db_worker --batch``.
+- Static files: the plain StaticFilesStorage (no collectstatic needed before the tests).
+- The test runner swaps in Django's locmem mail backend, so delivered mail is in ``django.core.mail.outbox``
+  (never in var/mail/).
+"""
+
+import pytest
+from django.core.cache import cache
+
+
+def pytest_configure(config):
+    from django.conf import settings
+
+    # The manifest storage needs `collectstatic` output in STATIC_ROOT to resolve {% static %}; tests render
+    # templates from the source tree instead (the finders serve the files). run.sh runs collectstatic for real.
+    settings.STORAGES = {
+        **settings.STORAGES,
+        "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
+    }
+
+
+@pytest.fixture(autouse=True)
+def _clean_cache():
+    cache.clear()
+    yield
+    cache.clear()
+
+
+@pytest.fixture
+def seeded(db):
+    """Load the seed edition (BSR Cluster Manager Education 2020–2021); returns the current Edition."""
+    from campus.programme.models import Edition
+    from campus.programme.services import load_seed_edition
+
+    load_seed_edition()
+    return Edition.objects.select_related("programme").get(is_current=True)
+
+
+@pytest.fixture
+def run_tasks(db):
+    """Run every queued task of the database backend now, in this process; returns how many ran.
+
+    Same code path as ``manage.py db_worker --batch`` (Worker.run_task), but without the worker loop,
+    which closes database connections and installs signal handlers: both wrong inside a test.
+    """
+    from django_tasks_db.management.commands.db_worker import Worker
+    from django_tasks_db.models import DBTaskResult
+
+    def run(*, limit: int = 100) -> int:
+        worker = Worker(
+            queue_names=["*"],
+            interval=0,
+            batch=True,
+            backend_name="default",
+            startup_delay=False,
+            max_tasks=None,
+            worker_id="pytest",
+            excluded_queue_names=[],
+        )
+        ran = 0
+        while ran < limit:
+            result = DBTaskResult.objects.ready().filter(backend_name="default").order_by("enqueued_at").first()
+            if result is None:
+                break
+            result.claim(worker.worker_id)
+            worker.run_task(result)
+            ran += 1
+        return ran
+
+    return run
