@@ -117,3 +117,16 @@ def test_staff_without_permission_see_no_contact_messages(client, seeded, django
     response = client.get("/staff/content/programme/contactmessage/")
     assert response.status_code == 403
     assert b"secret@example.org" not in response.content
+
+
+@pytest.mark.django_db
+def test_programme_team_members_edit_content_and_read_messages(client, seeded, django_user_model):
+    from django.contrib.auth.models import Group
+
+    ContactMessage.objects.create(programme=seeded.programme, name="Visible Sender", email="v@example.org", topic="other", message="hello team")
+    member = django_user_model.objects.create_user(email="team@example.org", password="pw-123456789x", is_staff=True)
+    member.groups.add(Group.objects.get(name="Programme team"))
+    client.force_login(member)
+    assert client.get("/staff/content/programme/module/").status_code == 200
+    assert b"Visible Sender" in client.get("/staff/content/programme/contactmessage/").content
+    assert client.get("/staff/content/accounts/user/").status_code == 403  # accounts stay with superusers

@@ -7,6 +7,7 @@ import zoneinfo
 
 from django import forms
 from django.contrib import admin
+from django.db import models
 from django.utils import timezone
 
 from .models import (
@@ -151,6 +152,7 @@ class MeetupAdmin(admin.ModelAdmin):
 
 @admin.register(Partner)
 class PartnerAdmin(admin.ModelAdmin):
+    formfield_overrides = {models.URLField: {"assume_scheme": "https"}}
     list_display = ("name", "kind", "city", "country", "order")
     list_editable = ("order",)
     list_filter = ("kind", "country")
