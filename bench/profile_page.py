@@ -1,0 +1,65 @@
+"""Where does the time of one cached public page go? Calls Django's WSGI handler directly, as a gunicorn
+sync worker does (request_started/request_finished fire, so database connections are opened and closed
+per request exactly as in production), against a fresh seeded SQLite DB, then profiles with cProfile.
+
+Usage: .venv/bin/python bench/profile_page.py [PATH] [REQUESTS]   (default: / 2000)
+"""
+
+import cProfile
+import io
+import os
+import pstats
+import sys
+import tempfile
+import time
+from pathlib import Path
+from wsgiref.util import setup_testing_defaults
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT / "src"))
+tmp = tempfile.TemporaryDirectory(prefix="campus-profile-")
+os.environ.update(CAMPUS_VAR_DIR=tmp.name, DEBUG="0", SECRET_KEY="profile-" + "x" * 40,
+                  CAMPUS_URLCONF="campus.core.bench_urls")
+os.environ.setdefault("DJANGO_SETTINGS_MODULE", "campus.settings")
+os.environ.pop("DATABASE_URL", None)
+os.environ.pop("REDIS_URL", None)
+
+import django  # noqa: E402
+
+django.setup()
+from django.core.handlers.wsgi import WSGIHandler  # noqa: E402
+from django.core.management import call_command  # noqa: E402
+
+call_command("migrate", verbosity=0)
+call_command("collectstatic", interactive=False, verbosity=0)
+call_command("load_seed_edition", stdout=io.StringIO())
+handler = WSGIHandler()
+
+
+def get(path: str) -> str:
+    environ = {"PATH_INFO": path, "HTTP_HOST": "127.0.0.1", "SERVER_NAME": "127.0.0.1", "REQUEST_METHOD": "GET"}
+    setup_testing_defaults(environ)
+    status = []
+    body = b"".join(handler(environ, lambda s, h, *a: status.append(s)))
+    assert status[0].startswith("200"), (path, status, body[:500])
+    return status[0]
+
+
+path = sys.argv[1] if len(sys.argv) > 1 else "/"
+n = int(sys.argv[2]) if len(sys.argv) > 2 else 2000
+get(path)  # fills the page cache
+for p in ("/__bench__/trivial/", path):
+    start = time.perf_counter()
+    for _ in range(n):
+        get(p)
+    print(f"{p}: {(time.perf_counter() - start) / n * 1e6:.0f} µs per request (WSGI handler, one process)")
+
+profiler = cProfile.Profile()
+profiler.enable()
+for _ in range(n):
+    get(path)
+profiler.disable()
+stats = pstats.Stats(profiler)
+stats.sort_stats("cumulative").print_stats(r"campus|django/db/backends|sqlite3|csp|whitenoise|locmem", 30)
+stats.sort_stats("tottime").print_stats(12)
+tmp.cleanup()
