@@ -103,7 +103,7 @@ Written by `make bench` (`scripts/bench.sh`, code in `bench/`) on {now}. Do not 
 - A fresh SQLite database in a temporary `CAMPUS_VAR_DIR`: `migrate`, `collectstatic`, `load_seed_edition`.
   Default cache (per-process memory, `LocMemCache`); no `REDIS_URL`.
 - {facts.get('WRK', 'wrk')}: `wrk -t{facts.get('THREADS')} -c{facts.get('CONNECTIONS')} -d{facts.get('DURATION')}`
-  per page after a {facts.get('WARMUP')} warm-up, one page after the other, anonymous (cached) GETs;
+  per page after a {facts.get('WARMUP')} warm-up, one page after the other, anonymous GETs served from the page cache, except `home-rendered`, which sends a session cookie and so is rendered on every request (templates and queries);
   latency percentiles from wrk's histogram (`bench/wrk_report.lua`).
   wrk runs on the same machine and takes CPU from the server, as it did for the reference figures in DESIGN.md.
 - Responses checked before measuring:

@@ -18,7 +18,11 @@ ENDPOINTS=(
   "module /modules/3/"
   "schedule.ics /schedule.ics"
   "admission /admission/"
+  "home-rendered / cookie"
 )
+# An entry marked "cookie" sends a session cookie: the page bypasses the page cache and is rendered
+# every time (what the first visitor after a content change, or a signed-in person, gets).
+COOKIE_HEADER="Cookie: sessionid=bench-not-a-session"
 
 if ! command -v wrk >/dev/null; then
   echo "Installing wrk (apt-get)..."
@@ -72,8 +76,9 @@ mkdir -p "$RESULTS"
 LOAD_BEFORE=$(cut -d' ' -f1-3 /proc/loadavg)
 : > "$RESULTS/endpoints.tsv"
 for entry in "${ENDPOINTS[@]}"; do
-  read -r label path <<<"$entry"
-  read -r status size < <(curl -sS -o /dev/null -w '%{http_code} %{size_download}\n' "$BASE$path")
+  read -r label path mode <<<"$entry"
+  headers=(); [ "${mode:-}" = cookie ] && headers=(-H "$COOKIE_HEADER")
+  read -r status size < <(curl -sS "${headers[@]}" -o /dev/null -w '%{http_code} %{size_download}\n' "$BASE$path")
   if [ "$status" != 200 ]; then
     echo "bench: $path answered HTTP $status" >&2; cat "$WORK/gunicorn.log" >&2; exit 1
   fi
@@ -81,10 +86,11 @@ for entry in "${ENDPOINTS[@]}"; do
 done
 
 for entry in "${ENDPOINTS[@]}"; do
-  read -r label path <<<"$entry"
-  echo "wrk $path (warm-up $WARMUP, then $DURATION)..."
-  wrk -t"$THREADS" -c"$CONNECTIONS" -d"$WARMUP" "$BASE$path" >/dev/null
-  wrk -t"$THREADS" -c"$CONNECTIONS" -d"$DURATION" --latency -s bench/wrk_report.lua "$BASE$path" > "$RESULTS/$label.wrk"
+  read -r label path mode <<<"$entry"
+  headers=(); [ "${mode:-}" = cookie ] && headers=(-H "$COOKIE_HEADER")
+  echo "wrk $path ${mode:+($mode) }(warm-up $WARMUP, then $DURATION)..."
+  wrk -t"$THREADS" -c"$CONNECTIONS" -d"$WARMUP" "${headers[@]}" "$BASE$path" >/dev/null
+  wrk -t"$THREADS" -c"$CONNECTIONS" -d"$DURATION" "${headers[@]}" --latency -s bench/wrk_report.lua "$BASE$path" > "$RESULTS/$label.wrk"
 done
 
 {
