@@ -72,22 +72,22 @@ class MeetupInline(admin.StackedInline):
     extra = 0
 
 
-class LearningOutcomeInline(admin.TabularInline):
+class LearningOutcomeInline(admin.StackedInline):
     model = LearningOutcome
     extra = 0
 
 
-class RequirementInline(admin.TabularInline):
+class RequirementInline(admin.StackedInline):
     model = Requirement
     extra = 0
 
 
-class OutcomeInline(admin.TabularInline):
+class OutcomeInline(admin.StackedInline):
     model = Outcome
     extra = 0
 
 
-class ModuleInline(admin.TabularInline):
+class ModuleInline(admin.StackedInline):
     model = Module
     fields = ("number", "title", "city", "country", "starts_on", "ends_on", "delivery_mode")
     extra = 0
@@ -154,7 +154,6 @@ class MeetupAdmin(admin.ModelAdmin):
 class PartnerAdmin(admin.ModelAdmin):
     formfield_overrides = {models.URLField: {"assume_scheme": "https"}}
     list_display = ("name", "kind", "city", "country", "order")
-    list_editable = ("order",)
     list_filter = ("kind", "country")
     search_fields = ("name", "city")
 
@@ -162,14 +161,12 @@ class PartnerAdmin(admin.ModelAdmin):
 @admin.register(Benefit)
 class BenefitAdmin(admin.ModelAdmin):
     list_display = ("title", "programme", "order")
-    list_editable = ("order",)
     search_fields = ("title", "body")
 
 
 @admin.register(FAQ)
 class FAQAdmin(admin.ModelAdmin):
     list_display = ("question", "category", "is_published", "order")
-    list_editable = ("is_published", "order")
     list_filter = ("category", "is_published")
     search_fields = ("question", "answer")
 
@@ -177,7 +174,6 @@ class FAQAdmin(admin.ModelAdmin):
 @admin.register(Page)
 class PageAdmin(admin.ModelAdmin):
     list_display = ("title", "slug", "show_in_footer", "version", "updated_on", "order")
-    list_editable = ("show_in_footer", "order")
     search_fields = ("title", "body")
     prepopulated_fields = {"slug": ("title",)}
 
