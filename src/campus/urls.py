@@ -9,5 +9,7 @@ admin.site.index_title = "Programme content and data"
 urlpatterns = [
     path("staff/", RedirectView.as_view(url="/staff/content/", permanent=False), name="staff"),
     path("staff/content/", admin.site.urls),
+    path("accounts/", include("allauth.urls")),
+    path("apply/", include("campus.applications.urls")),
     path("", include("campus.programme.urls")),
 ]

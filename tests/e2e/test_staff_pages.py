@@ -2,6 +2,7 @@
 follows. Every staff page passes axe and loads nothing from another origin."""
 
 import pytest
+from playwright.sync_api import expect
 
 STAFF_EMAIL = "manager@example.org"
 STAFF_PASSWORD = "a-long-staff-password-1"
@@ -26,7 +27,7 @@ def test_wrong_password_is_refused_with_a_message(web, django_user_model):
     web.page.get_by_label("Email address").fill(STAFF_EMAIL)
     web.page.get_by_label("Password").fill("wrong-password")
     web.page.get_by_role("button", name="Log in").click()
-    assert "Please enter the correct email address and password" in web.page.content()
+    expect(web.page.locator(".errornote")).to_contain_text("Please enter the correct email address and password")
 
 
 STAFF_PAGES = [

@@ -10,7 +10,7 @@ from datetime import datetime, timezone
 from pathlib import Path
 
 from django.conf import settings
-from django.core.mail import EmailMessage
+from django.core.mail import EmailMultiAlternatives
 from django.core.mail.backends.base import BaseEmailBackend
 
 
@@ -34,13 +34,25 @@ class EmlFileBackend(BaseEmailBackend):
         return sent
 
 
-def send_message(*, to: list[str], subject: str, body: str, reply_to: list[str] | None = None) -> int:
-    """Send one plain-text message now (call from a task, not from a request)."""
-    message = EmailMessage(
+def send_message(
+    *,
+    to: list[str],
+    subject: str,
+    body: str,
+    html: str = "",
+    reply_to: list[str] | None = None,
+    attachments: list[tuple[str, bytes, str]] | None = None,
+) -> int:
+    """Send one message now (call from a task, not from a request). ``html`` adds an HTML part."""
+    message = EmailMultiAlternatives(
         subject=subject.replace("\n", " ").strip(),
         body=body,
         from_email=settings.DEFAULT_FROM_EMAIL,
         to=to,
         reply_to=reply_to or None,
     )
+    if html:
+        message.attach_alternative(html, "text/html")
+    for filename, content, mimetype in attachments or []:
+        message.attach(filename, content, mimetype)
     return message.send(fail_silently=False)

@@ -9,6 +9,7 @@ from pathlib import Path
 from django.conf import settings
 from django.core.cache import cache
 from django.db import transaction
+from django.dispatch import Signal
 from django.utils import timezone
 
 from campus.core.activity import log_activity
@@ -28,6 +29,10 @@ from .models import (
     Programme,
     Requirement,
 )
+
+# Sent after load_seed_edition with the edition and whether it was created now, so that apps above
+# (applications: the call and its questions) can add their part of the seed.
+seed_edition_loaded = Signal()
 
 SEED_FILE = Path(__file__).resolve().parent / "seed" / "bsr-cluster-manager-education-2020-2021.json"
 
@@ -107,6 +112,8 @@ def load_seed_edition(*, path: Path = SEED_FILE) -> dict[str, bool]:
                     **meetup,
                 )
         log_activity(action="programme.seed_edition_loaded", target=edition, source=Path(path).name)
+    edition = Edition.objects.get(programme=programme, slug=spec["slug"])
+    seed_edition_loaded.send(sender=Edition, edition=edition, created=result["edition_created"])
     return result
 
 

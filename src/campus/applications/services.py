@@ -1,0 +1,264 @@
+"""The only place that changes applications. Keyword-only arguments, one transaction each,
+an activity-log entry for every change, mail queued after the commit."""
+
+import secrets
+from datetime import datetime
+
+from django.db import IntegrityError, transaction
+from django.utils import timezone
+
+from campus.core.activity import log_activity
+
+from . import eligibility, selectors, tasks
+from .models import Answer, Application, Call, Document
+from .states import EDITABLE, transition
+
+S = Application.State
+
+
+class ApplicationError(Exception):
+    """A guard refused the change; the message is meant for the person who tried."""
+
+
+# --- guards -----------------------------------------------------------------------------------
+
+
+def _ensure_open(call: Call, application: Application | None = None, now: datetime | None = None) -> None:
+    now = now or timezone.now()
+    if now < call.opens_at:
+        raise ApplicationError("The call is not open yet.")
+    deadline = application.deadline if application is not None else call.closes_at
+    if now >= deadline:
+        raise ApplicationError("The application deadline has passed.")
+
+
+def _ensure_editable(application: Application) -> None:
+    if application.state not in EDITABLE:
+        raise ApplicationError("This application has been submitted and can no longer be changed.")
+    _ensure_open(application.call, application)
+
+
+def _locked(application: Application) -> Application:
+    return Application.objects.select_for_update().select_related("call__edition").get(pk=application.pk)
+
+
+# --- applicant --------------------------------------------------------------------------------
+
+
+def _new_reference(call: Call) -> str:
+    return f"{call.reference_prefix}-{secrets.token_hex(3).upper()}"
+
+
+def start_application(*, call: Call, applicant) -> Application:
+    """The applicant's application for this call, created on first use (one per applicant and call)."""
+    existing = Application.objects.filter(call=call, applicant=applicant).select_related("call").first()
+    if existing is not None:
+        return existing
+    _ensure_open(call)
+    try:
+        with transaction.atomic():
+            application = Application.objects.create(
+                call=call, applicant=applicant, reference=_new_reference(call), full_name=applicant.full_name
+            )
+            log_activity(action="applications.started", target=application, actor=applicant)
+            return application
+    except IntegrityError:  # a second tab or a double click created it a moment ago
+        return Application.objects.select_related("call").get(call=call, applicant=applicant)
+
+
+def _refresh_derived(application: Application, answers: dict) -> None:
+    first, last = answers.get("first_name", ""), answers.get("last_name", "")
+    application.full_name = f"{first} {last}".strip() or application.full_name
+    application.organisation = answers.get("organisation", "") or ""
+    application.country = (answers.get("country_of_residence") or "")[:2]
+    result = eligibility.assess(answers, selectors.requirements_of(application.call))
+    application.eligibility = result.status
+    application.eligibility_reasons = [reason.as_dict() for reason in result.reasons]
+
+
+@transaction.atomic
+def save_answers(*, application: Application, step: str, values: dict, actor) -> Application:
+    """Store the answers of one step (a draft: nothing is checked for completeness here)."""
+    application = _locked(application)
+    _ensure_editable(application)
+    questions = {q.key: q for q in selectors.questions_of(application.call)}
+    for key, value in values.items():
+        question = questions.get(key)
+        if question is None:
+            continue
+        Answer.objects.update_or_create(application=application, question=question, defaults={"value": value})
+    application.last_step = step
+    _refresh_derived(application, selectors.answers_of(application))
+    application.save()
+    log_activity(action="applications.step_saved", target=application, actor=actor, step=step)
+    return application
+
+
+@transaction.atomic
+def save_document(*, application: Application, kind: str, detected, content, actor) -> Document:
+    """Store an uploaded, already validated file (``detected`` from core.files.validate_document)."""
+    application = _locked(application)
+    _ensure_editable(application)
+    old = Document.objects.filter(application=application, kind=kind).first()
+    if old is not None:
+        old.file.delete(save=False)
+        old.delete()
+    document = Document(
+        application=application,
+        kind=kind,
+        original_name=detected.safe_name,
+        content_type=detected.content_type,
+        size=detected.size,
+        sha256=detected.sha256,
+    )
+    content.seek(0)
+    document.file.save(detected.safe_name, content, save=False)
+    document.save()
+    log_activity(action="applications.document_uploaded", target=application, actor=actor, kind=kind, size=detected.size)
+    return document
+
+
+@transaction.atomic
+def remove_document(*, application: Application, kind: str, actor) -> None:
+    application = _locked(application)
+    _ensure_editable(application)
+    for document in Document.objects.filter(application=application, kind=kind):
+        document.file.delete(save=False)
+        document.delete()
+    log_activity(action="applications.document_removed", target=application, actor=actor, kind=kind)
+
+
+@transaction.atomic
+def record_consent(*, application: Application, version: str, actor) -> Application:
+    application = _locked(application)
+    _ensure_editable(application)
+    application.consent_version = version
+    application.consent_at = timezone.now()
+    application.last_step = "consent"
+    application.save(update_fields=["consent_version", "consent_at", "last_step", "updated_at"])
+    log_activity(action="applications.consent_given", target=application, actor=actor, version=version)
+    return application
+
+
+def submit(*, application: Application, actor) -> Application:
+    """Freeze the answers and submit. A second submit (double click, second tab) changes nothing."""
+    with transaction.atomic():
+        application = _locked(application)
+        if application.state == S.SUBMITTED:
+            return application
+        _ensure_editable(application)
+        missing = selectors.missing_items(application)
+        if missing:
+            raise ApplicationError("Some required parts are missing: " + "; ".join(missing) + ".")
+        answers = selectors.answers_of(application)
+        _refresh_derived(application, answers)
+        previous = transition(application, S.SUBMITTED)
+        application.snapshot = selectors.snapshot_of(application, answers)
+        application.submitted_at = timezone.now()
+        application.more_info_request = "" if previous == S.MORE_INFO else application.more_info_request
+        application.save()
+        log_activity(action="applications.submitted", target=application, actor=actor, **{"from": previous, "to": S.SUBMITTED})
+        application_id = application.pk
+        transaction.on_commit(lambda: tasks.send_receipt.enqueue(application_id))
+    return application
+
+
+@transaction.atomic
+def withdraw(*, application: Application, actor) -> Application:
+    application = _locked(application)
+    if application.state == S.WITHDRAWN:
+        return application
+    previous = transition(application, S.WITHDRAWN)
+    application.withdrawn_at = timezone.now()
+    application.save()
+    log_activity(action="applications.withdrawn", target=application, actor=actor, **{"from": previous, "to": S.WITHDRAWN})
+    return application
+
+
+def send_receipt(*, application_id: int) -> bool:
+    """Mail the receipt of the latest submission, once (a retried task sends nothing more)."""
+    from campus.core.mail import send_message
+
+    from .receipts import receipt_message
+
+    with transaction.atomic():
+        application = (
+            Application.objects.select_for_update().select_related("call__edition__programme", "applicant")
+            .filter(pk=application_id).first()
+        )
+        if application is None or application.submitted_at is None:
+            return False
+        if application.receipt_sent_at and application.receipt_sent_at >= application.submitted_at:
+            return False
+        subject, body = receipt_message(application)
+        send_message(to=[application.applicant.email], subject=subject, body=body)
+        application.receipt_sent_at = timezone.now()
+        application.save(update_fields=["receipt_sent_at"])
+        log_activity(action="applications.receipt_sent", target=application)
+    return True
+
+
+# --- staff ------------------------------------------------------------------------------------
+
+
+@transaction.atomic
+def extend_deadline(*, application: Application, until: datetime, actor) -> Application:
+    application = _locked(application)
+    if until <= timezone.now():
+        raise ApplicationError("Choose a moment in the future.")
+    previous = application.deadline_extended_to
+    application.deadline_extended_to = until
+    application.save(update_fields=["deadline_extended_to", "updated_at"])
+    log_activity(
+        action="applications.deadline_extended", target=application, actor=actor,
+        **{"from": previous.isoformat() if previous else None, "to": until.isoformat()},
+    )
+    return application
+
+
+@transaction.atomic
+def request_more_information(*, application: Application, message: str, until: datetime, actor) -> Application:
+    """Re-open a submitted application for correction; the applicant sees the request and answers it."""
+    application = _locked(application)
+    if not message.strip():
+        raise ApplicationError("Tell the applicant what is missing.")
+    previous = transition(application, S.MORE_INFO)
+    application.more_info_request = message.strip()
+    if until > application.deadline:
+        application.deadline_extended_to = until
+    application.save()
+    log_activity(action="applications.more_information_requested", target=application, actor=actor,
+                 **{"from": previous, "to": S.MORE_INFO})
+    application_id = application.pk
+    transaction.on_commit(lambda: tasks.send_more_information_request.enqueue(application_id))
+    return application
+
+
+def send_more_information_request(*, application_id: int) -> bool:
+    from campus.core.mail import send_message
+
+    from .receipts import more_information_message
+
+    application = Application.objects.select_related("call__edition__programme", "applicant").filter(pk=application_id).first()
+    if application is None or application.state != S.MORE_INFO:
+        return False
+    subject, body = more_information_message(application)
+    send_message(to=[application.applicant.email], subject=subject, body=body)
+    log_activity(action="applications.more_information_mailed", target=application)
+    return True
+
+
+@transaction.atomic
+def override_eligibility(*, application: Application, status: str, reason: str, actor) -> Application:
+    application = _locked(application)
+    if status and not reason.strip():
+        raise ApplicationError("Record why you override the screening.")
+    previous = application.eligibility_override
+    application.eligibility_override = status
+    application.eligibility_override_reason = reason.strip() if status else ""
+    application.eligibility_override_by = actor if status else None
+    application.eligibility_override_at = timezone.now() if status else None
+    application.save()
+    log_activity(action="applications.eligibility_overridden", target=application, actor=actor,
+                 **{"from": previous, "to": status, "reason": reason.strip()})
+    return application

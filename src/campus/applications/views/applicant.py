@@ -1,0 +1,356 @@
+"""The applicant's pages under /apply/. Views stay thin: forms validate, services change state."""
+
+import io
+import json
+import zipfile
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.http import Http404, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils import timezone
+from django.views.decorators.http import require_GET, require_http_methods, require_POST
+
+from campus.core.files import private_file_response
+from campus.programme import selectors as programme_selectors
+from campus.programme.letters import boss_letter_pdf
+
+from .. import selectors, services
+from ..forms import BossLetterForm, ConsentForm, DocumentForm, StepForm
+from ..models import Application, Document
+from ..permissions import can_view_application
+from ..receipts import receipt_pdf
+from ..states import APPLICANT_LABELS, EDITABLE
+
+STEPS = selectors.STEPS
+STEP_LABELS = selectors.STEP_LABELS
+
+
+def _call(request):
+    programme = programme_selectors.request_programme(request)
+    edition = programme_selectors.current_edition(programme)
+    call = selectors.current_call(edition)
+    if call is None:
+        raise Http404("There is no call for applications yet.")
+    return call
+
+
+def _own_application(request, call) -> Application | None:
+    return Application.objects.filter(call=call, applicant=request.user).select_related("call__edition").first()
+
+
+def _progress(application, current):
+    done = selectors.step_status(application)
+    return [
+        {"step": step, "label": STEP_LABELS[step], "done": done[step], "current": step == current,
+         "number": index}
+        for index, step in enumerate(STEPS, start=1)
+    ]
+
+
+@require_GET
+def start(request):
+    """The call: open or not, its dates, and the way in (sign up / sign in / continue)."""
+    call = _call(request)
+    application = _own_application(request, call) if request.user.is_authenticated else None
+    context = {
+        "call": call,
+        "state": call.state(),
+        "application": application,
+        "requirements": list(call.edition.requirements.all()),
+        "steps": [STEP_LABELS[s] for s in STEPS],
+    }
+    if application is not None:
+        context["status_label"] = APPLICANT_LABELS[application.state]
+    return render(request, "applications/start.html", context)
+
+
+@login_required
+@require_POST
+def begin(request):
+    call = _call(request)
+    try:
+        application = services.start_application(call=call, applicant=request.user)
+    except services.ApplicationError as error:
+        messages.error(request, str(error))
+        return redirect("apply:start")
+    first_open = next((s for s, done in selectors.step_status(application).items() if not done), STEPS[0])
+    return redirect("apply:step", step=application.last_step or first_open)
+
+
+def _editable_or_redirect(request, application):
+    if application is None:
+        return redirect("apply:start")
+    if application.state not in EDITABLE:
+        return redirect("apply:status")
+    if timezone.now() >= application.deadline:
+        messages.error(request, "The application deadline has passed; your answers can no longer be changed.")
+        return redirect("apply:status")
+    return None
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def step(request, step: str):
+    if step not in STEPS:
+        raise Http404("No such step.")
+    call = _call(request)
+    application = _own_application(request, call)
+    blocked = _editable_or_redirect(request, application)
+    if blocked:
+        return blocked
+    answers = selectors.answers_of(application)
+    if "email" not in answers and request.user.email:
+        answers["email"] = request.user.email
+    questions = selectors.questions_for_step(call, step)
+    data = request.POST if request.method == "POST" else None
+    files = request.FILES if request.method == "POST" else None
+    form = StepForm(data, questions=questions, edition=call.edition, answers=answers, prefix=None)
+    documents = selectors.documents_of(application)
+    upload = None
+    if step in ("cv", "motivation"):
+        kind = "cv" if step == "cv" else "letter"
+        label = "Your CV" if kind == "cv" else "Or upload your letter"
+        upload = DocumentForm(data, files, label=label, required=False, prefix=kind)
+        upload.kind = kind
+    consent = ConsentForm(data, version=call.privacy_version) if step == "consent" else None
+
+    if request.method == "POST":
+        forms_ok = form.is_valid()
+        upload_ok = upload.is_valid() if upload is not None else True
+        consent_ok = consent.is_valid() if consent is not None else True
+        try:
+            services.save_answers(application=application, step=step, values=form.values(), actor=request.user)
+            if upload is not None and upload_ok and upload.cleaned_data.get("file"):
+                services.save_document(
+                    application=application, kind=upload.kind, detected=upload.detected,
+                    content=upload.cleaned_data["file"], actor=request.user,
+                )
+                upload = DocumentForm(None, label=upload.fields["file"].label, required=False, prefix=upload.kind)
+                upload.kind = "cv" if step == "cv" else "letter"
+            if consent is not None and consent_ok:
+                services.record_consent(application=application, version=call.privacy_version, actor=request.user)
+        except services.ApplicationError as error:
+            messages.error(request, str(error))
+            return redirect("apply:status")
+        documents = selectors.documents_of(application)
+        if step == "cv" and "cv" not in documents and upload_ok and upload.is_bound:
+            upload.add_error("file", "Please upload your CV (PDF, DOCX or ODT).")
+            upload_ok = False
+        if forms_ok and upload_ok and consent_ok:
+            if request.POST.get("action") == "leave":
+                messages.success(request, "Your draft is saved. Come back any time before the deadline to finish it.")
+                return redirect("apply:status")
+            index = STEPS.index(step)
+            return redirect("apply:step", step=STEPS[index + 1]) if index + 1 < len(STEPS) else redirect("apply:review")
+    index = STEPS.index(step)
+    has_errors = bool(form.errors or (upload is not None and upload.errors) or (consent is not None and consent.errors))
+    return render(
+        request,
+        "applications/step.html",
+        {
+            "call": call,
+            "application": application,
+            "step": step,
+            "step_label": STEP_LABELS[step],
+            "step_number": index + 1,
+            "progress": _progress(application, step),
+            "form": form,
+            "fields": [(form[key], form.dependency_of(key)) for key in form.fields],
+            "upload": upload,
+            "consent": consent,
+            "documents": documents,
+            "previous_step": STEPS[index - 1] if index > 0 else None,
+            "has_errors": has_errors,
+        },
+        status=400 if has_errors else 200,
+    )
+
+
+@login_required
+@require_GET
+def review(request):
+    call = _call(request)
+    application = _own_application(request, call)
+    blocked = _editable_or_redirect(request, application)
+    if blocked:
+        return blocked
+    answers = selectors.answers_of(application)
+    return render(
+        request,
+        "applications/review.html",
+        {
+            "call": call,
+            "application": application,
+            "progress": _progress(application, None),
+            "sections": _sections(call, answers),
+            "documents": selectors.documents_of(application),
+            "missing": selectors.missing_items(application),
+            "reasons": application.eligibility_reasons,
+        },
+    )
+
+
+def _sections(call, answers):
+    sections = []
+    for step in STEPS:
+        items = [
+            {"label": q.label, "display": selectors.display_value(q, answers.get(q.key), call.edition)}
+            for q in selectors.questions_for_step(call, step)
+            if selectors.is_asked(q, answers)
+        ]
+        sections.append({"step": step, "label": STEP_LABELS[step], "items": items})
+    return sections
+
+
+@login_required
+@require_POST
+def submit(request):
+    call = _call(request)
+    application = _own_application(request, call)
+    if application is None:
+        return redirect("apply:start")
+    try:
+        services.submit(application=application, actor=request.user)
+    except services.ApplicationError as error:
+        messages.error(request, str(error))
+        return redirect("apply:review")
+    return redirect("apply:status")
+
+
+@login_required
+@require_GET
+def status(request):
+    call = _call(request)
+    application = _own_application(request, call)
+    if application is None:
+        return redirect("apply:start")
+    return render(
+        request,
+        "applications/status.html",
+        {
+            "call": call,
+            "application": application,
+            "label": APPLICANT_LABELS[application.state],
+            "editable": application.state in EDITABLE and timezone.now() < application.deadline,
+            "documents": selectors.documents_of(application),
+            "reasons": application.eligibility_reasons,
+        },
+    )
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def withdraw(request):
+    call = _call(request)
+    application = _own_application(request, call)
+    if application is None or application.state == Application.State.WITHDRAWN:
+        return redirect("apply:status" if application else "apply:start")
+    if request.method == "POST":
+        services.withdraw(application=application, actor=request.user)
+        messages.success(request, "Your application is withdrawn.")
+        return redirect("apply:status")
+    return render(request, "applications/withdraw.html", {"call": call, "application": application})
+
+
+@login_required
+@require_GET
+def document(request, pk):
+    document = get_object_or_404(Document.objects.select_related("application"), pk=pk)
+    if not can_view_application(request.user, document.application):
+        raise Http404("No such file.")
+    return private_file_response(document.file, download_name=document.original_name, content_type=document.content_type)
+
+
+@login_required
+@require_POST
+def remove_document(request, kind: str):
+    call = _call(request)
+    application = _own_application(request, call)
+    blocked = _editable_or_redirect(request, application)
+    if blocked:
+        return blocked
+    if kind not in Document.Kind.values:
+        raise Http404("No such file.")
+    services.remove_document(application=application, kind=kind, actor=request.user)
+    return redirect("apply:step", step="cv" if kind == "cv" else "motivation")
+
+
+@login_required
+@require_GET
+def receipt(request):
+    """A PDF copy of the submitted application (the frozen snapshot)."""
+    call = _call(request)
+    application = _own_application(request, call)
+    if application is None or not application.submitted_at:
+        raise Http404("No submitted application.")
+    return _pdf_response(receipt_pdf(application), f"application-{application.reference}.pdf")
+
+
+@require_http_methods(["GET", "POST"])
+def boss_letter(request):
+    """The "convince your boss" letter: a short form (prefilled from the application), then the PDF."""
+    call = _call(request)
+    application = _own_application(request, call) if request.user.is_authenticated else None
+    answers = selectors.answers_of(application) if application else {}
+    initial = {
+        "applicant_name": " ".join(filter(None, [answers.get("first_name"), answers.get("last_name")]))
+        or (request.user.full_name if request.user.is_authenticated else ""),
+        "role": answers.get("role") or "",
+        "organisation": answers.get("organisation") or "",
+    }
+    form = BossLetterForm(request.POST or None, initial=initial)
+    if request.method == "POST" and form.is_valid():
+        pdf = boss_letter_pdf(edition=call.edition, **form.cleaned_data)
+        return _pdf_response(pdf, "convince-your-boss.pdf")
+    return render(
+        request, "applications/boss_letter.html", {"call": call, "form": form},
+        status=400 if form.errors else 200,
+    )
+
+
+def _pdf_response(pdf: bytes, filename: str) -> HttpResponse:
+    response = HttpResponse(pdf, content_type="application/pdf")
+    response["Content-Disposition"] = f'attachment; filename="{filename}"'
+    response["Cache-Control"] = "private, no-store"
+    response["X-Content-Type-Options"] = "nosniff"
+    return response
+
+
+@login_required
+@require_GET
+def my_data(request):
+    """Everything held about the applicant: a zip with data.json and their files."""
+    user = request.user
+    buffer = io.BytesIO()
+    applications = Application.objects.filter(applicant=user).select_related("call")
+    data = {
+        "account": {"email": user.email, "full_name": user.full_name, "date_joined": user.date_joined.isoformat()},
+        "applications": [],
+    }
+    with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as archive:
+        for application in applications:
+            answers = selectors.answers_of(application)
+            entry = {
+                "reference": application.reference,
+                "call": application.call.title,
+                "state": application.state,
+                "created_at": application.created_at.isoformat(),
+                "submitted_at": application.submitted_at.isoformat() if application.submitted_at else None,
+                "answers": answers,
+                "submitted_copy": application.snapshot,
+                "consent_version": application.consent_version,
+                "eligibility": {"status": application.eligibility, "reasons": application.eligibility_reasons},
+                "documents": [],
+            }
+            for doc in selectors.documents_of(application).values():
+                name = f"{application.reference}/{doc.kind}-{doc.original_name}"
+                with doc.file.open("rb") as handle:
+                    archive.writestr(name, handle.read())
+                entry["documents"].append({"kind": doc.kind, "file": name, "sha256": doc.sha256})
+            data["applications"].append(entry)
+        archive.writestr("data.json", json.dumps(data, indent=2, ensure_ascii=False))
+    response = HttpResponse(buffer.getvalue(), content_type="application/zip")
+    response["Content-Disposition"] = 'attachment; filename="my-cluster-campus-data.zip"'
+    response["Cache-Control"] = "private, no-store"
+    return response

