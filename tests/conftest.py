@@ -75,3 +75,20 @@ def run_tasks(db):
         return ran
 
     return run
+
+
+def _live_server_backlog():
+    """The live server (Django's dev WSGIServer) queues only 10 pending connections; gunicorn queues 2048.
+    Concurrency tests open 100 connections at once, as a production server would accept them."""
+    from django.core.servers import basehttp
+
+    basehttp.WSGIServer.request_queue_size = 256
+
+
+_live_server_backlog()
+
+
+@pytest.fixture(autouse=True)
+def _fast_password_hashing(settings):
+    """Tests create many accounts; the production hasher (PBKDF2) is deliberately slow."""
+    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]

@@ -122,6 +122,9 @@ else:
             # Keep the connection between requests: opening one (PRAGMAs, schema) costs ~1 ms.
             "CONN_MAX_AGE": int(os.environ.get("CONN_MAX_AGE", "600")),
             "CONN_HEALTH_CHECKS": True,
+            # Tests use a file too (not memory), so live-server threads get their own connections and
+            # concurrency tests meet SQLite's real locking.
+            "TEST": {"NAME": str(VAR_DIR / "test-db.sqlite3")},
         }
     }
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"

@@ -1,3 +1,4 @@
+import functools
 from datetime import timedelta
 
 import pytest
@@ -25,6 +26,7 @@ GOOD_ANSWERS = {
 }
 
 
+@functools.lru_cache(maxsize=16)
 def pdf_bytes(text="CV of Aino Virtanen") -> bytes:
     return typst.compile(f"= {text}\nExperience.".encode(), format="pdf")
 
