@@ -92,3 +92,9 @@ _live_server_backlog()
 def _fast_password_hashing(settings):
     """Tests create many accounts; the production hasher (PBKDF2) is deliberately slow."""
     settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+
+
+@pytest.fixture(autouse=True)
+def _media_in_a_temporary_folder(settings, tmp_path):
+    """Uploaded files (CVs, letters) of a test go to its own folder, never to var/media."""
+    settings.MEDIA_ROOT = tmp_path / "media"

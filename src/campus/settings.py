@@ -124,7 +124,7 @@ else:
             "CONN_HEALTH_CHECKS": True,
             # Tests use a file too (not memory), so live-server threads get their own connections and
             # concurrency tests meet SQLite's real locking.
-            "TEST": {"NAME": str(VAR_DIR / "test-db.sqlite3")},
+            "TEST": {"NAME": str(VAR_DIR / f"test-db-{os.getpid()}.sqlite3")},
         }
     }
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"

@@ -26,7 +26,6 @@ class Call(TimeStampedModel):
     privacy_version = models.CharField(
         max_length=40, help_text="The version of the privacy notice applicants accept (see the privacy page)."
     )
-    decisions_expected_on = models.DateField(null=True, blank=True, help_text="Shown to applicants on their status page.")
 
     class Meta:
         ordering = ["-opens_at"]
@@ -37,6 +36,11 @@ class Call(TimeStampedModel):
 
     def __str__(self) -> str:
         return self.title
+
+    @property
+    def decisions_expected_on(self):
+        """Applicants hear from us by the edition's acceptance-letter date."""
+        return self.edition.acceptance_letter_on
 
     @property
     def zone(self):

@@ -2,7 +2,7 @@
 
 import json
 import zoneinfo
-from datetime import date, datetime
+from datetime import datetime
 from pathlib import Path
 
 from django.db import transaction
@@ -32,7 +32,6 @@ def load_seed_call(*, edition: Edition, path: Path = SEED_CALL) -> Call | None:
         reference_prefix=data["reference_prefix"],
         motivation_word_limit=data["motivation_word_limit"],
         privacy_version=(privacy.version if privacy and privacy.version else "1.0"),
-        decisions_expected_on=date.fromisoformat(data["decisions_expected_on"]),
     )
     by_key = {}
     for order, spec in enumerate(data["questions"], start=1):

@@ -2,7 +2,7 @@
 an activity-log entry for every change, mail queued after the commit."""
 
 import secrets
-from datetime import datetime
+from datetime import datetime, timedelta
 
 from django.db import IntegrityError, transaction
 from django.utils import timezone
@@ -33,6 +33,8 @@ def _ensure_open(call: Call, application: Application | None = None, now: dateti
 
 
 def _ensure_editable(application: Application) -> None:
+    if application.state == S.WITHDRAWN:
+        raise ApplicationError("This application has been withdrawn and can no longer be changed.")
     if application.state not in EDITABLE:
         raise ApplicationError("This application has been submitted and can no longer be changed.")
     _ensure_open(application.call, application)
@@ -40,6 +42,26 @@ def _ensure_editable(application: Application) -> None:
 
 def _locked(application: Application) -> Application:
     return Application.objects.select_for_update().select_related("call__edition").get(pk=application.pk)
+
+
+# --- the call -----------------------------------------------------------------------------------
+
+
+@transaction.atomic
+def save_call(*, call: Call, actor) -> Call:
+    """Save a call edited by staff; the edition's published deadline follows the call's closing moment."""
+    created = call.pk is None
+    call.save()
+    edition = call.edition
+    last_day = timezone.localtime(call.closes_at - timedelta(seconds=1), call.zone).date()
+    if edition.application_deadline != last_day:
+        edition.application_deadline = last_day
+        edition.save(update_fields=["application_deadline", "updated_at"])
+    log_activity(
+        action="applications.call_created" if created else "applications.call_changed", target=call, actor=actor,
+        opens_at=call.opens_at.isoformat(), closes_at=call.closes_at.isoformat(),
+    )
+    return call
 
 
 # --- applicant --------------------------------------------------------------------------------

@@ -3,12 +3,10 @@
 Meetup times are entered and shown in the meetup's own time zone; they are stored in UTC.
 """
 
-import zoneinfo
-
-from django import forms
 from django.contrib import admin
 from django.db import models
-from django.utils import timezone
+
+from campus.core.forms import ZonedPeriodForm
 
 from .models import (
     FAQ,
@@ -23,47 +21,17 @@ from .models import (
     Partner,
     Programme,
     Requirement,
-    validate_timezone,
 )
 
 
-class MeetupForm(forms.ModelForm):
-    """Shows start and end as wall-clock times in the meetup's own zone."""
+class MeetupForm(ZonedPeriodForm):
+    """Start and end as wall-clock times in the meetup's own zone."""
 
-    local_start = forms.DateTimeField(
-        label="Starts (local time)", help_text="In the meetup's time zone, e.g. 2020-09-01 09:00."
-    )
-    local_end = forms.DateTimeField(label="Ends (local time)")
+    what = "The meetup"
 
     class Meta:
         model = Meetup
         fields = ["kind", "title", "local_start", "local_end", "timezone", "is_online", "venue", "city", "country", "description"]
-
-    def __init__(self, *args, **kwargs):
-        super().__init__(*args, **kwargs)
-        if self.instance.pk:
-            self.initial["local_start"] = self.instance.local_start.replace(tzinfo=None)
-            self.initial["local_end"] = self.instance.local_end.replace(tzinfo=None)
-
-    def clean_timezone(self):
-        zone = self.cleaned_data["timezone"]
-        validate_timezone(zone)
-        return zone
-
-    def _aware(self, value, zone):
-        naive = timezone.make_naive(value, timezone.get_current_timezone()) if timezone.is_aware(value) else value
-        return naive.replace(tzinfo=zoneinfo.ZoneInfo(zone))
-
-    def clean(self):
-        cleaned = super().clean()
-        zone = cleaned.get("timezone")
-        start, end = cleaned.get("local_start"), cleaned.get("local_end")
-        if zone and start and end:
-            self.instance.starts_at = self._aware(start, zone)
-            self.instance.ends_at = self._aware(end, zone)
-            if self.instance.ends_at <= self.instance.starts_at:
-                self.add_error("local_end", "The meetup must end after it starts.")
-        return cleaned
 
 
 class MeetupInline(admin.StackedInline):

@@ -3,22 +3,14 @@
 import zoneinfo
 from datetime import date
 
-from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.urls import reverse
 from django_countries.fields import CountryField
 
+from campus.core.forms import validate_timezone
 from campus.core.markdown import MARKDOWN_HELP
 from campus.core.models import TimeStampedModel
-
-
-
-def validate_timezone(value: str) -> None:
-    try:
-        zoneinfo.ZoneInfo(value)
-    except (zoneinfo.ZoneInfoNotFoundError, ValueError):
-        raise ValidationError(f"“{value}” is not a time zone name. Use one like Europe/Helsinki.") from None
 
 
 
