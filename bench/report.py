@@ -76,6 +76,34 @@ def main() -> None:
     )
     print(summary)
 
+    submission_md = ""
+    submission_file = results / "submission.json"
+    if submission_file.exists():
+        import json
+
+        sub = json.loads(submission_file.read_text())
+        share = sub["requests_per_s"] / trivial_rps
+        line = (
+            f"Full submissions: {sub['submissions']} in {sub['seconds']} s with {sub['concurrency']} at a time "
+            f"({sub['submissions_per_s']}/s; {sub['requests']} requests, {sub['requests_per_s']} req/s = {share:.0%} "
+            f"of the trivial view); per submission p50 {sub['p50_s']} s, p99 {sub['p99_s']} s; errors: {sub['errors']}"
+        )
+        print(line)
+        examples = "".join(f"\n  - {e}" for e in sub.get("error_examples", []))
+        submission_md = f"""
+## A full application, submitted
+
+Each of {sub['submissions'] + sub['errors']} signed-in applicants does what a browser does: the call page, "start",
+every step page (GET) and its form (POST) — the CV step uploads a {sub['pdf_bytes'] / 1e6:.1f} MB PDF —, the review
+page, "submit", the status page: {sub['requests'] // max(sub['submissions'], 1)} requests each,
+{sub['concurrency']} applicants at a time (`bench/submit_load.py`).
+
+| submissions | errors | seconds | submissions/s | requests | req/s | vs trivial | p50 per submission | p99 per submission |
+|---|---|---|---|---|---|---|---|---|
+| {sub['submissions']} | {sub['errors']} | {sub['seconds']} | {sub['submissions_per_s']} | {sub['requests']} | {sub['requests_per_s']} | {share:.0%} | {sub['p50_s']} s | {sub['p99_s']} s |
+{examples}
+"""
+
     md_table = "\n".join(
         ["| " + " | ".join(headers) + " |", "|" + "|".join("---" for _ in headers) + "|"]
         + ["| " + " | ".join(cell.replace("|", "\\|") for cell in line) + " |" for line in table]
@@ -93,6 +121,9 @@ Written by `make bench` (`scripts/bench.sh`, code in `bench/`) on {now}. Do not 
 
 **{summary}.**
 
+`step-about` and `step-cluster` are application step pages (GET) of a signed-in applicant with a draft:
+rendered on every request.
+{submission_md}
 "vs trivial" is the page's req/s as a share of the trivial view's (`/__bench__/trivial/`, a bare
 `HttpResponse` behind the full middleware stack): the cost of the page itself on this machine.
 

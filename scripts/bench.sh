@@ -19,7 +19,11 @@ ENDPOINTS=(
   "schedule.ics /schedule.ics"
   "admission /admission/"
   "home-rendered / cookie"
+  "step-about /apply/step/about/ session"
+  "step-cluster /apply/step/cluster/ session"
 )
+SUBMISSIONS=${BENCH_SUBMISSIONS:-200}
+SUBMIT_CONCURRENCY=${BENCH_SUBMIT_CONCURRENCY:-10}
 # An entry marked "cookie" sends a session cookie: the page bypasses the page cache and is rendered
 # every time (what the first visitor after a content change, or a signed-in person, gets).
 COOKIE_HEADER="Cookie: sessionid=bench-not-a-session"
@@ -59,6 +63,9 @@ echo "Preparing a fresh database in $CAMPUS_VAR_DIR..."
 "$PY" manage.py migrate --noinput -v0
 "$PY" manage.py collectstatic --noinput -v0
 "$PY" manage.py load_seed_edition >/dev/null
+"$PY" bench/prepare.py $((SUBMISSIONS + 1)) "$WORK/sessions.txt"
+STEP_SESSION=$(head -n 1 "$WORK/sessions.txt")
+tail -n +2 "$WORK/sessions.txt" > "$WORK/submit-sessions.txt"
 
 echo "Starting gunicorn ($WORKERS workers) on $BASE..."
 "$ROOT/.venv/bin/gunicorn" campus.wsgi:application --pythonpath "$ROOT/src" \
@@ -78,6 +85,7 @@ LOAD_BEFORE=$(cut -d' ' -f1-3 /proc/loadavg)
 for entry in "${ENDPOINTS[@]}"; do
   read -r label path mode <<<"$entry"
   headers=(); [ "${mode:-}" = cookie ] && headers=(-H "$COOKIE_HEADER")
+  [ "${mode:-}" = session ] && headers=(-H "Cookie: sessionid=$STEP_SESSION")
   read -r status size < <(curl -sS "${headers[@]}" -o /dev/null -w '%{http_code} %{size_download}\n' "$BASE$path")
   if [ "$status" != 200 ]; then
     echo "bench: $path answered HTTP $status" >&2; cat "$WORK/gunicorn.log" >&2; exit 1
@@ -88,10 +96,15 @@ done
 for entry in "${ENDPOINTS[@]}"; do
   read -r label path mode <<<"$entry"
   headers=(); [ "${mode:-}" = cookie ] && headers=(-H "$COOKIE_HEADER")
+  [ "${mode:-}" = session ] && headers=(-H "Cookie: sessionid=$STEP_SESSION")
   echo "wrk $path ${mode:+($mode) }(warm-up $WARMUP, then $DURATION)..."
   wrk -t"$THREADS" -c"$CONNECTIONS" -d"$WARMUP" "${headers[@]}" "$BASE$path" >/dev/null
   wrk -t"$THREADS" -c"$CONNECTIONS" -d"$DURATION" "${headers[@]}" --latency -s bench/wrk_report.lua "$BASE$path" > "$RESULTS/$label.wrk"
 done
+
+echo "Full submissions: $SUBMISSIONS applicants, $SUBMIT_CONCURRENCY at a time, each with a 1 MB PDF CV..."
+"$PY" bench/submit_load.py "$BASE" "$WORK/submit-sessions.txt" "$RESULTS/submission.json" \
+  --concurrency "$SUBMIT_CONCURRENCY" --pdf-mb 1 >/dev/null
 
 {
   echo "NPROC=$(nproc)"

@@ -6,11 +6,13 @@ from django import forms
 from django.core.exceptions import ValidationError
 from django_countries import countries
 
+from campus.core.widgets import LongSelect
 from campus.programme.letters import MAX_LENGTHS
 
 from .models import Question
 from .selectors import is_asked, meetup_choices
 
+COUNTRY_CHOICES = [("", "Choose a country"), *countries]
 PHONE = re.compile(r"^\+?[0-9][0-9 ()\-./]{5,24}$")
 YES_NO = [("yes", "Yes"), ("no", "No")]
 
@@ -23,7 +25,7 @@ def word_limit_validator(limit: int):
     def validate(value):
         words = count_words(value)
         if words > limit:
-            raise ValidationError(f"Please keep this under {limit} words (it has {words}).")
+            raise ValidationError(f"Please keep this to {limit} words or fewer (it has {words}).")
 
     return validate
 
@@ -33,16 +35,24 @@ def validate_phone(value):
         raise ValidationError("Write the number with digits, spaces and an optional + in front, e.g. +46 70 123 45 67.")
 
 
-def build_field(question: Question, edition) -> forms.Field:
+def word_limit_of(question: Question, call=None) -> int | None:
+    """The motivational letter follows the limit set on its call (staff change it there); others their own."""
+    if call is not None and question.key == "motivation_letter" and call.motivation_word_limit:
+        return call.motivation_word_limit
+    return question.word_limit
+
+
+def build_field(question: Question, edition, *, word_limit: int | None = None) -> forms.Field:
     kind = question.kind
+    word_limit = word_limit if word_limit is not None else question.word_limit
     common = {"label": question.label, "help_text": question.help_text, "required": question.required}
     K = Question.Kind
     if kind == K.SHORT_TEXT:
         return forms.CharField(max_length=question.max_length or 200, **common)
     if kind == K.LONG_TEXT:
-        validators = [word_limit_validator(question.word_limit)] if question.word_limit else []
-        if question.word_limit:
-            common["help_text"] = (common["help_text"] + " " if common["help_text"] else "") + f"At most {question.word_limit} words."
+        validators = [word_limit_validator(word_limit)] if word_limit else []
+        if word_limit:
+            common["help_text"] = (common["help_text"] + " " if common["help_text"] else "") + f"At most {word_limit} words."
         return forms.CharField(
             max_length=question.max_length or 20000, widget=forms.Textarea(attrs={"rows": 8}), validators=validators, **common
         )
@@ -63,7 +73,7 @@ def build_field(question: Question, edition) -> forms.Field:
     if kind == K.YES_NO:
         return forms.ChoiceField(choices=YES_NO, widget=forms.RadioSelect, **common)
     if kind == K.COUNTRY:
-        return forms.ChoiceField(choices=[("", "Choose a country")] + list(countries), **common)
+        return forms.ChoiceField(choices=COUNTRY_CHOICES, widget=LongSelect, **common)
     if kind == K.MEETUPS:
         return forms.MultipleChoiceField(
             choices=meetup_choices(edition), widget=forms.CheckboxSelectMultiple, **common
@@ -74,13 +84,13 @@ def build_field(question: Question, edition) -> forms.Field:
 class StepForm(forms.Form):
     """The questions of one step. A dependent question is required only when it is asked."""
 
-    def __init__(self, *args, questions: list[Question], edition, answers: dict, **kwargs):
+    def __init__(self, *args, questions: list[Question], edition, answers: dict, call=None, **kwargs):
         super().__init__(*args, **kwargs)
         self.questions = questions
         self.answers = answers
         self.dependent = {}
         for question in questions:
-            field = build_field(question, edition)
+            field = build_field(question, edition, word_limit=word_limit_of(question, call))
             if question.depends_on_id:
                 field.required = False
                 self.dependent[question.key] = question
@@ -99,6 +109,8 @@ class StepForm(forms.Form):
         cleaned = super().clean()
         merged = {**self.answers, **{k: v for k, v in cleaned.items()}}
         for key, question in self.dependent.items():
+            if question.depends_on.key in self.errors:
+                continue  # the answer it depends on is not valid yet: keep this one as typed, judge it later
             if not is_asked(question, merged):
                 cleaned[key] = None if question.kind not in (Question.Kind.MULTI_CHOICE, Question.Kind.MEETUPS) else []
                 self.errors.pop(key, None)

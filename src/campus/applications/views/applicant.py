@@ -36,7 +36,10 @@ def _call(request):
 
 
 def _own_application(request, call) -> Application | None:
-    return Application.objects.filter(call=call, applicant=request.user).select_related("call__edition").first()
+    application = Application.objects.filter(call=call, applicant=request.user).first()
+    if application is not None:
+        application.call = call  # one Call instance per request: its questions are read once
+    return application
 
 
 def _progress(application, current):
@@ -105,7 +108,7 @@ def step(request, step: str):
     questions = selectors.questions_for_step(call, step)
     data = request.POST if request.method == "POST" else None
     files = request.FILES if request.method == "POST" else None
-    form = StepForm(data, questions=questions, edition=call.edition, answers=answers, prefix=None)
+    form = StepForm(data, questions=questions, edition=call.edition, answers=answers, call=call, prefix=None)
     documents = selectors.documents_of(application)
     upload = None
     if step in ("cv", "motivation"):
