@@ -80,6 +80,7 @@ MIDDLEWARE = [
     "campus.core.middleware.PermissionsPolicyMiddleware",
     "django_htmx.middleware.HtmxMiddleware",
     "allauth.account.middleware.AccountMiddleware",
+    "campus.accounts.middleware.StaffMFAMiddleware",
 ]
 
 ROOT_URLCONF = os.environ.get("CAMPUS_URLCONF", "campus.urls")
@@ -168,6 +169,7 @@ ACCOUNT_EMAIL_SUBJECT_PREFIX = ""
 ACCOUNT_DEFAULT_HTTP_PROTOCOL = "https" if HTTPS else "http"
 ACCOUNT_PREVENT_ENUMERATION = True
 MFA_SUPPORTED_TYPES = ["totp", "recovery_codes"]
+MFA_TOTP_ISSUER = "Cluster Campus"
 # Staff must have a second factor (TOTP) before they can use the staff area.
 CAMPUS_STAFF_REQUIRE_MFA = env_bool("CAMPUS_STAFF_REQUIRE_MFA", False)
 

@@ -1,3 +1,4 @@
+from allauth.account.decorators import secure_admin_login
 from django.contrib import admin
 from django.urls import include, path
 from django.views.generic import RedirectView
@@ -5,8 +6,11 @@ from django.views.generic import RedirectView
 admin.site.site_header = "Cluster Campus — staff"
 admin.site.site_title = "Cluster Campus staff"
 admin.site.index_title = "Programme content and data"
+# Staff with a second factor must give it at the staff sign-in too (allauth checks it).
+admin.site.login = secure_admin_login(admin.site.login)
 
 urlpatterns = [
+    path("staff/applications/", include("campus.applications.staff_urls")),
     path("staff/", RedirectView.as_view(url="/staff/content/", permanent=False), name="staff"),
     path("staff/content/", admin.site.urls),
     path("accounts/", include("allauth.urls")),

@@ -1,5 +1,6 @@
 import secrets
 
+from allauth.account.models import EmailAddress
 from django.db import transaction
 
 from campus.core.activity import log_activity
@@ -25,5 +26,7 @@ def ensure_staff_account(*, email: str, password: str | None = None) -> tuple[Us
     user.is_active = True
     user.set_password(password)
     user.save()
+    # Everyone signs in through the account pages, which require a verified address.
+    EmailAddress.objects.update_or_create(user=user, email=email, defaults={"verified": True, "primary": True})
     log_activity(action="accounts.staff_account_created" if created else "accounts.staff_account_refreshed", target=user)
     return user, password, created
