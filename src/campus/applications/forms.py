@@ -137,7 +137,8 @@ class DocumentForm(forms.Form):
         label="File",
         help_text="PDF, Word (DOCX) or OpenDocument (ODT), at most 10 MB.",
         required=True,
-        error_messages={"required": "Choose a file to upload.", "empty": "The file is empty."},
+        allow_empty_file=True,  # validate_document refuses it, with the formats and the size limit in the message
+        error_messages={"required": "Choose a file to upload."},
     )
 
     def __init__(self, *args, label: str, required: bool = True, **kwargs):

@@ -11,6 +11,9 @@ from .models import Application
 from .states import APPLICANT_LABELS
 
 
+DOCUMENT_LABELS = {"cv": "CV", "letter": "Motivational letter"}
+
+
 def _local(moment, call):
     return timezone.localtime(moment, call.zone).strftime("%-d %B %Y, %H:%M %Z")
 
@@ -38,7 +41,8 @@ def receipt_message(application: Application) -> tuple[str, str]:
         lines.append(f"{item['label']}")
         lines.append(f"  {item['display'] or '-'}")
     for document in snapshot.get("documents", []):
-        lines.append(f"Uploaded {document['kind']}: {document['name']} ({document['size']:,} bytes)")
+        kind = DOCUMENT_LABELS.get(document["kind"], document["kind"])
+        lines.append(f"Uploaded {kind}: {document['name']} ({document['size']:,} bytes)")
     lines += [
         "",
         f"Privacy notice accepted: version {snapshot.get('consent_version', '')}.",
@@ -81,7 +85,6 @@ def receipt_data(application: Application) -> dict:
     for item in snapshot.get("answers", []):
         section = sections.setdefault(item["step"], {"label": labels.get(item["step"], item["step"]), "items": []})
         section["items"].append({"label": item["label"], "display": item["display"] or "–"})
-    kinds = {"cv": "CV", "letter": "Motivational letter"}
     return {
         "programme": f"{call.edition.programme.name} {call.edition.name}",
         "call": call.title,
@@ -91,7 +94,8 @@ def receipt_data(application: Application) -> dict:
         "status": APPLICANT_LABELS[application.state],
         "sections": list(sections.values()),
         "documents": [
-            {"label": kinds.get(d["kind"], d["kind"]), "name": d["name"], "size": str(filesizeformat(d["size"]))}
+            {"label": DOCUMENT_LABELS.get(d["kind"], d["kind"]), "name": d["name"],
+             "size": str(filesizeformat(d["size"]))}
             for d in snapshot.get("documents", [])
         ],
         "consent_version": snapshot.get("consent_version", ""),

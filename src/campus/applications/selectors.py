@@ -145,3 +145,166 @@ def snapshot_of(application: Application, answers: dict) -> dict:
 
 def applications_for_staff(call: Call) -> QuerySet[Application]:
     return Application.objects.filter(call=call).select_related("applicant", "call")
+
+
+# --- the staff back office (/staff/applications/) ----------------------------------------------
+# Every read below costs a fixed number of queries, whatever the number of applications.
+
+STAFF_STATE_LABELS = dict(Application.State.choices)
+ELIGIBILITY_LABELS = dict(Application.Eligibility.choices)
+STAFF_SEARCH_FIELDS = ("full_name", "applicant__email", "organisation", "reference")
+
+
+def _effective_eligibility():
+    """The override when there is one, else the screening's verdict (as a query expression)."""
+    from django.db.models import Case, F, Q, When
+
+    return Case(When(~Q(eligibility_override=""), then=F("eligibility_override")), default=F("eligibility"))
+
+
+def calls_for_staff() -> list[Call]:
+    return list(Call.objects.select_related("edition__programme").order_by("-opens_at"))
+
+
+def staff_applications(call: Call, *, state: str = "", eligibility: str = "", country: str = "", search: str = ""):
+    """The applications of ``call`` for the staff list and the exports, filtered; each row has
+    ``effective`` (the effective eligibility), its applicant and its documents (one query more)."""
+    from django.db.models import F, Prefetch, Q
+
+    queryset = (
+        Application.objects.filter(call=call)
+        .annotate(effective=_effective_eligibility())
+        .select_related("applicant", "call")
+        .prefetch_related(Prefetch("documents", queryset=Document.objects.order_by("kind")))
+        .order_by(F("submitted_at").desc(nulls_last=True), "-created_at", "-id")
+    )
+    if state:
+        queryset = queryset.filter(state=state)
+    if eligibility:
+        queryset = queryset.filter(effective=eligibility)
+    if country:
+        queryset = queryset.filter(country=country)
+    for word in search.split()[:8]:
+        condition = Q()
+        for field in STAFF_SEARCH_FIELDS:
+            condition |= Q(**{f"{field}__icontains": word})
+        queryset = queryset.filter(condition)
+    return queryset
+
+
+def staff_counts(call: Call) -> dict:
+    """How many applications of ``call`` are in each state and each (effective) eligibility: one query."""
+    from django.db.models import Count, Q
+
+    aggregates = {"total": Count("id")}
+    for value in STAFF_STATE_LABELS:
+        aggregates[f"state__{value}"] = Count("id", filter=Q(state=value))
+    for value in ELIGIBILITY_LABELS:
+        aggregates[f"eligibility__{value}"] = Count("id", filter=Q(effective=value))
+    row = Application.objects.filter(call=call).annotate(effective=_effective_eligibility()).aggregate(**aggregates)
+    return {
+        "total": row["total"],
+        "state": [(value, label, row[f"state__{value}"]) for value, label in STAFF_STATE_LABELS.items()],
+        "eligibility": [(value, label, row[f"eligibility__{value}"]) for value, label in ELIGIBILITY_LABELS.items()],
+    }
+
+
+def staff_countries(call: Call) -> list[tuple[str, str]]:
+    """The countries of residence that occur among the applications of ``call``: (code, name), by name."""
+    codes = (
+        Application.objects.filter(call=call).exclude(country="")
+        .order_by().values_list("country", flat=True).distinct()
+    )
+    return sorted(((code, countries.name(code) or code) for code in codes), key=lambda item: item[1])
+
+
+def application_for_staff(pk: int) -> Application | None:
+    return (
+        Application.objects.filter(pk=pk)
+        .select_related("call__edition__programme", "applicant", "eligibility_override_by")
+        .first()
+    )
+
+
+def activity_of(application: Application):
+    """The activity log of one application, newest first, with the people who acted."""
+    from campus.core.models import ActivityLog
+
+    return (
+        ActivityLog.objects.filter(target_type=Application._meta.label_lower, target_id=str(application.pk))
+        .select_related("actor")
+        .order_by("-created_at", "-id")
+    )
+
+
+def shows_snapshot(application: Application) -> bool:
+    """Staff read the frozen copy of a submitted application; a draft, or one being corrected, live."""
+    frozen_states = (Application.State.SUBMITTED, Application.State.WITHDRAWN)
+    return bool(application.snapshot) and application.state in frozen_states
+
+
+def _meetups_display(value, labels: dict) -> str:
+    return "; ".join(labels.get(str(item), str(item)) for item in value)
+
+
+def display_values(call: Call, answers: dict, *, meetup_labels: dict | None = None) -> dict[str, str]:
+    """The display value of every asked question, by key. Pass ``meetup_labels`` (from
+    :func:`meetup_choices`) when rendering many applications, so meetups are read once."""
+    if meetup_labels is None:
+        meetup_labels = dict(meetup_choices(call.edition))
+    values = {}
+    for question in questions_of(call):
+        if not is_asked(question, answers):
+            continue
+        value = answers.get(question.key)
+        if question.kind == Question.Kind.MEETUPS and value not in (None, "", []):
+            values[question.key] = _meetups_display(value, meetup_labels)
+        else:
+            values[question.key] = display_value(question, value)
+    return values
+
+
+def answers_by_application(applications) -> dict[int, dict]:
+    """The live answers of many applications in one query: {application id: {key: value}}."""
+    ids = [application.pk for application in applications]
+    result: dict[int, dict] = {pk: {} for pk in ids}
+    rows = Answer.objects.filter(application_id__in=ids).values_list("application_id", "question__key", "value")
+    for application_id, key, value in rows:
+        result[application_id][key] = value
+    return result
+
+
+def staff_display_values(
+    application: Application, live_answers: dict, *, call: Call, meetup_labels: dict
+) -> dict[str, str]:
+    """What staff read for each question of one application: the frozen copy when submitted, else live.
+    Pass the same ``call`` object for every application of a list: its questions are read once."""
+    if shows_snapshot(application):
+        return {item["key"]: item.get("display", "") for item in application.snapshot.get("answers", [])}
+    return display_values(call, live_answers, meetup_labels=meetup_labels)
+
+
+def staff_sections(application: Application) -> list[dict]:
+    """The answers of one application grouped by step, as staff read them (see :func:`shows_snapshot`)."""
+    call = application.call
+    questions = questions_of(call)
+    if shows_snapshot(application):
+        by_step: dict[str, list] = {step: [] for step in STEPS}
+        for item in application.snapshot.get("answers", []):
+            by_step.setdefault(item.get("step", ""), []).append(
+                {"key": item.get("key", ""), "label": item.get("label", ""), "display": item.get("display", "")}
+            )
+    else:
+        answers = answers_of(application)
+        displays = display_values(call, answers)
+        by_step = {step: [] for step in STEPS}
+        for question in questions:
+            if question.key in displays:
+                by_step[question.step].append(
+                    {"key": question.key, "label": question.label, "display": displays[question.key]}
+                )
+    return [
+        {"step": step, "label": STEP_LABELS.get(step, step), "items": items}
+        for step, items in by_step.items()
+        if items or step in STEP_LABELS
+    ]

@@ -116,6 +116,13 @@ def save_answers(*, application: Application, step: str, values: dict, actor) ->
     return application
 
 
+def _delete_file_on_commit(document: Document) -> None:
+    """Delete the stored file once the row's deletion is committed: a rollback keeps row and file together."""
+    storage, name = document.file.storage, document.file.name
+    if name:
+        transaction.on_commit(lambda: storage.delete(name))
+
+
 @transaction.atomic
 def save_document(*, application: Application, kind: str, detected, content, actor) -> Document:
     """Store an uploaded, already validated file (``detected`` from core.files.validate_document)."""
@@ -123,7 +130,7 @@ def save_document(*, application: Application, kind: str, detected, content, act
     _ensure_editable(application)
     old = Document.objects.filter(application=application, kind=kind).first()
     if old is not None:
-        old.file.delete(save=False)
+        _delete_file_on_commit(old)
         old.delete()
     document = Document(
         application=application,
@@ -145,7 +152,7 @@ def remove_document(*, application: Application, kind: str, actor) -> None:
     application = _locked(application)
     _ensure_editable(application)
     for document in Document.objects.filter(application=application, kind=kind):
-        document.file.delete(save=False)
+        _delete_file_on_commit(document)
         document.delete()
     log_activity(action="applications.document_removed", target=application, actor=actor, kind=kind)
 

@@ -302,7 +302,7 @@ def boss_letter(request):
         "role": answers.get("role") or "",
         "organisation": answers.get("organisation") or "",
     }
-    form = BossLetterForm(request.POST or None, initial=initial)
+    form = BossLetterForm(request.POST if request.method == "POST" else None, initial=initial)  # an empty POST too
     if request.method == "POST" and form.is_valid():
         pdf = boss_letter_pdf(edition=call.edition, **form.cleaned_data)
         return _pdf_response(pdf, "convince-your-boss.pdf")
