@@ -91,7 +91,7 @@ def _filtered(request, calls):
     return call, form, selectors.staff_applications(call, **form.filters())
 
 
-def _row(application, call):
+def _row(application):
     effective = application.effective
     return {
         "application": application,
@@ -122,8 +122,7 @@ def application_list(request):
             "filtered": any(form.filters().values()),
             "counts": selectors.staff_counts(call),
             "page": page,
-            "rows": [_row(application, call) for application in page.object_list],
-            "can_manage": can_manage_applications(request.user),
+            "rows": [_row(application) for application in page.object_list],
         },
     )
 
@@ -131,17 +130,17 @@ def application_list(request):
 @require_GET
 @staff_only()
 def export(request, fmt: str):
+    if fmt not in ("csv", "xlsx"):
+        raise Http404("No such format.")
     calls = selectors.calls_for_staff()
     call, _form, applications = _filtered(request, calls)
     if call is None:
         raise Http404("There is no call yet.")
     if fmt == "csv":
         content, content_type = exports.as_csv(call, applications), "text/csv; charset=utf-8"
-    elif fmt == "xlsx":
+    else:
         content = exports.as_xlsx(call, applications)
         content_type = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
-    else:
-        raise Http404("No such format.")
     response = HttpResponse(content, content_type=content_type)
     response["Content-Disposition"] = f'attachment; filename="{exports.filename(call, fmt)}"'
     response["X-Content-Type-Options"] = "nosniff"
