@@ -155,3 +155,16 @@ def test_export_queries_do_not_grow_with_the_applications(viewer_client, call, m
 @pytest.mark.django_db
 def test_unknown_format_is_404(viewer_client, secret_application):
     assert viewer_client.get("/staff/applications/export.pdf").status_code == 404
+
+
+@pytest.mark.django_db
+def test_every_export_is_in_the_activity_log(viewer_client, call, secret_application, viewer):
+    from campus.core.models import ActivityLog
+
+    viewer_client.get("/staff/applications/export.csv?country=FI")
+    viewer_client.get("/staff/applications/export.xlsx")
+    entries = list(ActivityLog.objects.filter(action="applications.exported").order_by("id"))
+    assert [(e.data["format"], e.data["applications"], e.actor_id) for e in entries] == [
+        ("csv", 1, viewer.pk), ("xlsx", 1, viewer.pk)
+    ]
+    assert entries[0].data["filters"] == {"country": "FI"}

@@ -291,3 +291,8 @@ def override_eligibility(*, application: Application, status: str, reason: str, 
     log_activity(action="applications.eligibility_overridden", target=application, actor=actor,
                  **{"from": previous, "to": status, "reason": reason.strip()})
     return application
+
+
+def record_export(*, call: Call, fmt: str, count: int, filters: dict, actor) -> None:
+    """Personal data leaves the system with an export: who took which list, and when, is logged."""
+    log_activity(action="applications.exported", target=call, actor=actor, format=fmt, applications=count, filters=filters)

@@ -141,6 +141,10 @@ def export(request, fmt: str):
     else:
         content = exports.as_xlsx(call, applications)
         content_type = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+    services.record_export(
+        call=call, fmt=fmt, count=len(applications) if isinstance(applications, list) else applications.count(),
+        filters={k: v for k, v in request.GET.items() if v}, actor=request.user,
+    )
     response = HttpResponse(content, content_type=content_type)
     response["Content-Disposition"] = f'attachment; filename="{exports.filename(call, fmt)}"'
     response["X-Content-Type-Options"] = "nosniff"
