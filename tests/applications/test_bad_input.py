@@ -44,10 +44,6 @@ def word_limit(limit, count):
     return f"Please keep this to {limit} words or fewer (it has {count})."
 
 
-@pytest.fixture(autouse=True)
-def _private_media(settings, tmp_path):
-    settings.MEDIA_ROOT = tmp_path / "media"
-
 
 # (step, key, bad value (None: left out), the message next to the field, extra answers of the step)
 BAD = [

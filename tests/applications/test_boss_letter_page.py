@@ -16,10 +16,6 @@ from .conftest import GOOD_ANSWERS
 VALUE = "An education worth an estimated 10\u202f000\u00a0€."
 
 
-@pytest.fixture(autouse=True)
-def _private_media(settings, tmp_path):
-    settings.MEDIA_ROOT = tmp_path / "media"
-
 
 def pdf_text(response) -> str:
     reader = PdfReader(io.BytesIO(response.content))

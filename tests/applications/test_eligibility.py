@@ -172,7 +172,6 @@ def test_no_requirements_is_eligible_and_reasons_are_plain_dicts():
 def test_review_shows_each_unmet_requirement_in_plain_words_before_submitting(
     applicant_client, call, settings, tmp_path
 ):
-    settings.MEDIA_ROOT = tmp_path
     fill_all_steps(applicant_client)
     about = {**GOOD_ANSWERS["about"], "english_level": "basic", "country_of_residence": "NO"}
     assert applicant_client.post("/apply/step/about/", about).status_code == 302
@@ -202,7 +201,6 @@ def test_review_shows_each_unmet_requirement_in_plain_words_before_submitting(
 
 @pytest.mark.django_db
 def test_review_of_an_eligible_applicant_has_no_warning(applicant_client, call, settings, tmp_path):
-    settings.MEDIA_ROOT = tmp_path
     fill_all_steps(applicant_client)
     page = text_of(applicant_client.get("/apply/review/"))
     assert "Met Your English is fluent." in page

@@ -37,10 +37,6 @@ B_ANSWERS = {
 }
 
 
-@pytest.fixture(autouse=True)
-def _private_media(settings, tmp_path):
-    settings.MEDIA_ROOT = tmp_path / "media"
-
 
 def body(response) -> bytes:
     return b"".join(response.streaming_content) if response.streaming else response.content

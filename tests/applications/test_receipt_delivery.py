@@ -11,10 +11,6 @@ from tests.core.smtp import smtp_server  # noqa: F401 - fixture
 from .conftest import fill_all_steps
 
 
-@pytest.fixture(autouse=True)
-def _private_media(settings, tmp_path):
-    settings.MEDIA_ROOT = tmp_path / "media"
-
 
 @pytest.mark.django_db
 def test_the_receipt_is_delivered_over_smtp_once_with_the_answers(

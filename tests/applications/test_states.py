@@ -29,10 +29,6 @@ EXPECTED_ALLOWED = {
 }
 
 
-@pytest.fixture(autouse=True)
-def _private_media(settings, tmp_path):
-    settings.MEDIA_ROOT = tmp_path / "media"
-
 
 def receipts_for(application):
     return [m for m in mail.outbox if m.subject == f"We received your application {application.reference}"]

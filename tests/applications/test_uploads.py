@@ -25,7 +25,6 @@ LETTER = "I apply because our cluster needs a strategy."
 
 @pytest.fixture(autouse=True)
 def media(settings, tmp_path):
-    settings.MEDIA_ROOT = tmp_path / "media"
     return tmp_path / "media"
 
 
