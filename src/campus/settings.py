@@ -171,7 +171,7 @@ ACCOUNT_PREVENT_ENUMERATION = True
 MFA_SUPPORTED_TYPES = ["totp", "recovery_codes"]
 MFA_TOTP_ISSUER = "Cluster Campus"
 # Staff must have a second factor (TOTP) before they can use the staff area.
-CAMPUS_STAFF_REQUIRE_MFA = env_bool("CAMPUS_STAFF_REQUIRE_MFA", False)
+CAMPUS_STAFF_REQUIRE_MFA = env_bool("CAMPUS_STAFF_REQUIRE_MFA", HTTPS)
 
 # --- i18n / time ----------------------------------------------------------------------------
 LANGUAGE_CODE = "en-gb"
@@ -261,3 +261,64 @@ CAMPUS_CONTACT_RECIPIENTS = env_list("CAMPUS_CONTACT_RECIPIENTS")
 CAMPUS_CONTACT_RATE = int(os.environ.get("CAMPUS_CONTACT_RATE", "5"))
 # Seconds a rendered public page is kept in the cache (it is also dropped whenever content changes).
 CAMPUS_PAGE_CACHE_SECONDS = int(os.environ.get("CAMPUS_PAGE_CACHE_SECONDS", "300"))
+
+# --- public API (campus.api, django-ninja; see docs/api.md) ---------------------------------
+INSTALLED_APPS += ["campus.api"]
+
+# --- privacy (campus.privacy: record of processing, subject access, erasure, retention; docs/privacy.md) ---
+INSTALLED_APPS += ["campus.privacy"]
+
+# --- deployment past one process (issue 5; docs/deployment.md) ------------------------------
+# Request ids and one access record per request (campus.core.logging); outermost, so it times everything.
+MIDDLEWARE.insert(0, "campus.core.logging.RequestIdMiddleware")
+if env_bool("BEHIND_PROXY", False):
+    # Behind nginx every REMOTE_ADDR is the proxy's: take the client from the last X-Forwarded-For entry.
+    MIDDLEWARE.insert(1, "campus.core.middleware.ForwardedClientMiddleware")
+# Load balancers probe /healthz over plain HTTP.
+SECURE_REDIRECT_EXEMPT = [r"^healthz$"]
+
+# Logs: LOG_FORMAT=json writes one JSON object per record on stdout (production); text otherwise.
+LOG_FORMAT = os.environ.get("LOG_FORMAT", "text").strip().lower()
+LOGGING.setdefault("filters", {})["request_id"] = {"()": "campus.core.logging.RequestIdFilter"}
+LOGGING["handlers"]["console"].setdefault("filters", []).append("request_id")
+if LOG_FORMAT == "json":
+    LOGGING.setdefault("formatters", {})["json"] = {"()": "campus.core.logging.JsonFormatter"}
+    LOGGING["handlers"]["console"].update(formatter="json", stream="ext://sys.stdout")
+    # The access records (INFO) are wanted even when LOG_LEVEL keeps the rest at WARNING.
+    LOGGING.setdefault("loggers", {})["campus.request"] = {"level": os.environ.get("ACCESS_LOG_LEVEL", "INFO")}
+elif LOG_FORMAT != "text":
+    raise ImproperlyConfigured(f"LOG_FORMAT must be 'text' or 'json', not {LOG_FORMAT!r}.")
+
+# PostgreSQL: give up on an unreachable server after a few seconds instead of hanging a worker.
+if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
+    DATABASES["default"].setdefault("OPTIONS", {}).setdefault("connect_timeout", int(os.environ.get("DB_CONNECT_TIMEOUT", "5")))
+
+if REDIS_URL:
+    # Shared by every process and machine; short timeouts so a Redis outage fails fast (and shows in /healthz).
+    CACHES["default"].setdefault("OPTIONS", {}).update(socket_connect_timeout=2, socket_timeout=2)
+    CACHES["default"]["KEY_PREFIX"] = os.environ.get("CACHE_KEY_PREFIX", "")
+    # Sessions read from the cache, written through to the database: a Redis restart logs nobody out.
+    SESSION_ENGINE = "django.contrib.sessions.backends.cached_db"
+
+# Tasks a dead worker left RUNNING are given back after this many seconds (manage.py recover_tasks);
+# a worker on this machine that is known dead (host:pid worker id) is recovered at once.
+CAMPUS_TASK_LEASE_SECONDS = int(os.environ.get("CAMPUS_TASK_LEASE_SECONDS", "900"))
+
+# Media (the default storage) on S3-compatible storage when S3_BUCKET is set (django-storages).
+# Private files (CVs, letters: campus.core.files.PrivateStorage) stay on the local disk under
+# MEDIA_ROOT/private: with several app machines that folder must be shared (see docs/deployment.md).
+S3_BUCKET = os.environ.get("S3_BUCKET", "")
+if S3_BUCKET:
+    _s3_options = {
+        "bucket_name": S3_BUCKET,
+        "endpoint_url": os.environ.get("S3_ENDPOINT_URL") or None,
+        "region_name": os.environ.get("S3_REGION") or None,
+        "custom_domain": os.environ.get("S3_CUSTOM_DOMAIN") or None,
+        "location": os.environ.get("S3_PREFIX", "media"),
+        "default_acl": None,  # the bucket's policy decides, not each object
+        "querystring_auth": env_bool("S3_QUERYSTRING_AUTH", True),  # signed URLs: works with a private bucket
+        "file_overwrite": False,
+    }
+    if os.environ.get("S3_ACCESS_KEY_ID"):  # else boto3's own chain (AWS_* variables, instance role)
+        _s3_options.update(access_key=os.environ["S3_ACCESS_KEY_ID"], secret_key=os.environ.get("S3_SECRET_ACCESS_KEY", ""))
+    STORAGES["default"] = {"BACKEND": "storages.backends.s3.S3Storage", "OPTIONS": _s3_options}

@@ -3,6 +3,8 @@ from django.contrib import admin
 from django.urls import include, path
 from django.views.generic import RedirectView
 
+from campus.core import health
+
 admin.site.site_header = "Cluster Campus — staff"
 admin.site.site_title = "Cluster Campus staff"
 admin.site.index_title = "Programme content and data"
@@ -15,5 +17,8 @@ urlpatterns = [
     path("staff/content/", admin.site.urls),
     path("accounts/", include("allauth.urls")),
     path("apply/", include("campus.applications.urls")),
+    path("api/", include("campus.api.urls")),
+    path("my-data/", include("campus.privacy.urls")),
+    path("healthz", health.healthz, name="healthz"),
     path("", include("campus.programme.urls")),
 ]

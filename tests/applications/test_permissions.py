@@ -169,7 +169,8 @@ def test_another_applicant_cannot_download_a_document(b_client, a_application):
 @pytest.mark.django_db
 def test_another_applicants_my_data_holds_nothing_of_a(b_client, a_application):
     b_application = fill_b(b_client)
-    response = b_client.get("/apply/my-data.zip")
+    response = b_client.get("/apply/my-data.zip", follow=True)  # the privacy app's download (/my-data/)
+    assert response.redirect_chain == [("/my-data/download.zip", 302)]
     assert response.status_code == 200
     archive = zipfile.ZipFile(io.BytesIO(response.content))
     assert sorted(archive.namelist()) == sorted(["data.json", f"{b_application.reference}/cv-jonas-cv.pdf"])
@@ -265,7 +266,8 @@ def test_a_served_document_is_a_private_attachment(applicant_client, a_applicati
 
 @pytest.mark.django_db
 def test_my_data_holds_the_answers_and_the_files_and_nothing_else(applicant_client, a_application):
-    response = applicant_client.get("/apply/my-data.zip")
+    response = applicant_client.get("/apply/my-data.zip", follow=True)  # the privacy app's download (/my-data/)
+    assert response.redirect_chain == [("/my-data/download.zip", 302)]
     assert response.status_code == 200
     assert response["Content-Type"] == "application/zip"
     assert response["Content-Disposition"].startswith("attachment;")

@@ -205,12 +205,16 @@ def withdraw(*, application: Application, actor) -> Application:
 
 
 def send_receipt(*, application_id: int) -> bool:
-    """Mail the receipt of the latest submission, once (a retried task sends nothing more)."""
-    from campus.core.mail import send_message
+    """Mail the receipt of the latest submission, once (a retried task sends nothing more).
+
+    Marked as sent before it goes out, SMTP closed after the commit: see
+    ``programme.services.notify_team_of_contact_message`` for why.
+    """
+    from campus.core.mail import mail_connection, send_message
 
     from .receipts import receipt_message
 
-    with transaction.atomic():
+    with mail_connection() as connection, transaction.atomic():
         application = (
             Application.objects.select_for_update().select_related("call__edition__programme", "applicant")
             .filter(pk=application_id).first()
@@ -220,10 +224,10 @@ def send_receipt(*, application_id: int) -> bool:
         if application.receipt_sent_at and application.receipt_sent_at >= application.submitted_at:
             return False
         subject, body = receipt_message(application)
-        send_message(to=[application.applicant.email], subject=subject, body=body)
         application.receipt_sent_at = timezone.now()
         application.save(update_fields=["receipt_sent_at"])
         log_activity(action="applications.receipt_sent", target=application)
+        send_message(to=[application.applicant.email], subject=subject, body=body, connection=connection)
     return True
 
 

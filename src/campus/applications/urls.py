@@ -1,4 +1,6 @@
+from django.contrib.auth.decorators import login_required
 from django.urls import path
+from django.views.generic import RedirectView
 
 from .views import applicant
 
@@ -16,5 +18,6 @@ urlpatterns = [
     path("documents/<slug:kind>/remove/", applicant.remove_document, name="remove_document"),
     path("receipt.pdf", applicant.receipt, name="receipt"),
     path("boss-letter/", applicant.boss_letter, name="boss_letter"),
-    path("my-data.zip", applicant.my_data, name="my_data"),
+    # Everything held about a person is exported by the privacy app (/my-data/); this old address stays.
+    path("my-data.zip", login_required(RedirectView.as_view(pattern_name="privacy:download")), name="my_data"),
 ]

@@ -5,13 +5,17 @@ in production the SMTP backend sends it. Apps never call ``send_mail`` from a re
 queue a task (see each app's ``tasks.py``) which calls :func:`send_message`.
 """
 
+import logging
 import uuid
+from contextlib import contextmanager
 from datetime import datetime, timezone
 from pathlib import Path
 
 from django.conf import settings
-from django.core.mail import EmailMultiAlternatives
+from django.core.mail import EmailMultiAlternatives, get_connection
 from django.core.mail.backends.base import BaseEmailBackend
+
+logger = logging.getLogger(__name__)
 
 
 class EmlFileBackend(BaseEmailBackend):
@@ -42,17 +46,46 @@ def send_message(
     html: str = "",
     reply_to: list[str] | None = None,
     attachments: list[tuple[str, bytes, str]] | None = None,
+    connection=None,
 ) -> int:
-    """Send one message now (call from a task, not from a request). ``html`` adds an HTML part."""
+    """Send one message now (call from a task, not from a request). ``html`` adds an HTML part.
+
+    ``connection``: a backend connection from :func:`mail_connection`; it is opened here if it is not yet,
+    and stays open afterwards (the block that made it closes it).
+    """
+    if connection is not None:
+        connection.open()
     message = EmailMultiAlternatives(
-        subject=subject.replace("\n", " ").strip(),
+        # One line: a CR (or any line break) typed into a name would make Django refuse the header and the
+        # task fail for good (tests/security/test_fuzz.py).
+        subject=" ".join(subject.split()),
         body=body,
         from_email=settings.DEFAULT_FROM_EMAIL,
         to=to,
         reply_to=reply_to or None,
+        connection=connection,
     )
     if html:
         message.attach_alternative(html, "text/html")
     for filename, content, mimetype in attachments or []:
         message.attach(filename, content, mimetype)
     return message.send(fail_silently=False)
+
+
+@contextmanager
+def mail_connection():
+    """A mail backend connection, opened by the first :func:`send_message` and closed when the block ends.
+
+    For "send exactly once" services: record the sending, send, and commit all inside a transaction
+    that sits *inside* this block. The SMTP backend then ends its conversation (QUIT) only after the
+    commit, so the moments in which a crash leaves a message delivered but not recorded as sent shrink
+    to the COMMIT itself (see docs/deployment.md, "Mail: exactly once, but for one moment").
+    """
+    connection = get_connection()
+    try:
+        yield connection
+    finally:
+        try:
+            connection.close()
+        except Exception:  # the message was accepted (or the block failed anyway): a failed QUIT changes nothing
+            logger.warning("Closing the mail connection failed", exc_info=True)

@@ -148,15 +148,24 @@ def submit_contact_message(
 
 
 def notify_team_of_contact_message(*, message_id: int) -> bool:
-    """Mail the team about one contact message, exactly once (a retried task sends nothing more)."""
-    from campus.core.mail import send_message
+    """Mail the team about one contact message, exactly once (a retried task sends nothing more).
 
-    with transaction.atomic():
+    The row is locked, marked as notified and logged *before* the message goes out, and the SMTP
+    conversation ends only after the commit: a worker that dies at any moment leaves either "not sent,
+    not marked" (the task runs again) or "sent and marked", except while the COMMIT itself is under way
+    (then the team may get the message twice: at least once, never lost; docs/deployment.md).
+    """
+    from campus.core.mail import mail_connection, send_message
+
+    with mail_connection() as connection, transaction.atomic():
         contact = (
             ContactMessage.objects.select_for_update().select_related("programme").filter(pk=message_id).first()
         )
         if contact is None or contact.notified_at is not None:
             return False
+        contact.notified_at = timezone.now()
+        contact.save(update_fields=["notified_at"])
+        log_activity(action="programme.contact_message_notified", target=contact)
         recipients = [contact.programme.contact_email, *settings.CAMPUS_CONTACT_RECIPIENTS]
         body = (
             f"A new message arrived through the contact form of {contact.programme.short_name}.\n\n"
@@ -172,8 +181,6 @@ def notify_team_of_contact_message(*, message_id: int) -> bool:
             subject=f"Contact form: {contact.get_topic_display()} — {contact.name}",
             body=body,
             reply_to=[contact.email],
+            connection=connection,
         )
-        contact.notified_at = timezone.now()
-        contact.save(update_fields=["notified_at"])
-        log_activity(action="programme.contact_message_notified", target=contact)
     return True

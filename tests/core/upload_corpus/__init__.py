@@ -67,7 +67,8 @@ def zip_bytes(members: list[tuple[str, bytes]], compression=zipfile.ZIP_DEFLATED
     buffer = io.BytesIO()
     with zipfile.ZipFile(buffer, "w", compression) as archive:
         for name, data in members:
-            archive.writestr(name, data)
+            # a fixed time stamp: the same members always give the same bytes
+            archive.writestr(zipfile.ZipInfo(name, date_time=(2020, 1, 1, 0, 0, 0)), data, compress_type=compression)
     return buffer.getvalue()
 
 

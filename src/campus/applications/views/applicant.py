@@ -1,9 +1,5 @@
 """The applicant's pages under /apply/. Views stay thin: forms validate, services change state."""
 
-import io
-import json
-import zipfile
-
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.http import Http404, HttpResponse
@@ -317,43 +313,4 @@ def _pdf_response(pdf: bytes, filename: str) -> HttpResponse:
     response["Content-Disposition"] = f'attachment; filename="{filename}"'
     response["Cache-Control"] = "private, no-store"
     response["X-Content-Type-Options"] = "nosniff"
-    return response
-
-
-@login_required
-@require_GET
-def my_data(request):
-    """Everything held about the applicant: a zip with data.json and their files."""
-    user = request.user
-    buffer = io.BytesIO()
-    applications = Application.objects.filter(applicant=user).select_related("call")
-    data = {
-        "account": {"email": user.email, "full_name": user.full_name, "date_joined": user.date_joined.isoformat()},
-        "applications": [],
-    }
-    with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as archive:
-        for application in applications:
-            answers = selectors.answers_of(application)
-            entry = {
-                "reference": application.reference,
-                "call": application.call.title,
-                "state": application.state,
-                "created_at": application.created_at.isoformat(),
-                "submitted_at": application.submitted_at.isoformat() if application.submitted_at else None,
-                "answers": answers,
-                "submitted_copy": application.snapshot,
-                "consent_version": application.consent_version,
-                "eligibility": {"status": application.eligibility, "reasons": application.eligibility_reasons},
-                "documents": [],
-            }
-            for doc in selectors.documents_of(application).values():
-                name = f"{application.reference}/{doc.kind}-{doc.original_name}"
-                with doc.file.open("rb") as handle:
-                    archive.writestr(name, handle.read())
-                entry["documents"].append({"kind": doc.kind, "file": name, "sha256": doc.sha256})
-            data["applications"].append(entry)
-        archive.writestr("data.json", json.dumps(data, indent=2, ensure_ascii=False))
-    response = HttpResponse(buffer.getvalue(), content_type="application/zip")
-    response["Content-Disposition"] = 'attachment; filename="my-cluster-campus-data.zip"'
-    response["Cache-Control"] = "private, no-store"
     return response

@@ -133,7 +133,7 @@ def export(request, fmt: str):
     if fmt not in ("csv", "xlsx"):
         raise Http404("No such format.")
     calls = selectors.calls_for_staff()
-    call, _form, applications = _filtered(request, calls)
+    call, form, applications = _filtered(request, calls)
     if call is None:
         raise Http404("There is no call yet.")
     if fmt == "csv":
@@ -143,7 +143,9 @@ def export(request, fmt: str):
         content_type = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
     services.record_export(
         call=call, fmt=fmt, count=len(applications) if isinstance(applications, list) else applications.count(),
-        filters={k: v for k, v in request.GET.items() if v}, actor=request.user,
+        # the filters applied (validated), not the raw query: a NUL in it broke the log on PostgreSQL (a 500)
+        filters={("q" if key == "search" else key): value for key, value in form.filters().items() if value},
+        actor=request.user,
     )
     response = HttpResponse(content, content_type=content_type)
     response["Content-Disposition"] = f'attachment; filename="{exports.filename(call, fmt)}"'

@@ -1,0 +1,1 @@
+"""The read-only public API (/api/): JSON with an OpenAPI schema, built with django-ninja."""

@@ -1,0 +1,14 @@
+"""Personal data held by the core app (read by campus.privacy.registry; see docs/privacy.md)."""
+
+PERSONAL_DATA = {
+    "core.ActivityLog.actor": (
+        "Accountability: who changed what (applicants, staff)",
+        "Kept with the log; set to nobody when the person is erased",
+        "legitimate_interest",
+    ),
+    "core.ActivityLog.data": (
+        "Accountability: the details of a change (a step, a state, a reason, the filters of an export)",
+        "Kept with the log; personal values removed when the person is erased",
+        "legitimate_interest",
+    ),
+}

@@ -1,0 +1,12 @@
+"""The edition's retention policy in the staff content editor. Erasure requests are handled in /my-data/staff/."""
+
+from django.contrib import admin
+
+from .models import RetentionPolicy
+
+
+@admin.register(RetentionPolicy)
+class RetentionPolicyAdmin(admin.ModelAdmin):
+    list_display = ("edition", "documents_months")
+    list_select_related = ("edition__programme",)
+    fields = ("edition", "documents_months")

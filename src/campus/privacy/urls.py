@@ -1,0 +1,17 @@
+"""Mounted at /my-data/ (campus/urls.py)."""
+
+from django.urls import path
+
+from .views import person, staff
+
+app_name = "privacy"
+
+urlpatterns = [
+    path("", person.home, name="home"),
+    path("download.zip", person.download, name="download"),
+    path("erase/", person.erase, name="erase"),
+    path("erase/cancel/", person.cancel, name="cancel"),
+    path("staff/", staff.index, name="staff"),
+    path("staff/export/", staff.export, name="staff_export"),
+    path("staff/erasure/<int:pk>/", staff.erasure, name="staff_erasure"),
+]

@@ -1,0 +1,102 @@
+"""Privacy requests for the team, under /my-data/staff/: a person's data by address, erasure decisions.
+
+Who gets in is decided by ``permissions.can_handle_requests`` alone: a visitor who is not signed in is sent to
+the sign-in page; anyone signed in without the permission gets a 404. With ``CAMPUS_STAFF_REQUIRE_MFA`` on,
+staff without a second factor are sent to set one up first (as in /staff/). Pages are never cached.
+"""
+
+from functools import wraps
+
+from allauth.mfa.models import Authenticator
+from allauth.mfa.utils import is_mfa_enabled
+from django.conf import settings
+from django.contrib import messages
+from django.contrib.auth.views import redirect_to_login
+from django.http import Http404
+from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.cache import add_never_cache_headers
+from django.views.decorators.http import require_GET, require_http_methods, require_POST
+
+from campus.accounts.middleware import MESSAGE as MFA_MESSAGE
+
+from .. import selectors, services
+from ..forms import DecisionForm, StaffExportForm
+from ..models import ErasureRequest
+from ..permissions import can_handle_requests
+from .person import zip_response
+
+
+def handles_requests(view):
+    @wraps(view)
+    def wrapper(request, *args, **kwargs):
+        user = request.user
+        if not user.is_authenticated:
+            return redirect_to_login(request.get_full_path())
+        if not can_handle_requests(user):
+            raise Http404("No such page.")
+        if getattr(settings, "CAMPUS_STAFF_REQUIRE_MFA", False) and not is_mfa_enabled(
+            user, [Authenticator.Type.TOTP]
+        ):
+            messages.warning(request, MFA_MESSAGE)
+            return redirect(reverse("mfa_activate_totp"))
+        response = view(request, *args, **kwargs)
+        add_never_cache_headers(response)
+        return response
+
+    return wrapper
+
+
+def _index(request, *, export_form=None, status=200):
+    return render(request, "privacy/staff/index.html", {
+        "pending": list(selectors.pending_erasure_requests()),
+        "decided": selectors.decided_erasure_requests(),
+        "export_form": export_form or StaffExportForm(),
+    }, status=status)
+
+
+@handles_requests
+@require_GET
+def index(request):
+    return _index(request)
+
+
+@handles_requests
+@require_POST
+def export(request):
+    form = StaffExportForm(request.POST)
+    if form.is_valid():
+        subject = selectors.subject_for_email(form.cleaned_data["email"])
+        if subject is None:
+            form.add_error("email", "We hold nothing under this address: no account and no contact message uses it.")
+        else:
+            content = services.export_personal_data(subject=subject, actor=request.user, by="staff")
+            return zip_response(content, f"personal-data-{timezone.localdate():%Y-%m-%d}.zip")
+    return _index(request, export_form=form, status=400)
+
+
+@handles_requests
+@require_http_methods(["GET", "POST"])
+def erasure(request, pk: int):
+    erasure_request = get_object_or_404(ErasureRequest.objects.select_related("user", "decided_by"), pk=pk)
+    form = DecisionForm(request.POST if request.method == "POST" else None)
+    if request.method == "POST" and erasure_request.state == ErasureRequest.State.PENDING and form.is_valid():
+        approve = form.cleaned_data["decision"] == "approve"
+        try:
+            services.decide_erasure(request=erasure_request, approve=approve, note=form.cleaned_data["note"],
+                                    actor=request.user)
+        except services.PrivacyError as error:
+            form.add_error(None, str(error))
+        else:
+            messages.success(request, "The person's data is erased." if approve else "The request is refused.")
+            return redirect("privacy:staff_erasure", pk=erasure_request.pk)
+    pending = erasure_request.state == ErasureRequest.State.PENDING
+    subject = selectors.subject_for_user(erasure_request.user)
+    return render(request, "privacy/staff/erasure.html", {
+        "erasure_request": erasure_request,
+        "pending": pending,
+        "own": erasure_request.user_id == request.user.pk,
+        "summary": selectors.summary(subject) if pending else None,
+        "form": form,
+    }, status=400 if form.errors else 200)
