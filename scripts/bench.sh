@@ -1,7 +1,20 @@
 #!/usr/bin/env bash
-# `make bench`: serve a freshly seeded site with gunicorn (2 workers, DEBUG off) on 127.0.0.1, measure
-# a trivial view and the public pages with wrk (-t2 -c50), print a table and write docs/benchmarks.md.
-# Knobs: BENCH_DURATION (10s), BENCH_WARMUP (2s), BENCH_WORKERS (2), BENCH_CONNECTIONS (50), BENCH_THREADS (2).
+# `make bench`: two phases, one after the other, each measured the same way; prints a table per phase and
+# writes docs/benchmarks.md (bench/report.py).
+#   1. SQLite, one instance: a freshly seeded site served by gunicorn (2 workers, DEBUG off) on 127.0.0.1.
+#   2. PostgreSQL + Redis, nginx in front of two gunicorn instances (2 workers each), started by
+#      deploy/up.sh on a fresh database (campus_bench_<pid>, created and dropped here) and stopped by
+#      deploy/down.sh.
+# Each phase: the trivial view, the public pages and the application step pages with wrk (-t2 -c50), then
+# BENCH_SUBMISSIONS full submissions with a 1 MB CV (bench/submit_load.py, BENCH_SUBMIT_CONCURRENCY at a
+# time), then the submitted applications are counted in the database (lost = successful - in the database);
+# meanwhile the RSS of every gunicorn worker is sampled every 0.5 s (bench/rss_sample.py).
+# Knobs: BENCH_DURATION (10s), BENCH_WARMUP (2s), BENCH_WORKERS (2, phase 1), BENCH_CONNECTIONS (50),
+# BENCH_THREADS (2), BENCH_SUBMISSIONS (200), BENCH_SUBMIT_CONCURRENCY (50), BENCH_PG_DURATION and
+# BENCH_PG_WARMUP (phase 2; default: as phase 1), BENCH_PG_INSTANCES (2), BENCH_PG_WORKERS (2 per instance),
+# BENCH_PHASES ("1 2"), BENCH_PG_HOST/PORT/USER (127.0.0.1/5432/postgres), BENCH_REDIS_URL
+# (redis://127.0.0.1:6379/0; keys under a per-run CACHE_KEY_PREFIX, deleted at the end), BENCH_KEEP_RESULTS
+# (a folder that gets a copy of the raw results).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 ROOT=$PWD
@@ -11,6 +24,15 @@ WARMUP=${BENCH_WARMUP:-2s}
 WORKERS=${BENCH_WORKERS:-2}
 CONNECTIONS=${BENCH_CONNECTIONS:-50}
 THREADS=${BENCH_THREADS:-2}
+PG_DURATION=${BENCH_PG_DURATION:-$DURATION}
+PG_WARMUP=${BENCH_PG_WARMUP:-$WARMUP}
+PG_INSTANCES=${BENCH_PG_INSTANCES:-2}
+PG_WORKERS=${BENCH_PG_WORKERS:-2}
+PHASES=${BENCH_PHASES:-1 2}
+PG_HOST=${BENCH_PG_HOST:-127.0.0.1}
+PG_PORT=${BENCH_PG_PORT:-5432}
+PG_USER=${BENCH_PG_USER:-postgres}
+BENCH_REDIS=${BENCH_REDIS_URL:-redis://127.0.0.1:6379/0}
 # label and path of every measured page; the first is the baseline.
 ENDPOINTS=(
   "trivial /__bench__/trivial/"
@@ -23,7 +45,7 @@ ENDPOINTS=(
   "step-cluster /apply/step/cluster/ session"
 )
 SUBMISSIONS=${BENCH_SUBMISSIONS:-200}
-SUBMIT_CONCURRENCY=${BENCH_SUBMIT_CONCURRENCY:-10}
+SUBMIT_CONCURRENCY=${BENCH_SUBMIT_CONCURRENCY:-50}
 # An entry marked "cookie" sends a session cookie: the page bypasses the page cache and is rendered
 # every time (what the first visitor after a content change, or a signed-in person, gets).
 COOKIE_HEADER="Cookie: sessionid=bench-not-a-session"
@@ -36,89 +58,198 @@ fi
 command -v curl >/dev/null || { echo "bench: curl is needed" >&2; exit 1; }
 
 WORK=$(mktemp -d "${TMPDIR:-/tmp}/campus-bench.XXXXXX")
+RESULTS=$WORK/results
+mkdir -p "$RESULTS"
 GUNICORN_PID=""
+SAMPLER_PID=""
+PG_DB=campus_bench_$$
+PG_DB_CREATED=""
+# deploy/up.sh's folder: directly under /tmp, so that nginx's workers (www-data, when run as root) reach its static/.
+DEPLOY_VAR=""
+CACHE_PREFIX=campus-bench-$$
+
+stop_pid() {  # stop_pid PID: TERM, up to 5 s, then KILL
+  local pid=$1
+  [ -n "$pid" ] && kill -0 "$pid" 2>/dev/null || return 0
+  kill -TERM "$pid" 2>/dev/null || true
+  for _ in $(seq 50); do kill -0 "$pid" 2>/dev/null || break; sleep 0.1; done
+  kill -KILL "$pid" 2>/dev/null || true
+  wait "$pid" 2>/dev/null || true
+}
 cleanup() {
-  if [ -n "$GUNICORN_PID" ] && kill -0 "$GUNICORN_PID" 2>/dev/null; then
-    kill -TERM "$GUNICORN_PID" 2>/dev/null || true
-    for _ in $(seq 50); do kill -0 "$GUNICORN_PID" 2>/dev/null || break; sleep 0.1; done
-    kill -KILL "$GUNICORN_PID" 2>/dev/null || true
-    wait "$GUNICORN_PID" 2>/dev/null || true
+  set +e
+  stop_pid "$SAMPLER_PID"; SAMPLER_PID=""
+  stop_pid "$GUNICORN_PID"; GUNICORN_PID=""
+  if [ -n "$DEPLOY_VAR" ] && [ -d "$DEPLOY_VAR/run" ]; then
+    STOP_TIMEOUT=20 "$ROOT/deploy/down.sh" "$DEPLOY_VAR" >/dev/null
   fi
+  if [ -n "$PG_DB_CREATED" ]; then
+    dropdb --if-exists --force -h "$PG_HOST" -p "$PG_PORT" -U "$PG_USER" "$PG_DB" \
+      || echo "bench: could not drop the database $PG_DB" >&2
+  fi
+  if command -v redis-cli >/dev/null && [ -n "$PG_DB_CREATED" ]; then
+    redis-cli -u "$BENCH_REDIS" --scan --pattern "$CACHE_PREFIX:*" 2>/dev/null \
+      | xargs -r -n 500 redis-cli -u "$BENCH_REDIS" del >/dev/null 2>&1
+  fi
+  [ -n "$DEPLOY_VAR" ] && rm -rf "$DEPLOY_VAR"
+  [ -n "${BENCH_KEEP_RESULTS:-}" ] && { mkdir -p "$BENCH_KEEP_RESULTS"; cp -r "$RESULTS"/. "$BENCH_KEEP_RESULTS"/; }
   rm -rf "$WORK"
 }
 trap cleanup EXIT
 trap 'exit 130' INT TERM
 
-export CAMPUS_VAR_DIR=$WORK/var
 export DEBUG=0
 export SECRET_KEY="bench-$(head -c 24 /dev/urandom | od -An -tx1 | tr -d ' \n')"
 export CAMPUS_URLCONF=campus.core.bench_urls
 export ALLOWED_HOSTS=127.0.0.1
 export LOG_LEVEL=WARNING
-unset DATABASE_URL REDIS_URL
-PORT=$("$PY" -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')
-BASE=http://127.0.0.1:$PORT
-
-echo "Preparing a fresh database in $CAMPUS_VAR_DIR..."
-"$PY" manage.py migrate --noinput -v0
-"$PY" manage.py collectstatic --noinput -v0
-"$PY" manage.py load_seed_edition >/dev/null
-"$PY" bench/prepare.py $((SUBMISSIONS + 1)) "$WORK/sessions.txt"
-STEP_SESSION=$(head -n 1 "$WORK/sessions.txt")
-tail -n +2 "$WORK/sessions.txt" > "$WORK/submit-sessions.txt"
-
-echo "Starting gunicorn ($WORKERS workers) on $BASE..."
-"$ROOT/.venv/bin/gunicorn" campus.wsgi:application --pythonpath "$ROOT/src" \
-  --bind "127.0.0.1:$PORT" --workers "$WORKERS" --no-control-socket \
-  --error-logfile "$WORK/gunicorn.log" --log-level warning &
-GUNICORN_PID=$!
-for _ in $(seq 100); do
-  curl -fsS -o /dev/null "$BASE/__bench__/trivial/" 2>/dev/null && break
-  kill -0 "$GUNICORN_PID" 2>/dev/null || { cat "$WORK/gunicorn.log" >&2; echo "bench: gunicorn died" >&2; exit 1; }
-  sleep 0.2
-done
-
-RESULTS=$WORK/results
-mkdir -p "$RESULTS"
+unset DATABASE_URL REDIS_URL CACHE_KEY_PREFIX MEDIA_ROOT
+free_port() { "$PY" -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])'; }
 LOAD_BEFORE=$(cut -d' ' -f1-3 /proc/loadavg)
-: > "$RESULTS/endpoints.tsv"
-for entry in "${ENDPOINTS[@]}"; do
-  read -r label path mode <<<"$entry"
-  headers=(); [ "${mode:-}" = cookie ] && headers=(-H "$COOKIE_HEADER")
-  [ "${mode:-}" = session ] && headers=(-H "Cookie: sessionid=$STEP_SESSION")
-  read -r status size < <(curl -sS "${headers[@]}" -o /dev/null -w '%{http_code} %{size_download}\n' "$BASE$path")
-  if [ "$status" != 200 ]; then
-    echo "bench: $path answered HTTP $status" >&2; cat "$WORK/gunicorn.log" >&2; exit 1
-  fi
-  printf '%s\t%s\t%s\t%s\n' "$label" "$path" "$status" "$size" >> "$RESULTS/endpoints.tsv"
-done
+if awk -v n="$(nproc)" '{ exit !($1 > n / 2) }' /proc/loadavg; then
+  echo "bench: WARNING: the machine is busy (load average $LOAD_BEFORE on $(nproc) CPUs): the figures will be low." >&2
+fi
 
-for entry in "${ENDPOINTS[@]}"; do
-  read -r label path mode <<<"$entry"
-  headers=(); [ "${mode:-}" = cookie ] && headers=(-H "$COOKIE_HEADER")
-  [ "${mode:-}" = session ] && headers=(-H "Cookie: sessionid=$STEP_SESSION")
-  echo "wrk $path ${mode:+($mode) }(warm-up $WARMUP, then $DURATION)..."
-  wrk -t"$THREADS" -c"$CONNECTIONS" -d"$WARMUP" "${headers[@]}" "$BASE$path" >/dev/null
-  wrk -t"$THREADS" -c"$CONNECTIONS" -d"$DURATION" "${headers[@]}" --latency -s bench/wrk_report.lua "$BASE$path" > "$RESULTS/$label.wrk"
-done
+# --- what both phases measure ---------------------------------------------------------------------------
+check_endpoints() {  # check_endpoints BASE OUT LOG...: every page answers 200 before it is measured
+  local base=$1 out=$2; shift 2
+  local entry label path mode status size headers
+  : > "$out/endpoints.tsv"
+  for entry in "${ENDPOINTS[@]}"; do
+    read -r label path mode <<<"$entry"
+    headers=(); [ "${mode:-}" = cookie ] && headers=(-H "$COOKIE_HEADER")
+    [ "${mode:-}" = session ] && headers=(-H "Cookie: sessionid=$STEP_SESSION")
+    read -r status size < <(curl -sS "${headers[@]}" -o /dev/null -w '%{http_code} %{size_download}\n' "$base$path")
+    if [ "$status" != 200 ]; then
+      echo "bench: $path answered HTTP $status" >&2; for log in "$@"; do tail -n 20 "$log" >&2; done; exit 1
+    fi
+    printf '%s\t%s\t%s\t%s\n' "$label" "$path" "$status" "$size" >> "$out/endpoints.tsv"
+  done
+}
+run_wrk() {  # run_wrk BASE OUT WARMUP DURATION
+  local base=$1 out=$2 warmup=$3 duration=$4
+  local entry label path mode headers
+  for entry in "${ENDPOINTS[@]}"; do
+    read -r label path mode <<<"$entry"
+    headers=(); [ "${mode:-}" = cookie ] && headers=(-H "$COOKIE_HEADER")
+    [ "${mode:-}" = session ] && headers=(-H "Cookie: sessionid=$STEP_SESSION")
+    echo "wrk $path ${mode:+($mode) }(warm-up $warmup, then $duration)..."
+    wrk -t"$THREADS" -c"$CONNECTIONS" -d"$warmup" "${headers[@]}" "$base$path" >/dev/null
+    wrk -t"$THREADS" -c"$CONNECTIONS" -d"$duration" "${headers[@]}" --latency -s bench/wrk_report.lua "$base$path" > "$out/$label.wrk"
+  done
+}
+run_submissions() {  # run_submissions BASE OUT: the load, then the count of submitted applications in the database
+  local base=$1 out=$2
+  echo "Full submissions: $SUBMISSIONS applicants, $SUBMIT_CONCURRENCY at a time, each with a 1 MB PDF CV..."
+  "$PY" bench/submit_load.py "$base" "$WORK/submit-sessions.txt" "$out/submission.json" \
+    --concurrency "$SUBMIT_CONCURRENCY" --pdf-mb 1 >/dev/null
+  "$PY" bench/count_submitted.py > "$out/submitted_in_db.txt"
+}
+prepare_sessions() {
+  "$PY" bench/prepare.py $((SUBMISSIONS + 1)) "$WORK/sessions.txt"
+  STEP_SESSION=$(head -n 1 "$WORK/sessions.txt")
+  tail -n +2 "$WORK/sessions.txt" > "$WORK/submit-sessions.txt"
+}
+start_sampler() {  # start_sampler OUT MASTER_PID...
+  local out=$1; shift
+  "$PY" bench/rss_sample.py "$out/rss.json" "$@" &
+  SAMPLER_PID=$!
+}
+stop_sampler() { stop_pid "$SAMPLER_PID"; SAMPLER_PID=""; }
 
-echo "Full submissions: $SUBMISSIONS applicants, $SUBMIT_CONCURRENCY at a time, each with a 1 MB PDF CV..."
-"$PY" bench/submit_load.py "$BASE" "$WORK/submit-sessions.txt" "$RESULTS/submission.json" \
-  --concurrency "$SUBMIT_CONCURRENCY" --pdf-mb 1 >/dev/null
+# --- phase 1: SQLite, one gunicorn instance -------------------------------------------------------------
+phase1() {
+  local out=$RESULTS/1-sqlite
+  mkdir -p "$out"
+  export CAMPUS_VAR_DIR=$WORK/var
+  local port; port=$(free_port)
+  local base=http://127.0.0.1:$port
+  echo "== Phase 1: SQLite, one instance =="
+  echo "Preparing a fresh database in $CAMPUS_VAR_DIR..."
+  "$PY" manage.py migrate --noinput -v0
+  "$PY" manage.py collectstatic --noinput -v0
+  "$PY" manage.py load_seed_edition >/dev/null
+  prepare_sessions
+
+  echo "Starting gunicorn ($WORKERS workers) on $base..."
+  "$ROOT/.venv/bin/gunicorn" campus.wsgi:application --pythonpath "$ROOT/src" \
+    --bind "127.0.0.1:$port" --workers "$WORKERS" --no-control-socket \
+    --error-logfile "$WORK/gunicorn.log" --log-level warning &
+  GUNICORN_PID=$!
+  for _ in $(seq 100); do
+    curl -fsS -o /dev/null "$base/__bench__/trivial/" 2>/dev/null && break
+    kill -0 "$GUNICORN_PID" 2>/dev/null || { cat "$WORK/gunicorn.log" >&2; echo "bench: gunicorn died" >&2; exit 1; }
+    sleep 0.2
+  done
+  start_sampler "$out" "$GUNICORN_PID"
+  check_endpoints "$base" "$out" "$WORK/gunicorn.log"
+  run_wrk "$base" "$out" "$WARMUP" "$DURATION"
+  run_submissions "$base" "$out"
+  stop_sampler
+  {
+    echo "TITLE=SQLite, one instance"
+    echo "SETUP=gunicorn, $WORKERS sync workers, on 127.0.0.1; SQLite in a temporary CAMPUS_VAR_DIR; per-process memory cache (LocMemCache), no REDIS_URL"
+    echo "INSTANCES=1"; echo "WORKERS=$WORKERS"; echo "DURATION=$DURATION"; echo "WARMUP=$WARMUP"
+  } > "$out/phase.env"
+  if [ -s "$WORK/gunicorn.log" ]; then echo "--- gunicorn log ---"; tail -20 "$WORK/gunicorn.log"; echo "---"; fi
+  stop_pid "$GUNICORN_PID"; GUNICORN_PID=""
+  unset CAMPUS_VAR_DIR
+}
+
+# --- phase 2: PostgreSQL + Redis, nginx in front of two instances (deploy/up.sh) ------------------------
+phase2() {
+  local out=$RESULTS/2-postgres
+  mkdir -p "$out"
+  echo "== Phase 2: PostgreSQL + Redis, nginx, $PG_INSTANCES instances =="
+  DEPLOY_VAR=$(mktemp -d /tmp/campus-bench-deploy.XXXXXX)
+  echo "Creating the database $PG_DB..."
+  createdb -h "$PG_HOST" -p "$PG_PORT" -U "$PG_USER" "$PG_DB"
+  PG_DB_CREATED=1
+  export DATABASE_URL=postgres://$PG_USER@$PG_HOST:$PG_PORT/$PG_DB
+  export REDIS_URL=$BENCH_REDIS
+  export CACHE_KEY_PREFIX=$CACHE_PREFIX
+  export LOG_FORMAT=json ACCESS_LOG_LEVEL=WARNING GUNICORN_LOG_LEVEL=warning
+  export CAMPUS_WEB_INSTANCES=$PG_INSTANCES GUNICORN_WORKERS=$PG_WORKERS
+  local http_port; http_port=$(free_port)
+  echo "Starting the deployment (deploy/up.sh $DEPLOY_VAR, nginx on 127.0.0.1:$http_port)..."
+  HTTP_PORT=$http_port "$ROOT/deploy/up.sh" "$DEPLOY_VAR" >/dev/null
+  local base=http://127.0.0.1:$http_port
+  export CAMPUS_VAR_DIR=$DEPLOY_VAR MEDIA_ROOT=$DEPLOY_VAR/media  # what up.sh gave its processes
+  prepare_sessions
+  local masters=() f
+  for f in "$DEPLOY_VAR"/run/web-*.pid; do masters+=("$(cat "$f")"); done
+  start_sampler "$out" "${masters[@]}"
+  check_endpoints "$base" "$out" "$DEPLOY_VAR"/log/web-*.log "$DEPLOY_VAR/log/nginx-error.log"
+  run_wrk "$base" "$out" "$PG_WARMUP" "$PG_DURATION"
+  run_submissions "$base" "$out"
+  stop_sampler
+  {
+    echo "TITLE=PostgreSQL + Redis, nginx, $PG_INSTANCES instances"
+    echo "SETUP=deploy/up.sh: nginx on 127.0.0.1 in front of $PG_INSTANCES gunicorn instances (deploy/gunicorn.conf.py, $PG_WORKERS sync workers each), 2 task workers; PostgreSQL $(psql -h "$PG_HOST" -p "$PG_PORT" -U "$PG_USER" -Atc 'show server_version' 2>/dev/null | cut -d' ' -f1) (fresh database $PG_DB), Redis $(redis-cli -u "$REDIS_URL" info server 2>/dev/null | sed -n 's/^redis_version:\([^\r]*\).*/\1/p') (cache and cached_db sessions); LOG_FORMAT=json, access records off (ACCESS_LOG_LEVEL=WARNING), nginx access log on"
+    echo "INSTANCES=$PG_INSTANCES"; echo "WORKERS=$((PG_INSTANCES * PG_WORKERS))"; echo "DURATION=$PG_DURATION"; echo "WARMUP=$PG_WARMUP"
+  } > "$out/phase.env"
+  local errs; errs=$(grep -h '"levelname": *"ERROR"\|"level": *"ERROR"\|Traceback' "$DEPLOY_VAR"/log/web-*.log 2>/dev/null | tail -n 5 || true)
+  [ -z "$errs" ] || { echo "--- errors in the instances' logs ---"; echo "$errs"; echo "---"; }
+  STOP_TIMEOUT=20 "$ROOT/deploy/down.sh" "$DEPLOY_VAR" >/dev/null
+  unset DATABASE_URL REDIS_URL CACHE_KEY_PREFIX CAMPUS_VAR_DIR MEDIA_ROOT
+}
+
+for phase in $PHASES; do "phase$phase"; done
 
 {
   echo "NPROC=$(nproc)"
   echo "CPU=$(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2- | sed 's/^ *//' || echo unknown)"
+  echo "MEM=$(free -m | awk '/^Mem:/ {print $2 " MB"}')"
   echo "KERNEL=$(uname -sr)"
   echo "PYTHON=$("$PY" -c 'import platform; print(platform.python_version())')"
   echo "DJANGO=$("$PY" -c 'import django; print(django.get_version())')"
   echo "GUNICORN=$("$PY" -c 'import gunicorn; print(gunicorn.__version__)')"
+  echo "NGINX=$(nginx -v 2>&1 | cut -d' ' -f3)"
   echo "WRK=$(wrk -v 2>&1 | head -1 | cut -d' ' -f1-2)"
   echo "LOAD_BEFORE=$LOAD_BEFORE"; echo "LOAD_AFTER=$(cut -d' ' -f1-3 /proc/loadavg)"
-  echo "WORKERS=$WORKERS"; echo "THREADS=$THREADS"; echo "CONNECTIONS=$CONNECTIONS"
-  echo "DURATION=$DURATION"; echo "WARMUP=$WARMUP"
+  echo "THREADS=$THREADS"; echo "CONNECTIONS=$CONNECTIONS"
+  echo "SUBMISSIONS=$SUBMISSIONS"; echo "SUBMIT_CONCURRENCY=$SUBMIT_CONCURRENCY"
 } > "$RESULTS/facts.env"
 
-if [ -s "$WORK/gunicorn.log" ]; then echo "--- gunicorn log ---"; tail -20 "$WORK/gunicorn.log"; echo "---"; fi
 echo
 "$PY" bench/report.py "$RESULTS" docs/benchmarks.md
