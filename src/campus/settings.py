@@ -64,7 +64,12 @@ INSTALLED_APPS = [
     "campus.core",
     "campus.accounts",
     "campus.programme",
+    "campus.communications",
     "campus.applications",
+    "campus.review",
+    "campus.interviews",
+    "campus.admissions",
+    "campus.cohort",
 ]
 
 MIDDLEWARE = [
@@ -97,6 +102,7 @@ TEMPLATES = [
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
                 "campus.programme.context_processors.site",
+                "campus.staff_nav.staff_nav",
             ],
         },
     }

@@ -13,9 +13,15 @@ admin.site.login = secure_admin_login(admin.site.login)
 
 urlpatterns = [
     path("staff/applications/", include("campus.applications.staff_urls")),
+    path("staff/review/", include("campus.review.staff_urls")),
+    path("staff/interviews/", include("campus.interviews.staff_urls")),
+    path("staff/admissions/", include("campus.admissions.staff_urls")),
+    path("staff/outbox/", include("campus.communications.staff_urls")),
     path("staff/", RedirectView.as_view(url="/staff/content/", permanent=False), name="staff"),
     path("staff/content/", admin.site.urls),
     path("accounts/", include("allauth.urls")),
+    path("apply/interview/", include("campus.interviews.urls")),
+    path("apply/offer/", include("campus.admissions.urls")),
     path("apply/", include("campus.applications.urls")),
     path("api/", include("campus.api.urls")),
     path("my-data/", include("campus.privacy.urls")),

@@ -19,7 +19,7 @@ from .staff_factories import (  # noqa: F401  (fixtures)
 # The whole list page, whatever the number of rows (5 or 60): session, user, the user's two permission
 # reads, the calls for the switcher, programme, edition, current call, the countries for the filter,
 # the paginator's count, the counts (one aggregate), the page of rows, their documents, the footer pages.
-LIST_QUERIES = 14
+LIST_QUERIES = 15  # + one for the staff bar (the team roles of the signed-in person)
 
 
 def _rows(html: str) -> list[str]:

@@ -376,3 +376,29 @@ def admin_expectation(model: str, page: str, role: str, *, has_object: bool) -> 
     if page in ("change", "history", "delete", "password") and not has_object:
         return "302→/staff/content/"  # the admin says the object does not exist
     return "200"
+
+
+# --- the apps of review and admission add their own URLs (tests/security/matrix_<app>.py) ---------------
+# Each such module has MATRIX (and, when it registers models in the admin, ADMIN_MODELS) in the form above;
+# the objects its URLs need are made by ``extend(world)`` in tests/security/world_<app>.py.
+EXTRA_APPS = ("communications", "review", "interviews", "admissions", "cohort")
+
+
+def _merge_extra_apps():
+    from importlib import import_module
+
+    for app in EXTRA_APPS:
+        try:
+            module = import_module(f"tests.security.matrix_{app}")
+        except ModuleNotFoundError as error:
+            if error.name != f"tests.security.matrix_{app}":
+                raise
+            continue
+        duplicated = set(module.MATRIX) & set(MATRIX)
+        if duplicated:
+            raise ValueError(f"matrix_{app} repeats {sorted(duplicated)}")
+        MATRIX.update(module.MATRIX)
+        ADMIN_MODELS.update(getattr(module, "ADMIN_MODELS", {}))
+
+
+_merge_extra_apps()

@@ -171,5 +171,31 @@ def build_world() -> World:
         "call": call.pk,
         "erasure": erasure.pk if erasure is not None else 0,
     }
-    return World(call=call, application=application, cv=cv, letter=letter, other_application=other_application,
-                 users=users, values=values)
+    # Team roles of the edition: the reviewer reviews (and interviews), the manager manages; lead has none.
+    from campus.review.models import TeamMembership
+
+    Role = TeamMembership.Role
+    for role_name, roles in (("reviewer", (Role.REVIEWER, Role.INTERVIEWER)), ("manager", (Role.MANAGER,))):
+        for role in roles:
+            TeamMembership.objects.create(edition=edition, user=users[role_name], role=role)
+
+    world = World(call=call, application=application, cv=cv, letter=letter, other_application=other_application,
+                  users=users, values=values)
+    _extend_for_extra_apps(world)
+    return world
+
+
+def _extend_for_extra_apps(world: World) -> None:
+    """The apps of review and admission add the objects their URLs need (tests/security/world_<app>.py)."""
+    from importlib import import_module
+
+    from .matrix import EXTRA_APPS
+
+    for app in EXTRA_APPS:
+        try:
+            module = import_module(f"tests.security.world_{app}")
+        except ModuleNotFoundError as error:
+            if error.name != f"tests.security.world_{app}":
+                raise
+            continue
+        module.extend(world)

@@ -16,6 +16,7 @@ from ..forms import BossLetterForm, ConsentForm, DocumentForm, StepForm
 from ..models import Application, Document
 from ..permissions import can_view_application
 from ..receipts import receipt_pdf
+from ..status import status_sections
 from ..states import APPLICANT_LABELS, EDITABLE
 
 STEPS = selectors.STEPS
@@ -224,13 +225,18 @@ def status(request):
     application = _own_application(request, call)
     if application is None:
         return redirect("apply:start")
+    sections = status_sections(request, application)
+    labels = [section.label for section in sections if section.label]
+    steps = {section.step for section in sections if section.step}
     return render(
         request,
         "applications/status.html",
         {
             "call": call,
             "application": application,
-            "label": APPLICANT_LABELS[application.state],
+            "label": labels[-1] if labels else APPLICANT_LABELS[application.state],
+            "sections": sections,
+            "steps_reached": steps,
             "editable": application.state in EDITABLE and timezone.now() < application.deadline,
             "documents": selectors.documents_of(application),
             "reasons": application.eligibility_reasons,

@@ -1,0 +1,7 @@
+from django.apps import AppConfig
+
+
+class CommunicationsConfig(AppConfig):
+    name = "campus.communications"
+    label = "communications"
+    verbose_name = "Communications"

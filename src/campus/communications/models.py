@@ -1,0 +1,80 @@
+"""Mail templates per event and the outbox: every message to an applicant is a row before it is a mail."""
+
+from django.conf import settings
+from django.db import models
+
+from campus.core.models import TimeStampedModel
+from campus.programme.models import Edition
+
+
+class Event(models.TextChoices):
+    RECEIVED = "received", "Application received"
+    MORE_INFORMATION = "more_information", "More information requested"
+    INTERVIEW_INVITATION = "interview_invitation", "Invited to an interview"
+    INTERVIEW_BOOKED = "interview_booked", "Interview booked"
+    OFFER = "offer", "Offer of a place"
+    WAITLISTED = "waitlisted", "Put on the waitlist"
+    PROMOTED = "promoted", "Promoted from the waitlist"
+    REJECTED = "rejected", "Not admitted"
+    REMINDER = "reminder", "Reminder: reply to the offer"
+    REVIEW_REMINDER = "review_reminder", "Reminder to a reviewer: reviews outstanding"
+
+
+class MailTemplate(TimeStampedModel):
+    """Subject and body of the mail sent for an event. ``{placeholders}`` are filled from the context;
+    an edition may have its own template, else the default one (edition empty) is used."""
+
+    edition = models.ForeignKey(Edition, null=True, blank=True, on_delete=models.CASCADE, related_name="mail_templates")
+    event = models.CharField(max_length=40, choices=Event.choices)
+    subject = models.CharField(max_length=300)
+    body = models.TextField()
+
+    class Meta:
+        ordering = ["event", "edition"]
+        constraints = [
+            models.UniqueConstraint(fields=["edition", "event"], name="mailtemplate_one_per_edition_event"),
+            models.UniqueConstraint(
+                fields=["event"], condition=models.Q(edition__isnull=True), name="mailtemplate_one_default_per_event"
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.get_event_display()} ({self.edition or 'default'})"
+
+
+class OutboxMessage(TimeStampedModel):
+    class State(models.TextChoices):
+        DRAFT = "draft", "Draft"
+        QUEUED = "queued", "Queued"
+        SENT = "sent", "Sent"
+        FAILED = "failed", "Failed"
+        CANCELLED = "cancelled", "Cancelled"
+
+    edition = models.ForeignKey(Edition, null=True, blank=True, on_delete=models.SET_NULL, related_name="outbox")
+    event = models.CharField(max_length=40, choices=Event.choices)
+    recipient = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="outbox_messages"
+    )
+    to_email = models.EmailField()
+    subject = models.CharField(max_length=300)
+    body = models.TextField()
+    state = models.CharField(max_length=20, choices=State.choices, default=State.DRAFT, db_index=True)
+    # One message per purpose: e.g. "offer:<offer id>". A second draft for the same key is the same row.
+    dedupe_key = models.CharField(max_length=200, unique=True)
+    # The object the message is about (as in the activity log), and the attachment provider to call at send time.
+    related_type = models.CharField(max_length=100, blank=True)
+    related_id = models.CharField(max_length=64, blank=True)
+    attachment = models.CharField(max_length=60, blank=True, help_text="Name of a registered attachment provider.")
+    error = models.TextField(blank=True)
+    attempts = models.PositiveSmallIntegerField(default=0)
+    queued_at = models.DateTimeField(null=True, blank=True)
+    sent_at = models.DateTimeField(null=True, blank=True)
+    created_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+")
+    sent_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+")
+
+    class Meta:
+        ordering = ["-created_at", "-id"]
+        indexes = [models.Index(fields=["related_type", "related_id"])]
+
+    def __str__(self) -> str:
+        return f"{self.get_event_display()} to {self.to_email} ({self.get_state_display()})"

@@ -1,0 +1,7 @@
+"""Personal data held by the interviews app (read by campus.privacy.registry; see docs/privacy.md)."""
+
+PERSONAL_DATA = {
+    "interviews.Invitation.invited_by": ("Accountability of staff actions", "Set to nobody when that staff member is erased", "legitimate_interest"),
+    "interviews.Invitation.message": ("Inviting the applicant to an interview", "With the application; deleted on erasure", "contract"),
+    "interviews.InterviewSlot.panel": ("Organising interviews: who sits on the panel", "Until the slot is deleted", "legitimate_interest"),
+}
