@@ -5,3 +5,8 @@ from .matrix import Case, E
 MATRIX = {
     "staff_admissions:home": [Case("/staff/admissions/", E("404"), E("404"))],
 }
+MATRIX.update({
+    "staff_admissions:assistant": [Case("/staff/admissions/{call}/assistant/", E("404"), E("404"))],
+    "staff_admissions:export": [Case("/staff/admissions/{call}/export.csv", E("404"), E("404"))],
+    "staff_admissions:cvs": [Case("/staff/admissions/{call}/cvs.zip", E("404"), E("404"))],
+})
