@@ -4,6 +4,18 @@ This module sits at the top of the layout (next to urls.py), so it may ask every
 """
 
 from django.urls import reverse
+from django.views.decorators.http import require_GET
+
+
+DESCRIPTIONS = {
+    "staff_applications": "Every application of a call: filters, exports, deadlines, requests for more information.",
+    "staff_review": "Your review queue; for managers: team, review phases, criteria and assignments.",
+    "staff_interviews": "Interview slots, invitations, bookings and the panel's assessments.",
+    "staff_admissions": "The ranking board, the selection assistant, staged decisions, release, offers and the waitlist.",
+    "staff_outbox": "Mail to applicants: preview, edit and send drafts; failures and retries; mail templates.",
+    "admin": "Public content of the programme site (modules, meetups, FAQ, pages) and raw data.",
+    "privacy": "Requests for access and erasure of personal data.",
+}
 
 
 def _sections(user):
@@ -42,3 +54,22 @@ def staff_nav(request):
             return iter(cached["value"])
 
     return {"staff_sections": Lazy()}
+
+
+@require_GET
+def home(request):
+    """/staff/: what the signed-in member of staff may open, with a line on each part."""
+    from django.contrib.auth.views import redirect_to_login
+    from django.http import Http404
+    from django.shortcuts import render
+    from django.utils.cache import add_never_cache_headers
+
+    user = request.user
+    if not user.is_authenticated:
+        return redirect_to_login(request.get_full_path())
+    if not user.is_staff:
+        raise Http404("No such page.")
+    sections = [(label, url, DESCRIPTIONS.get(namespace, "")) for label, url, namespace in _sections(user)]
+    response = render(request, "staff/home.html", {"sections": sections})
+    add_never_cache_headers(response)
+    return response

@@ -1,8 +1,8 @@
 from allauth.account.decorators import secure_admin_login
 from django.contrib import admin
 from django.urls import include, path
-from django.views.generic import RedirectView
 
+from campus import staff_nav
 from campus.core import health
 
 admin.site.site_header = "Cluster Campus — staff"
@@ -17,7 +17,7 @@ urlpatterns = [
     path("staff/interviews/", include("campus.interviews.staff_urls")),
     path("staff/admissions/", include("campus.admissions.staff_urls")),
     path("staff/outbox/", include("campus.communications.staff_urls")),
-    path("staff/", RedirectView.as_view(url="/staff/content/", permanent=False), name="staff"),
+    path("staff/", staff_nav.home, name="staff"),
     path("staff/content/", admin.site.urls),
     path("accounts/", include("allauth.urls")),
     path("apply/interview/", include("campus.interviews.urls")),

@@ -75,9 +75,10 @@ def test_staff_filter_open_and_override_an_application(staff_web):
     page = web.page
     # from the staff area's front page to the back office
     web.goto("/staff/")
-    expect(page).to_have_url(re.compile(r"/staff/content/$"))
-    _checked(web, "admin-index")
-    page.get_by_role("link", name="Applications", exact=True).click()
+    expect(page).to_have_url(re.compile(r"/staff/$"))
+    _checked(web, "staff-home")
+    expect(page.locator(".staff-home").get_by_role("link")).to_have_text(["Applications", "Content and data"])
+    page.locator(".staff-home").get_by_role("link", name="Applications", exact=True).click()
     expect(page).to_have_url(re.compile(r"/staff/applications/$"))
     expect(page.get_by_role("heading", level=1)).to_have_text("Applications")
     table = page.get_by_role("table")

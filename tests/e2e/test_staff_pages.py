@@ -23,7 +23,8 @@ def staff_web(web):
     web.page.get_by_label("Email address").fill(STAFF_EMAIL)
     web.page.get_by_label("Password").fill(STAFF_PASSWORD)
     web.page.get_by_role("button", name="Sign in").click()
-    web.page.wait_for_url("**/staff/content/")
+    web.page.wait_for_url("**/staff/")
+    web.check_axe(label="(staff area)")
     return web
 
 

@@ -179,7 +179,7 @@ MATRIX: dict[str, list[Case]] = {
     # --- operations ------------------------------------------------------------------------------------
     "healthz": [Case("/healthz", PUBLIC, GET_ONLY, note="database and cache status, nothing else")],
     # --- the staff back office (/staff/applications/) ----------------------------------------------
-    "staff": [Case("/staff/", E("302→/staff/content/"), E("302→/staff/content/"), note="a plain redirect")],
+    "staff": [Case("/staff/", E("404", anonymous=LOGIN, staff="200"), E("405"), note="the staff area's front page")],
     "staff_applications:list": [
         Case("/staff/applications/", E("404", anonymous=LOGIN, readers="200+secret"), E("405")),
         Case(f"/staff/applications/?call=999999", E("404", anonymous=LOGIN), E("405")),
