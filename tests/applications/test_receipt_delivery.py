@@ -1,11 +1,13 @@
 """The receipt really travels over SMTP (to a local aiosmtpd server), once, to the applicant, with a copy
-of the answers."""
+of the answers. It goes through the outbox: written (queued) in the submission's transaction, sent by the
+outbox's task, and visible to staff as sent."""
 
 from email.utils import parseaddr
 
 import pytest
 
 from campus.applications.models import Application
+from campus.communications.models import OutboxMessage
 from tests.core.smtp import smtp_server  # noqa: F401 - fixture
 
 from .conftest import fill_all_steps
@@ -56,3 +58,9 @@ def test_the_receipt_is_delivered_over_smtp_once_with_the_answers(
     ):
         assert expected in text, expected
     assert "Which meetups might you miss?" not in text  # not asked: not in the copy
+
+    (row,) = OutboxMessage.objects.all()
+    assert (row.event, row.state, row.to_email, row.edition) == ("received", "sent", "aino@example.fi",
+                                                                 call.edition)
+    assert row.related_id == str(application.pk) and row.subject == message["Subject"]
+    assert row.body.rstrip("\n") == text.rstrip("\n")

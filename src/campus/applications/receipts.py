@@ -1,4 +1,5 @@
-"""The texts of the mails to applicants (plain text: nothing the applicant typed is interpreted)."""
+"""What the mails to applicants say about an application (the placeholders of the communications templates;
+plain text: nothing the applicant typed is interpreted), and the PDF copy of the answers."""
 
 from pathlib import Path
 
@@ -18,21 +19,8 @@ def _local(moment, call):
     return timezone.localtime(moment, call.zone).strftime("%-d %B %Y, %H:%M %Z")
 
 
-def receipt_message(application: Application) -> tuple[str, str]:
-    call = application.call
-    programme = call.edition.programme
-    snapshot = application.snapshot
-    lines = [
-        f"Dear {application.full_name or application.applicant.email},",
-        "",
-        f"thank you for applying to the {programme.name} {call.edition.name}.",
-        f"We received your application {application.reference} on {_local(application.submitted_at, call)}.",
-        "",
-        f"Status: {APPLICANT_LABELS[application.state]}.",
-    ]
-    if call.decisions_expected_on:
-        lines.append(f"You will hear from us by {call.decisions_expected_on:%-d %B %Y}.")
-    lines += ["", "A copy of your answers:", ""]
+def _answers_text(snapshot: dict) -> str:
+    lines = []
     step = None
     for item in snapshot.get("answers", []):
         if item["step"] != step:
@@ -43,28 +31,33 @@ def receipt_message(application: Application) -> tuple[str, str]:
     for document in snapshot.get("documents", []):
         kind = DOCUMENT_LABELS.get(document["kind"], document["kind"])
         lines.append(f"Uploaded {kind}: {document['name']} ({document['size']:,} bytes)")
-    lines += [
-        "",
-        f"Privacy notice accepted: version {snapshot.get('consent_version', '')}.",
-        "",
-        "You can follow your application, download this copy and withdraw it on your status page.",
-        "",
-        f"The {programme.short_name} team",
-    ]
-    return f"We received your application {application.reference}", "\n".join(lines) + "\n"
+    return "\n".join(lines)
 
 
-def more_information_message(application: Application) -> tuple[str, str]:
+def receipt_context(application: Application) -> dict:
+    """The placeholders of the "received" mail (communications template; every value is plain text)."""
     call = application.call
-    programme = call.edition.programme
-    body = (
-        f"Dear {application.full_name or application.applicant.email},\n\n"
-        f"the {programme.short_name} team asks for more information about your application {application.reference}:\n\n"
-        f"{application.more_info_request}\n\n"
-        f"Please sign in, correct your application and submit it again by {_local(application.deadline, call)}.\n\n"
-        f"The {programme.short_name} team\n"
-    )
-    return f"Action required: more information for application {application.reference}", body
+    snapshot = application.snapshot
+    return {
+        "name": application.full_name or application.applicant.email,
+        "reference": application.reference,
+        "submitted_at": _local(application.submitted_at, call),
+        "status": APPLICANT_LABELS[application.state],
+        "decision_note": (f"You will hear from us by {call.decisions_expected_on:%-d %B %Y}."
+                          if call.decisions_expected_on else ""),
+        "answers": _answers_text(snapshot),
+        "consent_version": snapshot.get("consent_version", ""),
+    }
+
+
+def more_information_context(application: Application) -> dict:
+    """The placeholders of the "more information" mail."""
+    return {
+        "name": application.full_name or application.applicant.email,
+        "reference": application.reference,
+        "request": application.more_info_request,
+        "reply_by": _local(application.deadline, application.call),
+    }
 
 
 def _steps():

@@ -8,8 +8,9 @@ from django.db import IntegrityError, transaction
 from django.utils import timezone
 
 from campus.core.activity import log_activity
+from campus.core.models import ActivityLog
 
-from . import eligibility, selectors, tasks
+from . import eligibility, selectors
 from .models import Answer, Application, Call, Document
 from .states import EDITABLE, transition
 
@@ -187,8 +188,7 @@ def submit(*, application: Application, actor) -> Application:
         application.more_info_request = "" if previous == S.MORE_INFO else application.more_info_request
         application.save()
         log_activity(action="applications.submitted", target=application, actor=actor, **{"from": previous, "to": S.SUBMITTED})
-        application_id = application.pk
-        transaction.on_commit(lambda: tasks.send_receipt.enqueue(application_id))
+        send_receipt(application_id=application.pk, actor=actor)
     return application
 
 
@@ -204,30 +204,41 @@ def withdraw(*, application: Application, actor) -> Application:
     return application
 
 
-def send_receipt(*, application_id: int) -> bool:
-    """Mail the receipt of the latest submission, once (a retried task sends nothing more).
+def _receipt_key(application: Application) -> str:
+    # One receipt per submission: a double submit keeps submitted_at (same key), a re-submission after a
+    # request for more information has a new one (a new receipt).
+    return f"applications.received:{application.pk}:{application.submitted_at.isoformat()}"
 
-    Marked as sent before it goes out, SMTP closed after the commit: see
-    ``programme.services.notify_team_of_contact_message`` for why.
+
+def send_receipt(*, application_id: int, actor=None) -> bool:
+    """Put the receipt of the latest submission into the outbox, queued (communications sends it, once).
+
+    Called inside ``submit``'s transaction, so the mail exists exactly when the submission does. True when a
+    new receipt was queued; False when there is nothing to send or this submission already has its receipt
+    (a retried task, a double submit).
     """
-    from campus.core.mail import mail_connection, send_message
+    from campus.communications import services as outbox
+    from campus.communications.models import Event, OutboxMessage
 
-    from .receipts import receipt_message
+    from .receipts import receipt_context
 
-    with mail_connection() as connection, transaction.atomic():
+    with transaction.atomic():
         application = (
             Application.objects.select_for_update().select_related("call__edition__programme", "applicant")
             .filter(pk=application_id).first()
         )
         if application is None or application.submitted_at is None:
             return False
-        if application.receipt_sent_at and application.receipt_sent_at >= application.submitted_at:
+        key = _receipt_key(application)
+        if OutboxMessage.objects.filter(dedupe_key=key).exists():
             return False
-        subject, body = receipt_message(application)
-        application.receipt_sent_at = timezone.now()
+        outbox.compose(
+            event=Event.RECEIVED, edition=application.call.edition, to_user=application.applicant,
+            context=receipt_context(application), dedupe_key=key, related=application, actor=actor, send=True,
+        )
+        application.receipt_sent_at = timezone.now()  # the moment the receipt was queued in the outbox
         application.save(update_fields=["receipt_sent_at"])
         log_activity(action="applications.receipt_sent", target=application)
-        send_message(to=[application.applicant.email], subject=subject, body=body, connection=connection)
     return True
 
 
@@ -262,22 +273,38 @@ def request_more_information(*, application: Application, message: str, until: d
     application.save()
     log_activity(action="applications.more_information_requested", target=application, actor=actor,
                  **{"from": previous, "to": S.MORE_INFO})
-    application_id = application.pk
-    transaction.on_commit(lambda: tasks.send_more_information_request.enqueue(application_id))
+    send_more_information_request(application_id=application.pk, actor=actor)
     return application
 
 
-def send_more_information_request(*, application_id: int) -> bool:
-    from campus.core.mail import send_message
+def send_more_information_request(*, application_id: int, actor=None) -> bool:
+    """Put the request for more information into the outbox, queued. One mail per request: the key is the
+    request's activity-log entry (a new request, a new mail; a retried task, none)."""
+    from campus.communications import services as outbox
+    from campus.communications.models import Event, OutboxMessage
 
-    from .receipts import more_information_message
+    from .receipts import more_information_context
 
-    application = Application.objects.select_related("call__edition__programme", "applicant").filter(pk=application_id).first()
-    if application is None or application.state != S.MORE_INFO:
-        return False
-    subject, body = more_information_message(application)
-    send_message(to=[application.applicant.email], subject=subject, body=body)
-    log_activity(action="applications.more_information_mailed", target=application)
+    with transaction.atomic():
+        application = (
+            Application.objects.select_for_update().select_related("call__edition__programme", "applicant")
+            .filter(pk=application_id).first()
+        )
+        if application is None or application.state != S.MORE_INFO:
+            return False
+        request = ActivityLog.objects.filter(
+            action="applications.more_information_requested", target_type=application._meta.label_lower,
+            target_id=str(application.pk),
+        ).order_by("-pk").first()
+        key = f"applications.more_information:{application.pk}:{request.pk if request else 0}"
+        if OutboxMessage.objects.filter(dedupe_key=key).exists():
+            return False
+        outbox.compose(
+            event=Event.MORE_INFORMATION, edition=application.call.edition, to_user=application.applicant,
+            context=more_information_context(application), dedupe_key=key, related=application, actor=actor,
+            send=True,
+        )
+        log_activity(action="applications.more_information_mailed", target=application, actor=actor)
     return True
 
 

@@ -1,4 +1,9 @@
-"""Background tasks: thin wrappers over services, run by the django-tasks-db worker."""
+"""Background tasks: thin wrappers over services, run by the django-tasks-db worker.
+
+The receipt and the request for more information are now put into the outbox inside the service's own
+transaction (campus.communications sends them). These tasks stay for tasks enqueued before that change:
+they put the mail into the outbox if it is not there yet, and do nothing otherwise.
+"""
 
 from django_tasks import task
 

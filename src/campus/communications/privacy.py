@@ -1,7 +1,8 @@
 """Personal data held by the communications app (read by campus.privacy.registry; see docs/privacy.md)."""
 
 _MAIL = "Telling applicants about their application (the outbox keeps what was sent to whom)"
-_KEPT = "With the application; deleted on erasure"
+_KEPT = ("With the application; on erasure, unsent messages are cancelled and address, subject, text and "
+         "error cleared (the row stays, so the same message is never composed again)")
 
 PERSONAL_DATA = {
     "communications.OutboxMessage.recipient": (_MAIL, _KEPT, "contract"),

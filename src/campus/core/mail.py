@@ -47,6 +47,7 @@ def send_message(
     reply_to: list[str] | None = None,
     attachments: list[tuple[str, bytes, str]] | None = None,
     connection=None,
+    message_id: str = "",
 ) -> int:
     """Send one message now (call from a task, not from a request). ``html`` adds an HTML part.
 
@@ -64,6 +65,9 @@ def send_message(
         to=to,
         reply_to=reply_to or None,
         connection=connection,
+        # A stable Message-ID (e.g. from the outbox row): a copy sent again after a crash in the commit has
+        # the same id, which lets mail servers and clients drop it as a duplicate.
+        headers={"Message-ID": message_id} if message_id else None,
     )
     if html:
         message.attach_alternative(html, "text/html")

@@ -1,0 +1,30 @@
+"""Reads of the outbox pages (no N+1: every list is a fixed number of queries)."""
+
+from django.db.models import Count
+
+from campus.core.models import ActivityLog
+
+from .models import MailTemplate, OutboxMessage
+
+
+def messages_for_list(queryset):
+    return queryset.select_related("edition__programme", "recipient").order_by("-created_at", "-id")
+
+
+def counts_by_state(queryset) -> dict[str, int]:
+    rows = queryset.order_by().values("state").annotate(n=Count("id"))
+    return {row["state"]: row["n"] for row in rows}
+
+
+def activity_of(message: OutboxMessage):
+    return (
+        ActivityLog.objects.filter(target_type=message._meta.label_lower, target_id=str(message.pk))
+        .select_related("actor").order_by("created_at", "id")
+    )
+
+
+def templates_by_key(edition_ids) -> dict[tuple[str, int | None], MailTemplate]:
+    rows = MailTemplate.objects.filter(edition_id__in=list(edition_ids)) | MailTemplate.objects.filter(
+        edition__isnull=True
+    )
+    return {(t.event, t.edition_id): t for t in rows}
