@@ -1,0 +1,190 @@
+"""Review in the browser: a reviewer opens the queue, scores an application with the keyboard and sees the live
+weighted total, submits; a manager runs the automatic assignment. Every page passes axe-core, loads nothing from
+another origin and runs without errors (the strict CSP included)."""
+
+import os
+import re
+from datetime import timedelta
+from pathlib import Path
+
+import pytest
+from django.utils import timezone
+from playwright.sync_api import expect
+
+from tests.applications.staff_factories import make_application
+
+
+SHOTS = os.environ.get("CAMPUS_SCREENSHOTS")  # a folder: save screenshots there (to look at the pages)
+
+
+def _checked(web, label):
+    web.check_axe(label=f"({label})")
+    web.check_same_origin()
+    web.check_clean_load()
+    if SHOTS:
+        Path(SHOTS).mkdir(parents=True, exist_ok=True)
+        web.page.screenshot(path=str(Path(SHOTS) / f"review-{label}.png"), full_page=True)
+
+
+def _sign_in(web, user):
+    from django.conf import settings
+    from django.test import Client
+
+    client = Client()
+    client.force_login(user)
+    web.context.clear_cookies()
+    web.context.add_cookies([{
+        "name": settings.SESSION_COOKIE_NAME, "value": client.cookies[settings.SESSION_COOKIE_NAME].value,
+        "url": web.base_url, "httpOnly": True, "sameSite": "Lax",
+    }])
+
+
+def _default_mail_templates():
+    """A transactional test empties the tables after it, the data migration's mail templates too: put them back."""
+    from campus.communications.defaults import DEFAULTS
+    from campus.communications.models import MailTemplate
+
+    for event, (subject, body) in DEFAULTS.items():
+        MailTemplate.objects.get_or_create(event=event, edition=None, defaults={"subject": subject, "body": body})
+
+
+@pytest.fixture
+def review_setup(site, settings, tmp_path):
+    from django.contrib.auth import get_user_model
+
+    from campus.applications.models import Call
+    from campus.review import services
+    from campus.review.models import TeamMembership
+
+    settings.MEDIA_ROOT = tmp_path / "media"
+    _default_mail_templates()
+    call = Call.objects.get()
+    call.opens_at = timezone.now() - timedelta(days=10)
+    call.closes_at = timezone.now() + timedelta(days=20)
+    call.save()
+    apps = [
+        make_application(call, email="aino@example.fi"),
+        make_application(call, email="lars@example.se", first_name="Lars", last_name="Nilsson",
+                         country_of_residence="SE", organisation="Skåne Food Cluster"),
+        make_application(call, email="ona@example.lt", first_name="Ona", last_name="Kazlauskienė",
+                         country_of_residence="LT", organisation="Kaunas ICT Cluster"),
+    ]
+    User = get_user_model()
+    people = {}
+    for key, email, name, roles in (
+        ("reviewer", "rita@example.org", "Rita Reviewer", ["reviewer"]),
+        ("second", "sven@example.org", "Sven Second", ["reviewer"]),
+        ("manager", "mia@example.org", "Mia Manager", ["manager"]),
+    ):
+        user = User.objects.create_user(email=email, password="a-long-staff-password-1", is_staff=True, full_name=name)
+        for role in roles:
+            TeamMembership.objects.create(edition=call.edition, user=user, role=role)
+        people[key] = user
+    services.assign(applications=[apps[0]], reviewers=[people["reviewer"]], actor=people["manager"])
+    return {"call": call, "apps": apps, **people}
+
+
+def test_a_reviewer_scores_with_the_keyboard(web, review_setup):
+    page = web.page
+    application = review_setup["apps"][0]
+    _sign_in(web, review_setup["reviewer"])
+    web.goto("/staff/review/")
+    expect(page.get_by_role("heading", level=1)).to_have_text("Review")
+    queue = page.get_by_role("table")
+    expect(queue).to_contain_text(application.reference)
+    expect(queue).to_contain_text("Outstanding")
+    _checked(web, "queue")
+
+    queue.get_by_role("link", name=re.compile(application.reference)).click()
+    expect(page.get_by_role("heading", level=1)).to_contain_text(application.reference)
+    total = page.locator("#live-total")
+    expect(total).to_have_text("–")
+    _checked(web, "review-form")
+
+    # submitting nothing: every missing score is named next to its group, and the page stays accessible
+    page.get_by_role("button", name="Submit the review").click()
+    expect(page.get_by_role("alert")).to_contain_text("Your review is not saved yet")
+    expect(page.locator("fieldset.review-criterion .field__error")).to_have_count(4)
+    expect(page.locator("fieldset.field--error").last).to_contain_text("Choose a recommendation")
+    _checked(web, "review-form-errors")
+
+    # keyboard only: Space picks the focused score, arrows move within a group, Tab goes to the next group
+    groups = page.locator("fieldset.review-criterion")
+    expect(groups).to_have_count(4)
+    groups.nth(0).get_by_role("radio").first.focus()
+    wanted = [5, 4, 3, 2]
+    for index, score in enumerate(wanted):
+        if index:
+            page.keyboard.press("Tab")
+        page.keyboard.press("Space")
+        for _ in range(score - 1):
+            page.keyboard.press("ArrowRight")
+        expect(groups.nth(index).get_by_role("radio", checked=True)).to_have_attribute("value", str(score))
+    # (3*5 + 2*4 + 2*3 + 1*2) / 8 = 3.875
+    expect(total).to_have_text("3.88")
+    page.keyboard.press("Tab")  # the recommendation
+    page.keyboard.press("Space")
+    expect(page.get_by_role("radio", name="Yes")).to_be_checked()
+    page.get_by_label("Comment for the team").fill("Clear goals, strong experience.")
+    page.get_by_label("Comment that may go to the applicant").fill("Thank you for a convincing application.")
+    _checked(web, "review-form-filled")
+    page.get_by_role("button", name="Submit the review").focus()
+    page.keyboard.press("Enter")
+    expect(page.get_by_role("status").first).to_contain_text("weighted total 3.88 of 5")
+    expect(total).to_have_text("3.88")
+    _checked(web, "review-saved")
+
+    web.goto("/staff/review/")
+    expect(page.get_by_role("table")).to_contain_text("Reviewed")
+
+
+def test_a_manager_assigns_automatically(web, review_setup):
+    page = web.page
+    call = review_setup["call"]
+    _sign_in(web, review_setup["manager"])
+    web.goto("/staff/review/")
+    _checked(web, "manager-home")
+    page.get_by_role("link", name="Assignments").first.click()
+    expect(page.get_by_role("heading", level=1)).to_have_text("Assignments")
+    _checked(web, "assignments")
+
+    page.get_by_label("Reviews per application").fill("2")
+    page.get_by_role("button", name="Assign automatically").click()
+    expect(page.get_by_role("status").first).to_contain_text("Automatic assignment: 5 new assignments")
+    from campus.review.models import ReviewAssignment
+
+    assert ReviewAssignment.objects.filter(application__call=call).count() == 6
+    _checked(web, "assignments-after")
+
+    for link, heading in (("Needs more reviews", "Needs more reviews"), ("Phases and settings", "Review phases"),
+                          ("Criteria", "Criteria"), ("Team of the edition", f"Team of {call.edition.name}")):
+        page.get_by_role("navigation", name="Review of this call").get_by_role("link", name=link).click()
+        expect(page.get_by_role("heading", level=1)).to_have_text(heading)
+        _checked(web, link)
+    web.goto(f"/staff/review/calls/{call.pk}/phases/")
+    page.get_by_role("table").get_by_role("link").first.click()
+    _checked(web, "phase-edit")
+    web.goto(f"/staff/review/calls/{call.pk}/criteria/")
+    page.locator(".review-criteria").get_by_role("link").first.click()
+    _checked(web, "criterion-edit")
+    web.goto(f"/staff/review/applications/{review_setup['apps'][1].pk}/")
+    _checked(web, "manager-reads-an-application")
+
+
+def test_blind_review_in_the_browser(web, review_setup):
+    from campus.review.models import ReviewPhase
+
+    ReviewPhase.objects.filter(call=review_setup["call"]).update(blind=True)
+    application = review_setup["apps"][0]
+    page = web.page
+    _sign_in(web, review_setup["reviewer"])
+    web.goto("/staff/review/")
+    expect(page.get_by_role("table")).not_to_contain_text("Aino")
+    _checked(web, "blind-queue")
+    page.get_by_role("link", name=re.compile(application.reference)).click()
+    main = page.get_by_role("main")
+    expect(main).to_contain_text("Blind review")
+    for hidden in ("Aino", "Virtanen", "Ostrobothnia Energy Cluster", "EnergyVaasa", "cv.pdf"):
+        expect(main).not_to_contain_text(hidden)
+    expect(main).to_contain_text("The CV is hidden in blind review.")
+    _checked(web, "blind-review-form")
