@@ -1,4 +1,4 @@
-"""The applicant's pages of interviews, mounted under /apply/."""
+"""The applicant's pages of interviews, mounted under /apply/interview/."""
 
 from django.urls import path
 
@@ -6,4 +6,8 @@ from .views import applicant
 
 app_name = "interviews"
 
-urlpatterns = []
+urlpatterns = [
+    path("book/", applicant.book, name="book"),
+    path("cancel/", applicant.cancel, name="cancel"),
+    path("interview.ics", applicant.ics, name="ics"),
+]

@@ -1,0 +1,106 @@
+"""Reads of interviews for the pages (query counts pinned by tests) and for other apps (the admissions board)."""
+
+from django.db.models import Exists, OuterRef, Q
+from django.utils import timezone
+
+from campus.applications.models import Application, Call
+from campus.review.models import Criterion, Kind, Review
+
+from .models import InterviewSlot, Invitation
+from .permissions import edition_ids_for_staff
+
+INVITED, BOOKED, ASSESSED = "invited", "booked", "assessed"
+STATE_LABELS = {INVITED: "Invited, no time booked", BOOKED: "Booked", ASSESSED: "Assessed"}
+
+
+def states_by_application(call) -> dict[int, str]:
+    """{application id: "invited" | "booked" | "assessed"} for the live invitations of ``call``, in one query.
+    "assessed": at least one review of kind "interview" exists; "booked": a slot is booked."""
+    rows = (
+        Invitation.objects.filter(application__call=call, cancelled_at__isnull=True)
+        .annotate(
+            booked=Exists(InterviewSlot.objects.filter(booked_by=OuterRef("application_id"))),
+            assessed=Exists(Review.objects.filter(application=OuterRef("application_id"), kind=Kind.INTERVIEW)),
+        )
+        .values_list("application_id", "booked", "assessed")
+    )
+    return {pk: ASSESSED if assessed else BOOKED if booked else INVITED for pk, booked, assessed in rows}
+
+
+def calls_for_staff(user) -> list[Call]:
+    """Calls of the editions whose interviews ``user`` may see, newest first."""
+    return list(
+        Call.objects.filter(edition_id__in=edition_ids_for_staff(user))
+        .select_related("edition__programme")
+        .order_by("-opens_at")
+    )
+
+
+def slots_of(call):
+    """Every slot of ``call`` with its panel and whoever booked it (three queries whatever the number)."""
+    return list(
+        InterviewSlot.objects.filter(call=call)
+        .select_related("booked_by__applicant")
+        .prefetch_related("panel")
+        .order_by("starts_at", "pk")
+    )
+
+
+def invitations_of(call):
+    """The invitations of ``call`` (cancelled ones last) with the application and its booked slot."""
+    return list(
+        Invitation.objects.filter(application__call=call)
+        .select_related("application__applicant", "application__interview_slot", "invited_by")
+        .order_by("cancelled_at", "application__full_name", "pk")
+    )
+
+
+def free_slots(call, *, after=None):
+    """Slots of ``call`` nobody holds that start after ``after`` (default: now); a withdrawn application's
+    booking does not hold its slot."""
+    after = after or timezone.now()
+    free = Q(booked_by__isnull=True) | Q(booked_by__state=Application.State.WITHDRAWN)
+    return list(InterviewSlot.objects.filter(free, call=call, starts_at__gt=after).order_by("starts_at", "pk"))
+
+
+def slot_for_panel(pk: int):
+    return (
+        InterviewSlot.objects.filter(pk=pk)
+        .select_related("call__edition__programme", "booked_by__applicant", "booked_by__call")
+        .prefetch_related("panel")
+        .first()
+    )
+
+
+def interview_criteria(call):
+    return list(Criterion.objects.filter(call=call, kind=Kind.INTERVIEW).order_by("order", "pk"))
+
+
+def assessment_of(application, reviewer):
+    return (
+        Review.objects.filter(application=application, reviewer=reviewer, kind=Kind.INTERVIEW)
+        .prefetch_related("scores")
+        .first()
+    )
+
+
+def assessments_of(application):
+    return list(
+        Review.objects.filter(application=application, kind=Kind.INTERVIEW)
+        .select_related("reviewer")
+        .order_by("submitted_at")
+    )
+
+
+def interviewers_of(call):
+    """The people who may sit on a panel of ``call``: the edition's interviewers."""
+    from django.contrib.auth import get_user_model
+
+    from campus.review.models import TeamMembership
+
+    return (
+        get_user_model().objects.filter(team_roles__edition_id=call.edition_id,
+                                        team_roles__role=TeamMembership.Role.INTERVIEWER)
+        .distinct()
+        .order_by("full_name", "email")
+    )
