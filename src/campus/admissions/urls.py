@@ -1,4 +1,4 @@
-"""The applicant's pages of admissions, mounted under /apply/."""
+"""The applicant's pages of admissions, mounted under /apply/offer/."""
 
 from django.urls import path
 
@@ -6,4 +6,9 @@ from .views import applicant
 
 app_name = "admissions"
 
-urlpatterns = []
+urlpatterns = [
+    path("", applicant.offer, name="offer"),
+    path("accept/", applicant.accept, name="accept"),
+    path("decline/", applicant.decline, name="decline"),
+    path("letter.pdf", applicant.letter, name="letter"),
+]

@@ -1,0 +1,115 @@
+"""Forms of the admissions pages: the board's filters, bulk staging and the admission settings."""
+
+import zoneinfo
+from datetime import datetime
+
+from django import forms
+from django.utils import timezone
+
+from campus.applications.models import Application
+
+from .models import AdmissionSettings
+
+SORTS = [
+    ("score", "Score"), ("review_mean", "Weighted mean"), ("review_median", "Median"), ("n_reviews", "Reviews"),
+    ("spread", "Spread"), ("interview_mean", "Interview mean"), ("interview", "Interview"), ("name", "Name"),
+    ("reference", "Reference"), ("country", "Country"), ("eligibility", "Eligibility"),
+    ("decision", "Decision"), ("offer", "Offer"),
+]
+DECISION_FILTERS = [
+    ("", "Any decision"), ("none", "No decision yet"), ("admit", "Admit"), ("waitlist", "Waitlist"),
+    ("reject", "Reject"), ("staged", "Staged, not released"), ("released", "Released"),
+]
+
+
+class BoardFilterForm(forms.Form):
+    """The board's filters and sort order (GET). An invalid value is ignored and named next to the field."""
+
+    eligibility = forms.ChoiceField(label="Eligibility", required=False,
+                                    choices=[("", "Any eligibility"), *Application.Eligibility.choices])
+    country = forms.ChoiceField(label="Country", required=False)
+    decision = forms.ChoiceField(label="Decision", required=False, choices=DECISION_FILTERS)
+    disagreement = forms.ChoiceField(label="Reviewers", required=False,
+                                     choices=[("", "Any"), ("yes", "Disagree"), ("no", "Agree")])
+    question = forms.ChoiceField(label="Answer to", required=False)
+    value = forms.CharField(label="is", required=False, max_length=200,
+                            help_text="The answer (for several choices: one of them; yes or no).")
+    sort = forms.ChoiceField(label="Sort by", required=False, choices=SORTS)
+    order = forms.ChoiceField(label="Order", required=False, choices=[("desc", "Descending"), ("asc", "Ascending")])
+
+    def __init__(self, *args, countries=(), questions=(), **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["country"].choices = [("", "All countries"), *countries]
+        self.fields["question"].choices = [("", "Any question"), *[(q.key, q.label[:80]) for q in questions]]
+
+    def clean(self):
+        cleaned = super().clean()
+        if cleaned.get("question") and not cleaned.get("value"):
+            self.add_error("value", "Give the answer to look for, or choose “Any question”.")
+        return cleaned
+
+    def values(self) -> dict:
+        if not self.is_bound:
+            return {}
+        self.is_valid()
+        return getattr(self, "cleaned_data", {})
+
+
+ACTIONS = [("admit", "Stage: admit"), ("waitlist", "Stage: waitlist"), ("reject", "Stage: reject"),
+           ("clear", "Remove the staged decision")]
+
+
+class StageForm(forms.Form):
+    application = forms.TypedMultipleChoiceField(coerce=int, error_messages={
+        "required": "Choose at least one application (the boxes in the first column).",
+    })
+    action = forms.ChoiceField(choices=ACTIONS)
+    next = forms.CharField(required=False, max_length=2000)
+
+    def __init__(self, *args, call, **kwargs):
+        super().__init__(*args, **kwargs)
+        ids = Application.objects.filter(call=call, state=Application.State.SUBMITTED).values_list("pk", flat=True)
+        self.fields["application"].choices = [(pk, pk) for pk in ids]
+        self.fields["application"].error_messages["invalid_choice"] = (
+            "%(value)s is not a submitted application of this call."
+        )
+
+
+class SettingsForm(forms.ModelForm):
+    release_local = forms.DateTimeField(
+        label="Release moment (local time)", required=False,
+        help_text="In the call's time zone, e.g. 2020-06-15 09:00. Used when automatic release is on.",
+    )
+
+    class Meta:
+        model = AdmissionSettings
+        fields = ["offer_reply_days", "promotion", "auto_release"]
+        labels = {"offer_reply_days": "Days to reply to an offer", "promotion": "Promotion from the waitlist",
+                  "auto_release": "Release automatically at the release moment"}
+        help_texts = {"offer_reply_days": "An offer can be answered until the end of that day (call's time zone)."}
+        widgets = {"promotion": forms.RadioSelect}
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        zone = self.instance.call.zone
+        if self.instance.release_at:
+            self.initial["release_local"] = timezone.localtime(self.instance.release_at, zone).replace(tzinfo=None)
+
+    def clean_offer_reply_days(self):
+        days = self.cleaned_data["offer_reply_days"]
+        if not 1 <= days <= 90:
+            raise forms.ValidationError("Give between 1 and 90 days.")
+        return days
+
+    def clean(self):
+        cleaned = super().clean()
+        local = cleaned.get("release_local")
+        zone: zoneinfo.ZoneInfo = self.instance.call.zone
+        if local is not None:
+            naive = timezone.make_naive(local) if timezone.is_aware(local) else local
+            self.instance.release_at = datetime.combine(naive.date(), naive.time(), tzinfo=zone)
+        elif "release_local" in self.data:
+            self.instance.release_at = None
+        if cleaned.get("auto_release") and self.instance.release_at is None and "release_local" not in self.errors:
+            self.add_error("release_local", "Automatic release needs a release moment.")
+        return cleaned

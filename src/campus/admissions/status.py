@@ -1,0 +1,41 @@
+"""The applicant's status page, admissions' part (registered in AdmissionsConfig.ready, order 20, step
+"decision"): the offer with its reply-by date and the buttons to answer it, the waitlist place, or the
+rejection. Only released decisions are shown; a staged one is invisible."""
+
+from django.template.loader import render_to_string
+from django.utils import dateformat, timezone
+
+from campus.applications.status import StatusSection
+
+from . import selectors
+from .models import Decision, Offer
+
+O = Offer.State
+
+
+def offer_label(offer: Offer, call) -> str:
+    if offer.state == O.OPEN:
+        day = dateformat.format(timezone.localtime(offer.reply_by, call.zone), "j F Y") if offer.reply_by else ""
+        return f"Offer of a place – please reply by {day}" if day else "Offer of a place – please reply"
+    return {O.ACCEPTED: "Place accepted", O.DECLINED: "Offer declined", O.EXPIRED: "Offer expired"}[offer.state]
+
+
+def offer_section(request, application) -> StatusSection | None:
+    decision = selectors.released_decision(application)
+    offer = selectors.applicant_offer(application) if decision is not None else None
+    if decision is None:
+        return None
+    call = application.call
+    context = {"application": application, "call": call, "decision": decision, "offer": offer}
+    if offer is not None:
+        label = offer_label(offer, call)
+    elif decision.outcome == Decision.Outcome.WAITLIST:
+        context["position"] = selectors.waitlist_position(decision)
+        label = f"On the waitlist (rank {context['position']})"
+    elif decision.outcome == Decision.Outcome.REJECT:
+        label = "Not admitted"
+    else:  # a released admit without an offer cannot happen (release makes both); show nothing
+        return None
+    context["label"] = label
+    html = render_to_string("admissions/_status.html", context, request=request)
+    return StatusSection(html=html, label=label, order=20, step="decision")
