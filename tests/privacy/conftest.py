@@ -184,3 +184,127 @@ def media_files(root) -> list[Path]:
 def leaks(text: str, secrets) -> list[str]:
     lowered = text.lower()
     return [secret for secret in secrets if secret.lower() in lowered]
+
+
+# --- review and admission: what the team holds about Aino, and about a reviewer ---------------------------
+
+REVIEWER_EMAIL = "riitta.rautiainen@example.org"
+# Everything of Aino's that review and admission hold, one marker per field: none may remain after her erasure.
+AINO_REVIEW_SECRETS = [
+    "kelpie-team", "kelpie-applicant", "kelpie-interview", "kelpie-invite", "kelpie-note", "kelpie-letter",
+    "kelpie-subject", "kelpie-body", "kelpie-queued", "kelpie-draft", "kelpie-error", "kelpie-conflict",
+    "kelpie-staged",
+]
+AINO_LETTER_PDF = pdf_bytes("Acceptance letter for Aino Virtanen kelpie-letter")
+REVIEWER_SECRETS = ["Riitta", "Rautiainen", REVIEWER_EMAIL]
+
+
+@dataclass
+class ReviewWorld:
+    reviewer: object
+    manager: object
+    other_reviewer: object
+    review: object
+    interview: object
+    jonas_review: object
+    invitation: object
+    slot: object
+    decision: object
+    offer: object | None
+    participant: object | None
+    messages: dict
+
+
+def make_team_member(email, full_name, edition, *roles):
+    from campus.review.models import TeamMembership
+
+    user = get_user_model().objects.create_user(email=email, password=PASSWORD, is_staff=True, full_name=full_name)
+    for role in roles:
+        TeamMembership.objects.create(edition=edition, user=user, role=role)
+    return user
+
+
+def review_and_admission(aino: Person, jonas, *, released: bool = True) -> ReviewWorld:
+    """Rows of every new app about Aino (made with the ORM; the services have their own tests), each text with
+    a marker. ``released``: her decision (admit) is released, with an accepted offer, a letter and a participant
+    record; else it is only staged, and the offer mail only a draft."""
+    from django.core.files.base import ContentFile
+
+    from campus.admissions.models import Decision, Offer
+    from campus.cohort.models import Participant
+    from campus.communications.models import OutboxMessage
+    from campus.core.activity import log_activity
+    from campus.interviews.models import InterviewSlot, Invitation
+    from campus.review.models import ConflictOfInterest, Criterion, Review, ReviewAssignment, Score
+
+    application = aino.application
+    call = application.call
+    edition = call.edition
+    now = timezone.now()
+    reviewer = make_team_member(REVIEWER_EMAIL, "Riitta Rautiainen", edition, "reviewer", "interviewer")
+    manager = make_team_member("mikko.manager@example.org", "Mikko Manager", edition, "manager")
+    other = make_team_member("olli.other@example.org", "Olli Other", edition, "reviewer")
+    relevance = Criterion.objects.create(call=call, name="Relevance", weight=2, order=1)
+    experience = Criterion.objects.create(call=call, name="Experience", weight=1, order=2)
+    talk = Criterion.objects.create(call=call, kind="interview", name="Communication", weight=1)
+
+    def review(of, by, kind, scores, team, applicant, total):
+        made = Review.objects.create(application=of, reviewer=by, kind=kind, recommendation="yes", total=total,
+                                     comment_team=team, comment_applicant=applicant, submitted_at=now)
+        for criterion, value in scores:
+            Score.objects.create(review=made, criterion=criterion, value=value)
+        return made
+
+    ReviewAssignment.objects.create(application=application, reviewer=reviewer, assigned_by=manager)
+    ReviewAssignment.objects.create(application=jonas, reviewer=reviewer, assigned_by=manager)
+    ConflictOfInterest.objects.create(application=application, reviewer=other,
+                                      reason="Aino Virtanen is my cousin (kelpie-conflict)")
+    ConflictOfInterest.objects.create(application=jonas, reviewer=reviewer, reason="Worked with Kaunas IT once")
+    world = ReviewWorld(
+        reviewer=reviewer, manager=manager, other_reviewer=other,
+        review=review(application, reviewer, "review", [(relevance, 5), (experience, 4)],
+                      "Aino Virtanen knows Interreg inside out (kelpie-team). Riitta Rautiainen",
+                      "Your Interreg work is impressive (kelpie-applicant).", "4.67"),
+        interview=review(application, manager, "interview", [(talk, 4)], "Calm (kelpie-interview)", "", "4.00"),
+        jonas_review=review(jonas, reviewer, "review", [(relevance, 3), (experience, 3)],
+                            "Jonas is less experienced than Aino Virtanen.", "Solid cluster work in Kaunas.", "3.00"),
+        invitation=Invitation.objects.create(application=application, invited_by=manager,
+                                             message="Dear Aino, we look forward to meeting you (kelpie-invite)."),
+        slot=InterviewSlot.objects.create(call=call, starts_at=now + timedelta(days=10),
+                                          ends_at=now + timedelta(days=10, minutes=30), timezone="Europe/Helsinki",
+                                          place="Vaasa Energy House", online_link="https://meet.example.org/slot-1",
+                                          booked_by=application, booked_at=now),
+        decision=Decision.objects.create(application=application, outcome="admit", staged_by=manager,
+                                         note="Aino Virtanen: first choice (kelpie-note)",
+                                         released_at=now if released else None),
+        offer=None, participant=None, messages={},
+    )
+    world.slot.panel.add(reviewer, manager)
+    log_activity(action="admissions.decision_staged", target=application, actor=manager,
+                 **{"from": "no decision", "to": "admit", "why": "kelpie-staged"})
+
+    def message(key, event, state, subject, body, **fields):
+        defaults = {"edition": edition, "recipient": aino.user, "to_email": AINO_EMAIL, "created_by": manager}
+        world.messages[key] = OutboxMessage.objects.create(
+            event=event, state=state, subject=subject, body=body, dedupe_key=f"test:{key}",
+            **{**defaults, **fields})
+
+    message("draft", "waitlisted", "draft", "Draft for Aino", "Dear Aino Virtanen (kelpie-draft)")
+    message("failed", "interview_invitation", "failed", "Your interview", "Dear Aino, book a slot.",
+            error="550 <aino@example.fi>: no such mailbox (kelpie-error)", to_email=AINO_SECOND, recipient=None)
+    message("to_team", "review_reminder", "sent", "Aino Virtanen accepted",
+            "Aino Virtanen (Ostrobothnia Energy Cluster, EnergyVaasa) accepted her place.", recipient=manager, to_email=manager.email, sent_at=now)
+    message("to_reviewer", "review_reminder", "sent", "Reviews outstanding", "You have 1 review to write.",
+            recipient=reviewer, to_email=REVIEWER_EMAIL, sent_at=now)
+    if released:
+        world.offer = Offer.objects.create(application=application, state="accepted", made_at=now,
+                                           reply_by=now + timedelta(days=14), responded_at=now)
+        world.offer.letter.save("acceptance-letter.pdf", ContentFile(AINO_LETTER_PDF))
+        world.participant = Participant.objects.create(edition=edition, user=aino.user, application=application)
+        message("offer", "offer", "sent", "Your place, Aino Virtanen (kelpie-subject)",
+                "Dear Aino Virtanen, welcome (kelpie-body).", sent_at=now, queued_at=now,
+                related_type="admissions.offer", related_id=str(world.offer.pk), attachment="acceptance_letter")
+        message("queued", "reminder", "queued", "Action required", "Reply, Aino (kelpie-queued).", queued_at=now)
+    else:
+        Offer.objects.create(application=application, state="suggested", via="promotion")
+    return world

@@ -16,8 +16,8 @@ from campus.privacy.models import ErasureRequest
 from campus.privacy.services import SAFE_ACTIVITY_KEYS
 
 from .conftest import (
-    AINO_CV, AINO_EMAIL, AINO_LETTER, AINO_SECRETS, PASSWORD, database_text, leaks, make_privacy_officer,
-    media_files, signed_in,
+    AINO_CV, AINO_EMAIL, AINO_LETTER, AINO_LETTER_PDF, AINO_REVIEW_SECRETS, AINO_SECRETS, PASSWORD, database_text,
+    leaks, make_privacy_officer, media_files, review_and_admission, signed_in,
 )
 
 pytestmark = pytest.mark.django_db
@@ -38,6 +38,7 @@ def ask_and_approve(aino, officer_client, django_capture_on_commit_callbacks) ->
 
 def test_the_fixture_really_holds_aino_everywhere(aino, jonas, officer_client):
     """The leak test below means something only if every secret is there before the erasure."""
+    review_and_admission(aino, jonas)
     officer_client.post("/my-data/staff/export/", {"email": AINO_EMAIL})
     aino.client.get("/my-data/download.zip")
     text = database_text()
@@ -46,13 +47,18 @@ def test_the_fixture_really_holds_aino_everywhere(aino, jonas, officer_client):
                   "programme_contactmessage", "core_activitylog", "django_admin_log",
                   "django_tasks_database_dbtaskresult"):
         assert "aino" in "\n".join(line for line in text.splitlines() if line.startswith(table + ":")).lower(), table
+    assert leaks(text, AINO_REVIEW_SECRETS) == [s for s in AINO_REVIEW_SECRETS if s != "kelpie-letter"]  # (a file)
+    for table in ("communications_outboxmessage", "review_review", "review_conflictofinterest",
+                  "interviews_invitation", "admissions_decision", "core_activitylog"):
+        assert "kelpie" in "\n".join(line for line in text.splitlines() if line.startswith(table + ":")), table
     stored = [path.read_bytes() for path in media_files(settings.MEDIA_ROOT)]
-    assert AINO_CV in stored and AINO_LETTER in stored
+    assert AINO_CV in stored and AINO_LETTER in stored and AINO_LETTER_PDF in stored
 
 
 def test_after_erasure_no_trace_of_aino_remains_in_any_table_or_file(
     aino, jonas, officer_client, django_capture_on_commit_callbacks
 ):
+    review_and_admission(aino, jonas)  # reviews, interview, released decision, offer with letter, outbox, cohort
     officer_client.post("/my-data/staff/export/", {"email": AINO_EMAIL})
     aino.client.get("/my-data/download.zip")
     jonas_files = {d.file.path: d.file.read() for d in Document.objects.filter(application=jonas)}
@@ -62,10 +68,10 @@ def test_after_erasure_no_trace_of_aino_remains_in_any_table_or_file(
     ask_and_approve(aino, officer_client, django_capture_on_commit_callbacks)
 
     text = database_text()
-    assert leaks(text, AINO_SECRETS) == [], [line for line in text.splitlines()
-                                             if leaks(line, AINO_SECRETS)][:20]
+    secrets = AINO_SECRETS + AINO_REVIEW_SECRETS
+    assert leaks(text, secrets) == [], [line for line in text.splitlines() if leaks(line, secrets)][:20]
     remaining = [path.read_bytes() for path in media_files(settings.MEDIA_ROOT)]
-    assert AINO_CV not in remaining and AINO_LETTER not in remaining
+    assert AINO_CV not in remaining and AINO_LETTER not in remaining and AINO_LETTER_PDF not in remaining
     assert sorted(remaining) == sorted(jonas_files.values())  # only Jonas's files are left
 
     # Jonas keeps everything

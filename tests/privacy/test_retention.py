@@ -147,3 +147,20 @@ def test_calls_still_open_are_never_touched(call, applications):
 def test_add_months(start, months, expected):
     moment = datetime.fromisoformat(start).replace(tzinfo=dt_timezone.utc)
     assert add_months(moment, months) == datetime.fromisoformat(expected).replace(tzinfo=dt_timezone.utc)
+
+
+def test_an_accepted_offer_or_a_participant_record_keeps_the_documents(call, applications):
+    """Admitted now means: the applicant accepted an offer, or is a participant of the edition. An offer
+    declined, expired or still open does not keep them."""
+    from campus.admissions.models import Offer
+    from campus.cohort.models import Participant
+
+    close(call, months_ago=6)
+    lars, ona, mia = applications
+    Offer.objects.create(application=lars, state="accepted")
+    Participant.objects.create(edition=call.edition, user=ona.applicant, application=ona)
+    Offer.objects.create(application=mia, state="declined")
+    Offer.objects.create(application=mia, state="open")
+    assert list(not_admitted(Application.objects.filter(call=call))) == [mia]
+    services.purge_expired_documents()
+    assert set(Document.objects.values_list("application_id", flat=True)) == {lars.pk, ona.pk}

@@ -6,6 +6,7 @@ from disk only once the transaction that removed their rows has committed.
 
 import io
 import json
+import logging
 import re
 import uuid
 import zipfile
@@ -21,16 +22,22 @@ from django.db import IntegrityError, transaction
 from django.db.models import Q
 from django.utils import timezone
 
+from campus.admissions.models import Decision, Offer
 from campus.applications.models import Answer, Application, Document, Question
+from campus.cohort.models import Participant
+from campus.communications.models import OutboxMessage
 from campus.core.activity import log_activity
 from campus.core.models import ActivityLog
+from campus.interviews.models import InterviewSlot, Invitation
 from campus.programme.models import ContactMessage
+from campus.review.models import ConflictOfInterest, Review, ReviewAssignment, TeamMembership
 
 from . import selectors
 from .models import ErasureRequest, RetentionPolicy
 from .selectors import ERASED_DOMAIN, Subject
 from .states import transition
 
+logger = logging.getLogger(__name__)
 R = ErasureRequest.State
 ERASED = "[erased]"
 
@@ -59,6 +66,53 @@ HANDLING = {
     "sessions.Session": "Access: not exported (a signed account number). Erasure: the person's sessions deleted.",
     "django_tasks_database.DBTaskResult": "Access: not exported (mail on its way). Erasure: tasks that mention "
                                           "the person deleted.",
+    "communications.OutboxMessage": "Access: the messages to the person's account or addresses that were queued, "
+                                    "sent or failed (event, address, subject, text, state, times); drafts and "
+                                    "cancelled messages are the team's work and never went out. Erasure: "
+                                    "messages not yet sent are cancelled first (nothing goes out afterwards), "
+                                    "then address, subject, text and error of every message to the person are "
+                                    "cleared; the rows stay, so the same message is never composed and sent "
+                                    "again. In messages to others, the person's names, addresses, phone and organisation are replaced. "
+                                    "Staff who created or sent messages: set to nobody.",
+    "review.TeamMembership": "Access: the team member's roles per edition. Erasure: deleted.",
+    "review.ReviewAssignment": "Access: the team member's assignments (applications by reference number only). "
+                               "Erasure of the reviewer, or of the applicant: deleted. Staff who assigned: set to "
+                               "nobody.",
+    "review.ConflictOfInterest": "Access: the conflicts the team member declared, with the reason (applications "
+                                 "by reference number); not in the applicant's download (the reviewer's data). "
+                                 "Erasure of the reviewer, or of the applicant: deleted.",
+    "review.Review": "Access for the applicant: once the application's results are released (never before: the "
+                     "team's work in progress, like exam marks before the results), each review's kind, "
+                     "recommendation, total, scores per criterion and the comment meant for the applicant, without "
+                     "the reviewer's identity (that is the reviewer's data); the comment for the team is not "
+                     "exported, as it may compare the person with other applicants. Access for the reviewer: the "
+                     "reviews they wrote, with scores and totals, the application by reference number only, not "
+                     "the comments (about the applicant). Erasure of the applicant: both comments cleared; the "
+                     "recommendation, scores and total stay as anonymous numbers of an anonymised application. "
+                     "Erasure of the reviewer: the reviews stay so that the ranking of the applicants does not "
+                     "change, linked to the reviewer's anonymised account (no name, no address: pseudonymous, by "
+                     "the account's number), the reviewer's name and addresses replaced in the comments. In comments "
+                     "on other applications an erased person's names, addresses, phone and organisation are "
+                     "replaced.",
+    "interviews.Invitation": "Access: the invitation, its message and the booked slot (time, zone, place or "
+                             "link), without the panel's names. Erasure: the message cleared, the invitation "
+                             "cancelled; the staff member who invited: set to nobody.",
+    "interviews.InterviewSlot": "Access: the applicant's booking (with the invitation); a team member's panels. "
+                                "Erasure of the applicant: the booking released (the slot is free again). Erasure "
+                                "of a panel member: removed from every panel.",
+    "admissions.Decision": "Access: the outcome and waitlist rank once released, never a staged decision (that would "
+                           "show the team's work before the release); the note is for the team and not exported. "
+                           "Erasure: the note cleared (also where another applicant's note names the person); the "
+                           "outcome stays for the counts; the staff member who staged it: set to nobody.",
+    "admissions.Offer": "Access: every offer made (state, how, made, reply-by, responded) and the acceptance letter "
+                        "PDF in the zip; an offer only suggested and not yet confirmed by a manager is not exported. "
+                        "Erasure: the letter deleted from disk and the field cleared. The erased person can no longer "
+                        "sign in to answer, so an open offer is declined on their behalf and a suggested promotion "
+                        "dismissed (through the admissions services: the place goes to the next on the waitlist at "
+                        "once); an accepted offer stays accepted (the place stays taken; a manager decides about "
+                        "it); the offers' states and dates stay.",
+    "cohort.Participant": "Access: the editions the person takes part in. Erasure: deleted (an erased person is no "
+                          "longer in the cohort; their accepted offer stays, so the place is not offered again).",
 }
 
 # Details of activity-log entries that never hold personal values; everything else is removed from
@@ -66,6 +120,8 @@ HANDLING = {
 SAFE_ACTIVITY_KEYS = frozenset({
     "step", "kind", "size", "version", "from", "to", "topic", "format", "by", "applications", "documents",
     "files", "contact_messages", "months", "answers", "accounts", "activity", "sessions", "tasks",
+    "messages", "outbox_cancelled", "outbox_cleared", "invitations", "bookings", "decisions", "letters",
+    "reviews", "conflicts", "participants", "team_roles", "assignments", "panels", "admin_log", "offers_given_up",
 })
 
 
@@ -85,12 +141,12 @@ def export_personal_data(*, subject: Subject, actor, by: str) -> bytes:
     data["generated_at"] = timezone.now().isoformat()
     buffer = io.BytesIO()
     with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as archive:
-        for name, document in files:
-            with document.file.open("rb") as handle:
+        for name, stored in files:
+            with stored.open("rb") as handle:
                 archive.writestr(name, handle.read())
         archive.writestr("data.json", json.dumps(data, indent=2, ensure_ascii=False))
     counts = {"applications": len(data["applications"]), "files": len(files),
-              "contact_messages": len(data["contact_messages"])}
+              "contact_messages": len(data["contact_messages"]), "messages": len(data["messages"])}
     with transaction.atomic():
         if subject.user is not None:
             log_activity(action="privacy.exported", target=subject.user, actor=actor, by=by, **counts)
@@ -181,6 +237,33 @@ def _identifiers(subject: Subject, applications, contacts) -> list[str]:
     )
 
 
+def _name_identifiers(subject: Subject, applications, contacts) -> list[str]:
+    """A narrower set for other people's texts (another applicant's review, a mail to the team): addresses,
+    phone numbers, organisations and names as written, and the words of the names, but not the words of
+    organisations ("Cluster", "Energy" are in every review of a cluster programme)."""
+    user = subject.user
+    names: set[str] = {user.full_name} if user is not None else set()
+    whole: set[str] = set(subject.emails)
+    for application in applications:
+        names.add(application.full_name)
+        whole.add(application.organisation)
+    rows = Answer.objects.filter(application__in=applications).values_list("question__key", "question__kind", "value")
+    for key, kind, value in rows:
+        if isinstance(value, str):
+            if key in ("first_name", "last_name", "full_name", "name"):
+                names.add(value)
+            elif kind in (Question.Kind.EMAIL, Question.Kind.PHONE) or "name" in key or key == "organisation":
+                whole.add(value)  # e.g. the cluster's name, as a whole
+    for contact in contacts:
+        names.add(contact.name)
+        whole.update([contact.email, contact.organisation])
+    values = whole | names | {w.strip(",.;:()") for n in names if n for w in n.split()}
+    return sorted(
+        {v.strip() for v in values if isinstance(v, str) and len(v.strip()) >= 4 and ERASED_DOMAIN not in v},
+        key=lambda v: (-len(v), v),
+    )
+
+
 def _pattern(identifiers: list[str]):
     return re.compile("|".join(re.escape(i) for i in identifiers), re.IGNORECASE) if identifiers else None
 
@@ -209,8 +292,10 @@ def _mentioning(field: str, identifiers: list[str]) -> Q:
     return condition
 
 
-def _delete_file_on_commit(document: Document) -> None:
-    storage, name = document.file.storage, document.file.name
+def _delete_file_on_commit(document) -> None:
+    """Delete a file from disk once the transaction commits: a Document's, or any FieldFile."""
+    stored = document.file if isinstance(document, Document) else document
+    storage, name = stored.storage, stored.name
     if name:
         transaction.on_commit(lambda: storage.delete(name))
 
@@ -254,6 +339,96 @@ def _erase_applications(applications) -> dict:
     return counts
 
 
+def _erase_outbox(subject, pattern, identifiers) -> dict:
+    """Messages to the person: those not sent yet cancelled first (a send task that runs later finds nothing
+    to send), then address, subject, text and error cleared. The rows stay: their dedupe keys keep the same
+    message from being composed and sent again. Messages to others that name the person: names replaced."""
+    counts = {"outbox_cancelled": 0, "outbox_cleared": 0}
+    own = set(selectors.outbox_messages_of(subject).values_list("pk", flat=True))
+    mentioning = (_mentioning("subject", identifiers) | _mentioning("body", identifiers)
+                  | _mentioning("error", identifiers) | _mentioning("dedupe_key", identifiers))
+    for message in OutboxMessage.objects.select_for_update().filter(Q(pk__in=own) | mentioning).order_by("pk"):
+        if message.pk in own:
+            if message.state != OutboxMessage.State.SENT:
+                if message.state != OutboxMessage.State.CANCELLED:
+                    counts["outbox_cancelled"] += 1
+                message.state = OutboxMessage.State.CANCELLED
+            message.to_email = message.subject = message.body = message.error = ""
+            counts["outbox_cleared"] += 1
+        else:
+            message.subject = _scrub(message.subject, pattern)
+            message.body = _scrub(message.body, pattern)
+            message.error = _scrub(message.error, pattern)
+        if pattern is not None and pattern.search(message.dedupe_key):
+            message.dedupe_key = f"erased:{message.pk}"
+        message.save(update_fields=["state", "to_email", "subject", "body", "error", "dedupe_key", "updated_at"])
+    return counts
+
+
+def _give_up_offers(ids, actor) -> int:
+    """The person can no longer sign in to answer an offer: an open offer is declined on their behalf and a
+    suggested promotion dismissed, through the admissions services, so the place goes to the next on the
+    waitlist at once (and no reminder is mailed to an erased account). Should admissions refuse (e.g. a mail
+    template is missing), the offer stays as it is and expires at its reply-by moment."""
+    from campus.admissions import services as admissions
+
+    given_up = 0
+    live = Offer.objects.filter(application_id__in=ids, state__in=[Offer.State.OPEN, Offer.State.SUGGESTED])
+    for offer_id, state in live.values_list("pk", "state"):
+        try:
+            give_up = admissions.decline_offer if state == Offer.State.OPEN else admissions.dismiss_promotion
+            give_up(offer=offer_id, actor=actor)  # its own savepoint: a refusal rolls back only itself
+            given_up += 1
+        except Exception:  # noqa: BLE001 - erasure goes on whatever admissions says
+            logger.warning("Offer %s of an erased person was left as it is", offer_id, exc_info=True)
+    return given_up
+
+
+def _erase_review_and_admission(user, applications, pattern, identifiers, actor) -> dict:
+    """What review, interviews, admissions and cohort hold about the person, as applicant and as team member."""
+    ids = [a.pk for a in applications]
+    counts = {"offers_given_up": _give_up_offers(ids, actor)}
+    # as applicant
+    counts["invitations"] = 0
+    for invitation in Invitation.objects.select_for_update().filter(application_id__in=ids):
+        invitation.message = ""
+        invitation.cancelled_at = invitation.cancelled_at or timezone.now()
+        invitation.save(update_fields=["message", "cancelled_at", "updated_at"])
+        counts["invitations"] += 1
+    counts["bookings"] = InterviewSlot.objects.filter(booked_by_id__in=ids).update(
+        booked_by=None, booked_at=None, updated_at=timezone.now())
+    counts["decisions"] = Decision.objects.filter(application_id__in=ids).exclude(note="").update(
+        note="", updated_at=timezone.now())
+    counts["letters"] = 0
+    for offer in Offer.objects.select_for_update().filter(application_id__in=ids).exclude(letter=""):
+        _delete_file_on_commit(offer.letter)
+        offer.letter = ""
+        offer.save(update_fields=["letter", "updated_at"])
+        counts["letters"] += 1
+    counts["reviews"] = Review.objects.filter(application_id__in=ids).update(
+        comment_team="", comment_applicant="", updated_at=timezone.now())
+    # who was to review the application and who may not: no longer needed once its applicant is erased
+    counts["assignments"] = ReviewAssignment.objects.filter(application_id__in=ids).delete()[0]
+    counts["conflicts"] = ConflictOfInterest.objects.filter(application_id__in=ids).delete()[0]
+    counts["participants"] = Participant.objects.filter(Q(user=user) | Q(application_id__in=ids)).delete()[0]
+    # as team member: roles, assignments, conflicts and panels go; the reviews written stay (see HANDLING)
+    counts["team_roles"] = TeamMembership.objects.filter(user=user).delete()[0]
+    counts["assignments"] += ReviewAssignment.objects.filter(reviewer=user).delete()[0]
+    counts["conflicts"] += ConflictOfInterest.objects.filter(reviewer=user).delete()[0]
+    counts["panels"] = InterviewSlot.panel.through.objects.filter(user=user).delete()[0]
+    # anywhere else: free text that names the person (another applicant's review comparing them, a note)
+    for model, fields in ((Review, ("comment_team", "comment_applicant")), (Decision, ("note",)),
+                          (Invitation, ("message",)), (ConflictOfInterest, ("reason",))):
+        condition = Q(pk__in=[])
+        for name in fields:
+            condition |= _mentioning(name, identifiers)
+        for row in model.objects.select_for_update().filter(condition):
+            for name in fields:
+                setattr(row, name, _scrub(getattr(row, name), pattern))
+            row.save(update_fields=[*fields, "updated_at"] if hasattr(row, "updated_at") else list(fields))
+    return counts
+
+
 def _erase_account(user) -> None:
     if not selectors.is_erased(user):
         user.email = f"erased-{uuid.uuid4().hex}@{ERASED_DOMAIN}"
@@ -285,8 +460,8 @@ def _forget_user_references(user) -> None:
                 model._default_manager.filter(**{field.name: user}).update(**{field.name: None})
 
 
-def _erase_activity(subject, applications, contacts, requests, pattern, identifiers) -> int:
-    about = selectors.activity_about(subject, applications, contacts, requests)
+def _erase_activity(subject, applications, contacts, requests, pattern, identifiers, extra=()) -> int:
+    about = selectors.activity_about(subject, applications, contacts, requests, extra)
     about_ids = set(about.values_list("pk", flat=True))
     changed = 0
     candidates = ActivityLog.objects.filter(
@@ -371,10 +546,17 @@ def erase_person(*, user, actor, request: ErasureRequest | None = None) -> dict:
         requests = list(selectors.erasure_requests_of(subject))
         identifiers = _identifiers(subject, applications, contacts)
         pattern = _pattern(identifiers)
+        names = _name_identifiers(subject, applications, contacts)  # for other people's texts
+
+        held = selectors.review_data_of(applications)
+        extra = [held["invitations"], held["decisions"], held["offers"], held["reviews"],
+                 list(selectors.outbox_messages_of(subject)), list(selectors.participants_of(subject, applications))]
 
         counts = _erase_applications(applications)
         counts["contact_messages"] = _erase_contact_messages(contacts)
-        counts["activity"] = _erase_activity(subject, applications, contacts, requests, pattern, identifiers)
+        counts.update(_erase_outbox(subject, _pattern(names), names))
+        counts.update(_erase_review_and_admission(user, applications, _pattern(names), names, actor))
+        counts["activity"] = _erase_activity(subject, applications, contacts, requests, pattern, identifiers, extra)
         counts["admin_log"] = _erase_admin_log(subject, applications, contacts, requests, pattern, identifiers)
         counts["sessions"] = _erase_sessions(user, pattern)
         counts["tasks"] = _erase_tasks(identifiers)
