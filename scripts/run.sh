@@ -17,9 +17,11 @@ $PY manage.py ensure_staff_account
 
 worker_pid=""
 server_pid=""
+tick_pid=""
 cleanup() {
   trap - EXIT INT TERM
   if [ -n "$server_pid" ]; then kill "$server_pid" 2>/dev/null || true; fi
+  if [ -n "$tick_pid" ]; then kill "$tick_pid" 2>/dev/null || true; fi
   if [ -n "$worker_pid" ]; then
     kill "$worker_pid" 2>/dev/null || true
     wait "$worker_pid" 2>/dev/null || true
@@ -31,6 +33,9 @@ trap 'exit 143' TERM
 
 $PY manage.py db_worker --no-reload &
 worker_pid=$!
+# The periodic jobs (campus.core.periodic): release decisions when due, expire offers, reminders, lost mail tasks.
+$PY manage.py tick --loop 60 >/dev/null &
+tick_pid=$!
 
 echo
 echo "Cluster Campus:  http://127.0.0.1:${PORT}/"

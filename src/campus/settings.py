@@ -328,3 +328,8 @@ if S3_BUCKET:
     if os.environ.get("S3_ACCESS_KEY_ID"):  # else boto3's own chain (AWS_* variables, instance role)
         _s3_options.update(access_key=os.environ["S3_ACCESS_KEY_ID"], secret_key=os.environ.get("S3_SECRET_ACCESS_KEY", ""))
     STORAGES["default"] = {"BACKEND": "storages.backends.s3.S3Storage", "OPTIONS": _s3_options}
+
+# --- review and admission (issue 4) -----------------------------------------------------------
+# The address mails link to (the outbox fills {site_url} with it), e.g. https://campus.example.org.
+# Without it: the first ALLOWED_HOSTS entry (http:// in development).
+SITE_URL = os.environ.get("SITE_URL", "").strip().rstrip("/")

@@ -12,3 +12,7 @@ PERSONAL_DATA = {
         "legitimate_interest",
     ),
 }
+
+NOT_PERSONAL = {
+    "core.PeriodicRun.name": "The name of a periodic job (campus.core.periodic).",
+}

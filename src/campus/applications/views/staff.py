@@ -43,6 +43,26 @@ ACTIONS = {
     "applications.more_information_requested": "Requested more information",
     "applications.more_information_mailed": "Request for more information mailed",
     "applications.eligibility_overridden": "Overrode the eligibility",
+    # the apps of review and admission write about the application too (their names, not their code)
+    "review.assigned": "Assigned to a reviewer",
+    "review.review_saved": "Review saved",
+    "interviews.invited": "Invited to an interview",
+    "interviews.invitation_cancelled": "Interview invitation cancelled",
+    "interviews.booked": "Booked an interview slot",
+    "admissions.decision_staged": "Decision staged (not yet visible to the applicant)",
+    "admissions.decision_cleared": "Staged decision cleared",
+    "admissions.offer_made": "Offer of a place released",
+    "admissions.waitlisted": "Waitlist place released",
+    "admissions.rejected": "Rejection released",
+    "admissions.offer_accepted": "Accepted the offer",
+    "admissions.offer_declined": "Declined the offer",
+    "admissions.offer_expired": "The offer expired",
+    "admissions.offer_withdrawn": "Offer withdrawn",
+    "admissions.promotion_suggested": "Promotion from the waitlist suggested",
+    "admissions.promoted": "Promoted from the waitlist",
+    "admissions.promotion_dismissed": "Suggested promotion dismissed",
+    "admissions.reminder_sent": "Reminder to reply sent",
+    "admissions.letter_made": "Acceptance letter made",
 }
 
 
