@@ -122,6 +122,33 @@ class Web:
     def set_width(self, width: int, height: int = 740):
         self.page.set_viewport_size({"width": width, "height": height})
 
+    def sign_in_as(self, user):
+        """The browser gets the session of a Django test client's ``force_login`` (signing in itself is tested
+        by the accounts journeys); cookies of an earlier person are dropped first."""
+        from django.conf import settings
+        from django.test import Client
+
+        client = Client()
+        client.force_login(user)
+        self.context.clear_cookies()
+        self.context.add_cookies([{
+            "name": settings.SESSION_COOKIE_NAME, "value": client.cookies[settings.SESSION_COOKIE_NAME].value,
+            "url": self.base_url, "httpOnly": True, "sameSite": "Lax",
+        }])
+
+    def check_page(self, label: str, *, narrow: bool = False):
+        """What every page must pass: axe-core, nothing from another origin, a clean load (and, with ``narrow``,
+        no horizontal scrolling at 375 px). With $CAMPUS_SCREENSHOTS set (a folder), a screenshot goes there."""
+        self.check_axe(label=f"({label})")
+        self.check_same_origin()
+        self.check_clean_load()
+        if narrow:
+            self.check_narrow()
+        folder = os.environ.get("CAMPUS_SCREENSHOTS")
+        if folder:
+            Path(folder).mkdir(parents=True, exist_ok=True)
+            self.page.screenshot(path=str(Path(folder) / f"{label}.png"), full_page=True)
+
     # --- checks -----------------------------------------------------------------------------
     def check_axe(self, *, label: str = ""):
         """Run axe-core (WCAG 2.0/2.1 A and AA rules) on the current page; fail on any violation."""

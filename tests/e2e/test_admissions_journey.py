@@ -16,25 +16,6 @@ from pypdf import PdfReader
 from tests.applications.staff_factories import make_application
 
 
-def _checked(web, label):
-    web.check_axe(label=f"({label})")
-    web.check_same_origin()
-    web.check_clean_load()
-
-
-def _sign_in(web, user):
-    from django.conf import settings
-    from django.test import Client
-
-    client = Client()
-    client.force_login(user)
-    web.context.clear_cookies()
-    web.context.add_cookies([{
-        "name": settings.SESSION_COOKIE_NAME, "value": client.cookies[settings.SESSION_COOKIE_NAME].value,
-        "url": web.base_url, "httpOnly": True, "sameSite": "Lax",
-    }])
-
-
 def _pdf_text(web, path):
     response = web.page.request.get(web.base_url + path)
     assert response.status == 200 and response.headers["content-type"] == "application/pdf"
@@ -101,7 +82,7 @@ def test_review_board_release_accept_decline_promote(web, journey):
     call, apps = journey["call"], journey["apps"]
 
     # a reviewer scores Aino's application on the review page
-    _sign_in(web, journey["reviewer"])
+    web.sign_in_as(journey["reviewer"])
     web.goto(f"/staff/review/applications/{apps['aino'].pk}/")
     groups = page.locator("fieldset.review-criterion")
     for index in range(groups.count()):
@@ -111,23 +92,23 @@ def test_review_board_release_accept_decline_promote(web, journey):
     expect(page.get_by_role("status").first).to_contain_text("weighted total 5")
 
     # the manager: the calls, the board (sorted by score), the selection assistant
-    _sign_in(web, journey["manager"])
+    web.sign_in_as(journey["manager"])
     web.goto("/staff/admissions/")
-    _checked(web, "admissions-home")
+    web.check_page("admissions-home")
     page.get_by_role("link", name=call.title).click()
     expect(page.get_by_role("heading", level=1)).to_have_text("Ranking board")
     rows = page.locator("table.admissions-board tbody tr")
     expect(rows).to_have_count(4)
     expect(rows.first).to_contain_text(apps["aino"].reference)  # 5.0 first
     expect(rows.nth(1)).to_contain_text(apps["lars"].reference)
-    _checked(web, "board")
+    web.check_page("board")
     page.get_by_role("link", name="Reference").click()  # sort by another column
     expect(page).to_have_url(re.compile(r"sort=reference"))
     page.get_by_role("link", name="Score").click()
-    _checked(web, "board-sorted")
+    web.check_page("board-sorted")
     page.get_by_role("link", name="Selection assistant").click()
     if page.url.endswith("/assistant/") and page.get_by_role("heading", level=1).count():
-        _checked(web, "assistant")
+        web.check_page("assistant")
     web.goto(f"/staff/admissions/{call.pk}/?sort=score")
 
     # stage: the two best admitted, the next two on the waitlist (in score order)
@@ -139,37 +120,37 @@ def test_review_board_release_accept_decline_promote(web, journey):
     page.get_by_label(f"Choose {apps['mart'].reference}").check()
     page.get_by_role("button", name="Stage: waitlist (at the end)").click()
     expect(page.get_by_role("status").first).to_contain_text("2 decisions staged")
-    _checked(web, "board-staged")
+    web.check_page("board-staged")
 
     # release, after the confirmation page that says what will happen
     page.get_by_role("link", name="Release the staged decisions…").click()
     expect(page.locator(".admissions-plan")).to_contain_text("2 offers of a place")
     expect(page.locator(".admissions-plan")).to_contain_text("2 on the waitlist")
-    _checked(web, "release-confirmation")
+    web.check_page("release-confirmation")
     page.get_by_role("button", name=re.compile(r"Release 4 decisions")).click()
     expect(page.get_by_role("status").first).to_contain_text("Released: 2 offers, 2 on the waitlist")
     assert OutboxMessage.objects.filter(state="draft").count() == 4
 
     # the outbox: send every draft at once
     web.goto("/staff/outbox/")
-    _checked(web, "outbox")
+    web.check_page("outbox")
     page.get_by_role("button", name=re.compile(r"Send all 4 drafts")).click()
     assert OutboxMessage.objects.filter(state="draft").count() == 0
 
     # Aino accepts (after the confirmation page); her letter carries her name
-    _sign_in(web, apps["aino"].applicant)
+    web.sign_in_as(apps["aino"].applicant)
     web.goto("/apply/status/")
     expect(page.locator(".status-label")).to_contain_text("Offer of a place – please reply by")
-    _checked(web, "status-offer")
+    web.check_page("status-offer")
     assert "Aino Virtanen" in _pdf_text(web, "/apply/offer/letter.pdf")
     page.get_by_role("link", name="Accept the place").click()
-    _checked(web, "accept-confirmation")
+    web.check_page("accept-confirmation")
     page.get_by_role("button", name="Yes, I accept the place").click()
     expect(page.locator(".status-label")).to_have_text("Place accepted")
     assert Participant.objects.filter(user=apps["aino"].applicant).count() == 1
 
     # Lars declines; Ona, first on the waitlist, is promoted and gets her own letter
-    _sign_in(web, apps["lars"].applicant)
+    web.sign_in_as(apps["lars"].applicant)
     web.goto("/apply/status/")
     page.get_by_role("link", name="Decline").click()
     page.get_by_role("button", name="Yes, I decline the offer").click()
@@ -178,12 +159,12 @@ def test_review_board_release_accept_decline_promote(web, journey):
     assert promoted.application == apps["ona"] and promoted.state == "open"
     assert OutboxMessage.objects.filter(event="promoted", recipient=apps["ona"].applicant).count() == 1
 
-    _sign_in(web, apps["ona"].applicant)
+    web.sign_in_as(apps["ona"].applicant)
     web.goto("/apply/status/")
     expect(page.locator(".status-label")).to_contain_text("Offer of a place – please reply by")
     text = _pdf_text(web, "/apply/offer/letter.pdf")
     assert "Ona Kazlauskienė" in text and "Aino" not in text
 
-    _sign_in(web, apps["mart"].applicant)
+    web.sign_in_as(apps["mart"].applicant)
     web.goto("/apply/status/")
     expect(page.locator(".status-label")).to_have_text("On the waitlist (rank 1)")

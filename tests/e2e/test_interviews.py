@@ -12,25 +12,6 @@ from playwright.sync_api import expect
 from tests.applications.staff_factories import make_application
 
 
-def _checked(web, label):
-    web.check_axe(label=f"({label})")
-    web.check_same_origin()
-    web.check_clean_load()
-
-
-def _sign_in(web, user):
-    from django.conf import settings
-    from django.test import Client
-
-    client = Client()
-    client.force_login(user)
-    web.context.clear_cookies()
-    web.context.add_cookies([{
-        "name": settings.SESSION_COOKIE_NAME, "value": client.cookies[settings.SESSION_COOKIE_NAME].value,
-        "url": web.base_url, "httpOnly": True, "sameSite": "Lax",
-    }])
-
-
 @pytest.fixture
 def people(site, settings, tmp_path):
     from campus.applications.models import Call
@@ -61,12 +42,12 @@ def test_slots_invitation_booking_and_assessment(web, people):
     call, application = people["call"], people["application"]
 
     # --- the manager creates three slots and invites the applicant ---------------------------------------
-    _sign_in(web, people["manager"])
+    web.sign_in_as(people["manager"])
     web.goto("/staff/interviews/")
     expect(page.get_by_role("heading", name="Interviews", level=1)).to_be_visible()
-    _checked(web, "interviews-home-empty")
+    web.check_page("interviews-home-empty")
     page.get_by_role("link", name="Create slots").click()
-    _checked(web, "interviews-new-slots")
+    web.check_page("interviews-new-slots")
     day = (timezone.now() + timedelta(days=5)).date()
     page.get_by_label("First interview starts (local time)").fill(f"{day:%Y-%m-%d} 10:00")
     page.get_by_label("How many consecutive slots").fill("3")
@@ -75,7 +56,7 @@ def test_slots_invitation_booking_and_assessment(web, people):
     expect(page.get_by_text("is not a time zone name")).to_be_visible()
     expect(page.get_by_text("Give an online link or a place")).to_be_visible()
     expect(page.get_by_label("First interview starts (local time)")).to_have_value(f"{day:%Y-%m-%d} 10:00")
-    _checked(web, "interviews-new-slots-errors")
+    web.check_page("interviews-new-slots-errors")
     page.get_by_label("Time zone").fill("Europe/Helsinki")
     page.get_by_label("Online link").fill("https://meet.example.org/bsr")
     page.get_by_label("Ivan Interviewer").check()
@@ -86,22 +67,22 @@ def test_slots_invitation_booking_and_assessment(web, people):
     page.get_by_label("A note to the invited (optional)").fill("We look forward to meeting you.")
     page.get_by_role("button", name="Invite the chosen applicants").click()
     expect(page.get_by_text("1 invited.")).to_be_visible()
-    _checked(web, "interviews-home")
+    web.check_page("interviews-home")
     web.set_width(375)
     web.check_narrow()
     web.set_width(1280, 900)
 
     # --- the applicant books the second slot and downloads the .ics ---------------------------------------
-    _sign_in(web, application.applicant)
+    web.sign_in_as(application.applicant)
     web.goto("/apply/status/")
     expect(page.get_by_text("Invited to an interview – please book a time")).to_be_visible()
     expect(page.get_by_text("We look forward to meeting you.")).to_be_visible()
-    _checked(web, "status-invited")
+    web.check_page("status-invited")
     page.get_by_role("button", name=re.compile(r"Book .* 10:30")).click()
     expect(page.get_by_text("Your interview is booked.")).to_be_visible()
     expect(page.locator(".status-label")).to_have_text("Interview booked")
     expect(page.get_by_role("link", name="https://meet.example.org/bsr")).to_be_visible()
-    _checked(web, "status-booked")
+    web.check_page("status-booked")
     web.set_width(375)
     web.check_narrow()
     web.set_width(1280, 900)
@@ -113,15 +94,15 @@ def test_slots_invitation_booking_and_assessment(web, people):
     assert timezone.localtime(slot.starts_at, slot.zone).strftime("%H:%M") == "10:30"
 
     # --- the panel member records the assessment -----------------------------------------------------------
-    _sign_in(web, people["panel"])
+    web.sign_in_as(people["panel"])
     web.goto("/staff/interviews/")
-    _checked(web, "interviews-home-panel")
+    web.check_page("interviews-home-panel")
     page.get_by_role("link", name=re.compile("Panel page")).click()
     expect(page.get_by_role("heading", name="Interview with Aino Virtanen")).to_be_visible()
-    _checked(web, "interviews-panel")
+    web.check_page("interviews-panel")
     page.get_by_role("button", name="Save the assessment").click()
     expect(page.get_by_text("Give a score for", exact=False).first).to_be_visible()
-    _checked(web, "interviews-panel-errors")
+    web.check_page("interviews-panel-errors")
     criteria = list(Criterion.objects.filter(call=call, kind="interview"))
     for criterion in criteria:
         page.get_by_role("group", name=re.compile(re.escape(criterion.name))).get_by_label(re.compile(r"\b4 –")).check()
@@ -129,6 +110,6 @@ def test_slots_invitation_booking_and_assessment(web, people):
     page.get_by_label("Comment for the team").fill("Clear goals for the cluster.")
     page.get_by_role("button", name="Save the assessment").click()
     expect(page.get_by_text("Your assessment is saved.")).to_be_visible()
-    _checked(web, "interviews-panel-saved")
+    web.check_page("interviews-panel-saved")
     review = Review.objects.get(application=application, kind="interview")
     assert review.recommendation == "yes" and float(review.total) == 4.0

@@ -11,12 +11,6 @@ from playwright.sync_api import expect
 HOSTILE = "<img src=x onerror=alert(1)> {name} Mallory"
 
 
-def _checked(web, label):
-    web.check_axe(label=f"({label})")
-    web.check_same_origin()
-    web.check_clean_load()
-
-
 @pytest.fixture
 def manager_web(web, site):
     from django.conf import settings
@@ -57,7 +51,7 @@ def test_a_manager_previews_edits_and_sends_drafts(manager_web, run_tasks):
     page.get_by_role("link", name="Outbox").first.click()
     expect(page.get_by_role("heading", level=1)).to_have_text("Outbox")
     expect(page.locator("#count-draft")).to_have_text("3")
-    _checked(web, "outbox-list")
+    web.check_page("outbox-list")
     # with script: one box chooses every draft on the page (and un-chooses them)
     everything = page.get_by_label("Choose every draft on this page")
     everything.check()
@@ -71,22 +65,22 @@ def test_a_manager_previews_edits_and_sends_drafts(manager_web, run_tasks):
     expect(page.locator(".outbox-body")).to_contain_text(f"Dear {HOSTILE},")
     expect(page.locator(".outbox-body")).to_contain_text("You are number 3 on the waitlist.")
     assert page.evaluate("() => document.querySelectorAll('.outbox-body img').length") == 0
-    _checked(web, "outbox-message")
+    web.check_page("outbox-message")
 
     # edit: an empty subject is refused next to the field, the text is kept
     page.get_by_role("link", name="Edit the draft").click()
-    _checked(web, "outbox-edit")
+    web.check_page("outbox-edit")
     page.get_by_label("Subject").fill("")
     page.get_by_label("Text").fill("Dear Mallory,\n\nyou are on the waitlist.\n")
     page.get_by_role("button", name="Save the draft").click()
     expect(page.locator(".field__error")).to_have_text("A message needs a subject.")
     expect(page.get_by_label("Text")).to_have_value("Dear Mallory,\n\nyou are on the waitlist.\n")
-    _checked(web, "outbox-edit-error")
+    web.check_page("outbox-edit-error")
     page.get_by_label("Subject").fill("Your place on the waitlist")
     page.get_by_role("button", name="Save the draft").click()
     expect(page.locator(".alert--success")).to_contain_text("The draft is saved.")
     expect(page.locator(".outbox-headers")).to_contain_text("Your place on the waitlist")
-    _checked(web, "outbox-message-edited")
+    web.check_page("outbox-message-edited")
 
     # send two chosen drafts from the list
     page.get_by_role("link", name="Outbox", exact=True).first.click()
@@ -95,7 +89,7 @@ def test_a_manager_previews_edits_and_sends_drafts(manager_web, run_tasks):
     page.get_by_role("button", name="Send the chosen drafts").click()
     expect(page.locator(".alert--success")).to_contain_text("2 messages queued for sending.")
     expect(page.locator("#count-queued")).to_have_text("2")
-    _checked(web, "outbox-queued")
+    web.check_page("outbox-queued")
     assert run_tasks() == 2
     page.reload()
     expect(page.locator("#count-sent")).to_have_text("2")
@@ -108,7 +102,7 @@ def test_a_manager_previews_edits_and_sends_drafts(manager_web, run_tasks):
     page.get_by_label("State").select_option("sent")
     page.get_by_role("button", name="Filter").click()
     expect(page.locator(".outbox-table tbody tr")).to_have_count(2)
-    _checked(web, "outbox-filtered")
+    web.check_page("outbox-filtered")
     web.goto("/staff/outbox/?state=draft")
     page.get_by_role("button", name=re.compile("Send all 1 draft")).click()
     expect(page.locator(".alert--success")).to_contain_text("1 message queued for sending.")
@@ -116,13 +110,13 @@ def test_a_manager_previews_edits_and_sends_drafts(manager_web, run_tasks):
     # the templates
     page.get_by_role("link", name="Mail templates").click()
     expect(page.get_by_role("heading", level=1)).to_have_text("Mail templates")
-    _checked(web, "outbox-templates")
+    web.check_page("outbox-templates")
     page.get_by_role("link", name=re.compile("Write an own text of “Put on the waitlist”")).click()
-    _checked(web, "outbox-template-edit")
+    web.check_page("outbox-template-edit")
     page.get_by_label("Subject").fill("On the waitlist: {reference} {rnak}")
     page.get_by_role("button", name="Save the template").click()
     expect(page.locator(".field__error").first).to_contain_text("Unknown placeholder {rnak}.")
-    _checked(web, "outbox-template-error")
+    web.check_page("outbox-template-error")
     page.get_by_label("Subject").fill("On the waitlist: {reference}")
     page.get_by_role("button", name="Save the template").click()
     expect(page.locator(".alert--success")).to_contain_text("is saved")

@@ -5,11 +5,9 @@ also at phone width."""
 
 import io
 import json
-import os
 import re
 import zipfile
 from datetime import timedelta
-from pathlib import Path
 
 import pytest
 from django.utils import timezone
@@ -18,33 +16,6 @@ from playwright.sync_api import expect
 from tests.applications.staff_factories import make_application
 
 OFFICER_EMAIL = "privacy.officer@example.org"
-SHOTS = os.environ.get("CAMPUS_SCREENSHOTS")  # a folder: save screenshots there (to look at the pages)
-
-
-def _checked(web, label, *, narrow=False):
-    web.check_axe(label=f"({label})")
-    web.check_same_origin()
-    web.check_clean_load()
-    if narrow:
-        web.check_narrow()
-    if SHOTS:
-        Path(SHOTS).mkdir(parents=True, exist_ok=True)
-        web.page.screenshot(path=str(Path(SHOTS) / f"privacy-{label}.png"), full_page=True)
-
-
-def _sign_in(web, user):
-    """The browser gets the session of a Django test client's ``force_login`` (signing in is tested elsewhere)."""
-    from django.conf import settings
-    from django.test import Client
-
-    client = Client()
-    client.force_login(user)
-    web.context.clear_cookies()
-    web.context.add_cookies([{
-        "name": settings.SESSION_COOKIE_NAME, "value": client.cookies[settings.SESSION_COOKIE_NAME].value,
-        "url": web.base_url, "httpOnly": True, "sameSite": "Lax",
-    }])
-
 
 @pytest.fixture
 def applicant(site, settings, tmp_path):
@@ -74,13 +45,13 @@ def test_a_person_downloads_their_data_and_asks_to_be_erased(web, applicant, off
     from campus.privacy.models import ErasureRequest
 
     page = web.page
-    _sign_in(web, applicant)
+    web.sign_in_as(applicant)
     web.goto("/accounts/email/")
     page.get_by_role("navigation", name="Account settings").get_by_role("link", name="Your data").click()
     expect(page).to_have_url(re.compile(r"/my-data/$"))
     expect(page.get_by_role("heading", level=1)).to_have_text("Your data")
     expect(page.get_by_role("main")).to_contain_text("1 application")
-    _checked(web, "my-data")
+    web.check_page("my-data")
 
     with page.expect_download() as download_info:
         page.get_by_role("link", name="Download my data (zip)").click()
@@ -89,20 +60,20 @@ def test_a_person_downloads_their_data_and_asks_to_be_erased(web, applicant, off
 
     page.get_by_role("link", name="Ask us to erase my data").click()
     expect(page.get_by_role("heading", level=1)).to_have_text("Erase your data")
-    _checked(web, "erase")
+    web.check_page("erase")
     page.get_by_label("Why do you want us to erase your data? (optional)").fill("I changed jobs.")
     page.get_by_role("button", name="Ask to erase my data").click()
     expect(page.locator(".field__error")).to_have_text("Please tick the box to confirm that you want your data erased.")
     expect(page.get_by_label("Why do you want us to erase your data? (optional)")).to_have_value("I changed jobs.")
-    _checked(web, "erase-error")
+    web.check_page("erase-error")
     page.get_by_label("I understand that my account").check()
     page.get_by_role("button", name="Ask to erase my data").click()
     expect(page).to_have_url(re.compile(r"/my-data/$"))
     expect(page.get_by_role("main")).to_contain_text("Waiting for the team’s decision")
-    _checked(web, "my-data-pending")
+    web.check_page("my-data-pending")
     web.set_width(375)
     web.goto("/my-data/")
-    _checked(web, "my-data-narrow", narrow=True)
+    web.check_page("my-data-narrow", narrow=True)
     assert ErasureRequest.objects.get().state == "pending"
 
 
@@ -111,31 +82,31 @@ def test_an_officer_refuses_then_approves(web, applicant, officer):
 
     request = services.request_erasure(user=applicant, reason="I changed jobs.")
     page = web.page
-    _sign_in(web, officer)
+    web.sign_in_as(officer)
     web.goto("/my-data/")
     page.get_by_role("link", name="Privacy requests").click()
     expect(page.get_by_role("heading", level=1)).to_have_text("Privacy requests")
     expect(page.get_by_role("table")).to_contain_text("aino@example.fi")
-    _checked(web, "staff-index")
+    web.check_page("staff-index")
 
     # an export by address with a typo: a clear message next to the field
     page.get_by_label("The person's email address").fill("nobody@example.org")
     page.get_by_role("button", name="Download their data (zip)").click()
     expect(page.locator(".field__error")).to_contain_text("We hold nothing under this address")
-    _checked(web, "staff-index-error")
+    web.check_page("staff-index-error")
 
     page.get_by_role("link", name="Aino Virtanen").click()
     expect(page.get_by_role("heading", level=1)).to_have_text(f"Request to be erased #{request.pk}")
-    _checked(web, "staff-erasure")
+    web.check_page("staff-erasure")
     page.get_by_label("Refuse the request").check()
     page.get_by_role("button", name="Record the decision").click()
     expect(page.locator(".field__error")).to_have_text("Tell the person why the request is refused.")
-    _checked(web, "staff-erasure-error")
+    web.check_page("staff-erasure-error")
     page.get_by_label("Approve: erase this person's data now").check()
     page.get_by_role("button", name="Record the decision").click()
     expect(page.get_by_role("status")).to_contain_text("The person's data is erased.")
     expect(page.get_by_role("main")).not_to_contain_text("Aino")
-    _checked(web, "staff-erasure-done")
+    web.check_page("staff-erasure-done")
     web.set_width(375)
     web.goto("/my-data/staff/")
-    _checked(web, "staff-index-narrow", narrow=True)
+    web.check_page("staff-index-narrow", narrow=True)

@@ -2,41 +2,14 @@
 weighted total, submits; a manager runs the automatic assignment. Every page passes axe-core, loads nothing from
 another origin and runs without errors (the strict CSP included)."""
 
-import os
 import re
 from datetime import timedelta
-from pathlib import Path
 
 import pytest
 from django.utils import timezone
 from playwright.sync_api import expect
 
 from tests.applications.staff_factories import make_application
-
-
-SHOTS = os.environ.get("CAMPUS_SCREENSHOTS")  # a folder: save screenshots there (to look at the pages)
-
-
-def _checked(web, label):
-    web.check_axe(label=f"({label})")
-    web.check_same_origin()
-    web.check_clean_load()
-    if SHOTS:
-        Path(SHOTS).mkdir(parents=True, exist_ok=True)
-        web.page.screenshot(path=str(Path(SHOTS) / f"review-{label}.png"), full_page=True)
-
-
-def _sign_in(web, user):
-    from django.conf import settings
-    from django.test import Client
-
-    client = Client()
-    client.force_login(user)
-    web.context.clear_cookies()
-    web.context.add_cookies([{
-        "name": settings.SESSION_COOKIE_NAME, "value": client.cookies[settings.SESSION_COOKIE_NAME].value,
-        "url": web.base_url, "httpOnly": True, "sameSite": "Lax",
-    }])
 
 
 def _default_mail_templates():
@@ -87,26 +60,26 @@ def review_setup(site, settings, tmp_path):
 def test_a_reviewer_scores_with_the_keyboard(web, review_setup):
     page = web.page
     application = review_setup["apps"][0]
-    _sign_in(web, review_setup["reviewer"])
+    web.sign_in_as(review_setup["reviewer"])
     web.goto("/staff/review/")
     expect(page.get_by_role("heading", level=1)).to_have_text("Review")
     queue = page.get_by_role("table")
     expect(queue).to_contain_text(application.reference)
     expect(queue).to_contain_text("Outstanding")
-    _checked(web, "queue")
+    web.check_page("queue")
 
     queue.get_by_role("link", name=re.compile(application.reference)).click()
     expect(page.get_by_role("heading", level=1)).to_contain_text(application.reference)
     total = page.locator("#live-total")
     expect(total).to_have_text("–")
-    _checked(web, "review-form")
+    web.check_page("review-form")
 
     # submitting nothing: every missing score is named next to its group, and the page stays accessible
     page.get_by_role("button", name="Submit the review").click()
     expect(page.get_by_role("alert")).to_contain_text("Your review is not saved yet")
     expect(page.locator("fieldset.review-criterion .field__error")).to_have_count(4)
     expect(page.locator("fieldset.field--error").last).to_contain_text("Choose a recommendation")
-    _checked(web, "review-form-errors")
+    web.check_page("review-form-errors")
 
     # keyboard only: Space picks the focused score, arrows move within a group, Tab goes to the next group
     groups = page.locator("fieldset.review-criterion")
@@ -127,12 +100,12 @@ def test_a_reviewer_scores_with_the_keyboard(web, review_setup):
     expect(page.get_by_role("radio", name="Yes")).to_be_checked()
     page.get_by_label("Comment for the team").fill("Clear goals, strong experience.")
     page.get_by_label("Comment that may go to the applicant").fill("Thank you for a convincing application.")
-    _checked(web, "review-form-filled")
+    web.check_page("review-form-filled")
     page.get_by_role("button", name="Submit the review").focus()
     page.keyboard.press("Enter")
     expect(page.get_by_role("status").first).to_contain_text("weighted total 3.88 of 5")
     expect(total).to_have_text("3.88")
-    _checked(web, "review-saved")
+    web.check_page("review-saved")
 
     web.goto("/staff/review/")
     expect(page.get_by_role("table")).to_contain_text("Reviewed")
@@ -141,12 +114,12 @@ def test_a_reviewer_scores_with_the_keyboard(web, review_setup):
 def test_a_manager_assigns_automatically(web, review_setup):
     page = web.page
     call = review_setup["call"]
-    _sign_in(web, review_setup["manager"])
+    web.sign_in_as(review_setup["manager"])
     web.goto("/staff/review/")
-    _checked(web, "manager-home")
+    web.check_page("manager-home")
     page.get_by_role("link", name="Assignments").first.click()
     expect(page.get_by_role("heading", level=1)).to_have_text("Assignments")
-    _checked(web, "assignments")
+    web.check_page("assignments")
 
     page.get_by_label("Reviews per application").fill("2")
     page.get_by_role("button", name="Assign automatically").click()
@@ -154,21 +127,21 @@ def test_a_manager_assigns_automatically(web, review_setup):
     from campus.review.models import ReviewAssignment
 
     assert ReviewAssignment.objects.filter(application__call=call).count() == 6
-    _checked(web, "assignments-after")
+    web.check_page("assignments-after")
 
     for link, heading in (("Needs more reviews", "Needs more reviews"), ("Phases and settings", "Review phases"),
                           ("Criteria", "Criteria"), ("Team of the edition", f"Team of {call.edition.name}")):
         page.get_by_role("navigation", name="Review of this call").get_by_role("link", name=link).click()
         expect(page.get_by_role("heading", level=1)).to_have_text(heading)
-        _checked(web, link)
+        web.check_page(link)
     web.goto(f"/staff/review/calls/{call.pk}/phases/")
     page.get_by_role("table").get_by_role("link").first.click()
-    _checked(web, "phase-edit")
+    web.check_page("phase-edit")
     web.goto(f"/staff/review/calls/{call.pk}/criteria/")
     page.locator(".review-criteria").get_by_role("link").first.click()
-    _checked(web, "criterion-edit")
+    web.check_page("criterion-edit")
     web.goto(f"/staff/review/applications/{review_setup['apps'][1].pk}/")
-    _checked(web, "manager-reads-an-application")
+    web.check_page("manager-reads-an-application")
 
 
 def test_blind_review_in_the_browser(web, review_setup):
@@ -177,14 +150,14 @@ def test_blind_review_in_the_browser(web, review_setup):
     ReviewPhase.objects.filter(call=review_setup["call"]).update(blind=True)
     application = review_setup["apps"][0]
     page = web.page
-    _sign_in(web, review_setup["reviewer"])
+    web.sign_in_as(review_setup["reviewer"])
     web.goto("/staff/review/")
     expect(page.get_by_role("table")).not_to_contain_text("Aino")
-    _checked(web, "blind-queue")
+    web.check_page("blind-queue")
     page.get_by_role("link", name=re.compile(application.reference)).click()
     main = page.get_by_role("main")
     expect(main).to_contain_text("Blind review")
     for hidden in ("Aino", "Virtanen", "Ostrobothnia Energy Cluster", "EnergyVaasa", "cv.pdf"):
         expect(main).not_to_contain_text(hidden)
     expect(main).to_contain_text("The CV is hidden in blind review.")
-    _checked(web, "blind-review-form")
+    web.check_page("blind-review-form")

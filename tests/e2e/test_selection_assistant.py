@@ -2,28 +2,14 @@
 is told when there are more admits than places, and stages the proposal. Every page passes axe, loads nothing from
 another origin and runs without errors."""
 
-import os
 from datetime import timedelta
 from decimal import Decimal
-from pathlib import Path
 
 import pytest
 from django.utils import timezone
 from playwright.sync_api import expect
 
 from tests.admissions.conftest import bulk_applications
-
-
-SHOTS = os.environ.get("CAMPUS_SCREENSHOTS")  # a folder: save screenshots there (to look at the pages)
-
-
-def _checked(web, label):
-    web.check_axe(label=f"({label})")
-    web.check_same_origin()
-    web.check_clean_load()
-    if SHOTS:
-        Path(SHOTS).mkdir(parents=True, exist_ok=True)
-        web.page.screenshot(path=str(Path(SHOTS) / f"{label}.png"), full_page=True)
 
 
 @pytest.fixture
@@ -85,7 +71,7 @@ def test_manager_tries_a_rule_changes_and_accepts_the_proposal(manager_web, scor
     expect(admits).to_have_count(3)
     expect(page.locator("#admit-table")).to_contain_text("Admitted to give Estonia a participant")
     expect(page.locator("#rest-table")).to_contain_text("Not proposed: no reviews yet")
-    _checked(web, "assistant")
+    web.check_page("assistant")
 
     # a stricter rule: at most one per country
     page.get_by_label("At most this many participants from one country").fill("1")
@@ -93,7 +79,7 @@ def test_manager_tries_a_rule_changes_and_accepts_the_proposal(manager_web, scor
     expect(admits).to_have_count(2)
     expect(page.get_by_role("status").first).to_contain_text("Only 2 of the 3 places can be filled")
     expect(page.locator("#waitlist-table")).to_contain_text("Finland already has the maximum of 1")
-    _checked(web, "assistant-max-1")
+    web.check_page("assistant-max-1")
 
     # back to no limit; the manager admits a fourth person: refused, next to the list, choices kept
     page.get_by_label("At most this many participants from one country").fill("")
@@ -103,7 +89,7 @@ def test_manager_tries_a_rule_changes_and_accepts_the_proposal(manager_web, scor
     page.get_by_role("button", name="Stage these decisions").click()
     expect(page.get_by_role("alert")).to_contain_text("You chose 4 admits but there are only 3 places")
     expect(page.get_by_label(f"Decision for {a[2].reference}")).to_have_value("admit")
-    _checked(web, "assistant-refused")
+    web.check_page("assistant-refused")
     assert not Decision.objects.exists()
 
     # put the second Finn on the waitlist instead, then stage

@@ -2,10 +2,8 @@
 opens one and overrides its eligibility with a reason. Every page passes axe, loads nothing from another
 origin and runs without errors."""
 
-import os
 import re
 from datetime import timedelta
-from pathlib import Path
 from urllib.parse import parse_qs, urlsplit
 
 import pytest
@@ -15,21 +13,6 @@ from playwright.sync_api import expect
 from tests.applications.staff_factories import SCRIPT, make_application, make_staff
 
 STAFF_EMAIL = "team.member@example.org"
-SHOTS = os.environ.get("CAMPUS_SCREENSHOTS")  # a folder: save screenshots there (to look at the pages)
-
-
-def _shot(web, name):
-    if SHOTS:
-        Path(SHOTS).mkdir(parents=True, exist_ok=True)
-        web.page.screenshot(path=str(Path(SHOTS) / f"{name}.png"), full_page=True)
-
-
-def _checked(web, label):
-    web.check_axe(label=f"({label})")
-    web.check_same_origin()
-    web.check_clean_load()
-    _shot(web, label)
-
 
 @pytest.fixture
 def applications(site, settings, tmp_path):
@@ -76,7 +59,7 @@ def test_staff_filter_open_and_override_an_application(staff_web):
     # from the staff area's front page to the back office
     web.goto("/staff/")
     expect(page).to_have_url(re.compile(r"/staff/$"))
-    _checked(web, "staff-home")
+    web.check_page("staff-home")
     expect(page.locator(".staff-home").get_by_role("link")).to_have_text(["Applications", "Content and data"])
     page.locator(".staff-home").get_by_role("link", name="Applications", exact=True).click()
     expect(page).to_have_url(re.compile(r"/staff/applications/$"))
@@ -84,7 +67,7 @@ def test_staff_filter_open_and_override_an_application(staff_web):
     table = page.get_by_role("table")
     expect(table.get_by_role("row")).to_have_count(5)  # the header and four applications
     expect(table).to_contain_text(SCRIPT)  # markup shows as text, never runs
-    _checked(web, "list")
+    web.check_page("list")
 
     # filter: not eligible, then clear
     page.get_by_label("Eligibility").select_option("not_eligible")
@@ -93,7 +76,7 @@ def test_staff_filter_open_and_override_an_application(staff_web):
     expect(table.get_by_role("row")).to_have_count(2)
     expect(table).to_contain_text("Ona Kazlauskienė")
     expect(page.get_by_text("1–1 of 1 application matching the filters")).to_be_visible()
-    _checked(web, "list-filtered")
+    web.check_page("list-filtered")
 
     # open the application
     table.get_by_role("link", name="Ona Kazlauskienė").click()
@@ -101,7 +84,7 @@ def test_staff_filter_open_and_override_an_application(staff_web):
     main = page.get_by_role("main")
     expect(main).to_contain_text("Kaunas ICT Cluster")
     expect(main.get_by_role("link", name="cv.pdf")).to_be_visible()
-    _checked(web, "detail")
+    web.check_page("detail")
 
     # an override without a reason is refused next to the field, and what was chosen stays
     panel = page.get_by_role("region", name="Eligibility")
@@ -109,7 +92,7 @@ def test_staff_filter_open_and_override_an_application(staff_web):
     panel.get_by_role("button", name="Record the eligibility").click()
     expect(panel.locator(".field__error")).to_have_text("Record why you override the screening.")
     expect(panel.get_by_label("Eligible", exact=True)).to_be_checked()
-    _checked(web, "detail-override-error")
+    web.check_page("detail-override-error")
 
     panel.get_by_label("Reason").fill("Eight years as deputy manager of the cluster: counts as managing experience.")
     panel.get_by_role("button", name="Record the eligibility").click()
@@ -117,7 +100,7 @@ def test_staff_filter_open_and_override_an_application(staff_web):
     expect(panel).to_contain_text("Decided by Team Member")
     expect(panel.locator(".badge-note")).to_have_text("overridden")
     expect(page.get_by_role("region", name="Activity")).to_contain_text("Overrode the eligibility: Eligible")
-    _checked(web, "detail-overridden")
+    web.check_page("detail-overridden")
 
     # back to the list: the marker shows there too
     page.get_by_role("link", name=re.compile("^Applications: ")).click()
@@ -131,8 +114,8 @@ def test_back_office_at_phone_width(staff_web):
     web.set_width(375)
     web.goto("/staff/applications/")
     web.check_narrow()
-    _checked(web, "list-narrow")
+    web.check_page("list-narrow")
     web.page.get_by_role("link", name="Lars Nilsson").click()
     expect(web.page.get_by_role("heading", level=1)).to_have_text("Lars Nilsson")
     web.check_narrow()
-    _checked(web, "detail-narrow")
+    web.check_page("detail-narrow")

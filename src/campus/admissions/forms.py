@@ -32,8 +32,7 @@ class BoardFilterForm(forms.Form):
     disagreement = forms.ChoiceField(label="Reviewers", required=False,
                                      choices=[("", "Any"), ("yes", "Disagree"), ("no", "Agree")])
     question = forms.ChoiceField(label="Answer to", required=False)
-    value = forms.CharField(label="is", required=False, max_length=200,
-                            help_text="The answer (for several choices: one of them; yes or no).")
+    value = forms.CharField(label="Answer is", required=False, max_length=200)
     sort = forms.ChoiceField(label="Sort by", required=False, choices=SORTS)
     order = forms.ChoiceField(label="Order", required=False, choices=[("desc", "Descending"), ("asc", "Ascending")])
 

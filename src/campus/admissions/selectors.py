@@ -137,9 +137,12 @@ def board_rows(call, *, filters: dict) -> list[BoardRow]:
     if filters.get("disagreement"):
         ranking_filters["disagreement"] = filters["disagreement"] == "yes"
     ranked = ranking.rows(call, filters=ranking_filters)
-    decisions = {d.application_id: d for d in Decision.objects.filter(application__call=call)}
+    # only what a board row shows (a full row of each costs time with thousands of applications)
+    decisions = {d.application_id: d for d in Decision.objects.filter(application__call=call)
+                 .only("application_id", "outcome", "waitlist_rank", "released_at")}
     offers: dict[int, Offer] = {}
-    for offer in Offer.objects.filter(application__call=call).order_by("made_at", "pk"):
+    for offer in Offer.objects.filter(application__call=call).only("application_id", "state", "made_at").order_by(
+            "made_at", "pk"):
         current = offers.get(offer.application_id)
         if current is None or offer.state in (O.SUGGESTED, O.OPEN, O.ACCEPTED) or current.state not in (
                 O.SUGGESTED, O.OPEN, O.ACCEPTED):

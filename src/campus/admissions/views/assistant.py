@@ -185,7 +185,7 @@ def assistant(request, call):
         decisions = {pk: (value, ranks.get(pk)) for pk, value in chosen.items() if value}
         try:
             with transaction.atomic():  # all of it or nothing
-                for application in to_clear:
+                for application in Application.objects.filter(pk__in=[a.pk for a in to_clear], call=call):
                     services.clear_decision(application=application, actor=request.user)
                 changed = services.stage_decisions(call=call, decisions=decisions, actor=request.user) if decisions else 0
         except services.AdmissionError as refusal:
