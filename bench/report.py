@@ -6,6 +6,12 @@ RESULTS_DIR holds facts.env (KEY=VALUE lines about the machine and the run) and 
 endpoints.tsv (label<TAB>path<TAB>status<TAB>bytes), <label>.wrk (wrk output with the BENCH line of
 wrk_report.lua), submission.json (bench/submit_load.py), submitted_in_db.txt (bench/count_submitted.py)
 and rss.json (bench/rss_sample.py).
+An admissions folder (phase 3: 3-admissions-sqlite, 3-admissions-postgres; KIND=admissions in phase.env)
+holds prepare.json (bench/admissions_prepare.py), endpoints.tsv (label, path, status, bytes, table rows),
+<label>.wrk per board page and release.json (bench/admissions_release.py).
+
+Sections of phases that are not in RESULTS_DIR (e.g. `BENCH_PHASES=3 make bench`) are kept from the existing
+OUT_FILE, with their rows of the summary, and marked with the date of the run they come from.
 """
 
 import json
@@ -20,6 +26,10 @@ P99_LIMIT_MS = 100.0
 SHARE = 0.5
 RSS_LIMIT_MB = 150.0  # peak resident memory per gunicorn worker
 HEADERS = ["page", "path", "req/s", "p50 ms", "p99 ms", "max ms", "errors", "vs trivial", "target"]
+BOARD_P50_LIMIT_MS = 300.0  # the ranking board of 5,000 applications (issue 4)
+RELEASE_LIMIT_S = 30.0  # the release of 500 decisions with their letters (issue 4)
+BOARD_HEADERS = ["page", "path", "bytes", "table rows", "req/s", "p50 ms", "p90 ms", "p99 ms", "max ms", "errors",
+                 "target", "CPU ms/request"]
 
 
 def read_env(path: Path) -> dict:
@@ -86,9 +96,116 @@ def load_phase(folder: Path) -> dict:
     return phase
 
 
-def text_table(table: list) -> str:
-    widths = [max(len(h), *(len(t[i]) for t in table)) for i, h in enumerate(HEADERS)]
-    return "\n".join("  ".join(cell.ljust(w) for cell, w in zip(line, widths)) for line in [HEADERS, *table])
+def load_admissions(folder: Path) -> dict:
+    env = read_env(folder / "phase.env")
+    prepare = json.loads((folder / "prepare.json").read_text())
+    cpu = json.loads((folder / "board_cpu.json").read_text()) if (folder / "board_cpu.json").exists() else {}
+    rows = []
+    for line in (folder / "endpoints.tsv").read_text().splitlines():
+        label, path, status, size, n_rows = line.split("\t")
+        row = {"label": label, "path": path, "status": status, "bytes": int(size), "table_rows": int(n_rows),
+               **parse_wrk((folder / f"{label}.wrk").read_text())}
+        row["ok"] = row["p50"] < BOARD_P50_LIMIT_MS and row["errors"] == 0
+        row["cpu_ms"] = cpu.get(label, {}).get("cpu_ms")
+        rows.append(row)
+    table = [[r["label"], r["path"], f"{r['bytes']:,}", str(r["table_rows"]), f"{r['rps']:,.1f}", f"{r['p50']:.1f}",
+              f"{r['p90']:.1f}", f"{r['p99']:.1f}", f"{r['max']:.1f}",
+              str(r["errors"]) + (" " + str(r["errors_detail"]) if r["errors"] else ""),
+              "met" if r["ok"] else "MISSED", "—" if r["cpu_ms"] is None else f"{r['cpu_ms']:.0f}"] for r in rows]
+    release = json.loads((folder / "release.json").read_text()) if (folder / "release.json").exists() else None
+    if release:
+        release["met"] = release["ok"] and release["total_s"] < RELEASE_LIMIT_S
+    return {"kind": "admissions", "name": folder.name, "env": env, "prepare": prepare, "rows": rows, "table": table,
+            "board_met": bool(rows) and all(r["ok"] for r in rows), "release": release}
+
+
+def board_summary(phase: dict) -> str:
+    main = phase["rows"][0] if phase["rows"] else None
+    text = (f"Target (ranking board, {phase['prepare']['applications']:,} applications and "
+            f"{phase['prepare']['reviews']:,} reviews: p50 under {BOARD_P50_LIMIT_MS:.0f} ms on every variant, no errors): "
+            + ("MET" if phase["board_met"] else "MISSED"))
+    if main:
+        text += f" (as it opens: p50 {main['p50']:.0f} ms, p99 {main['p99']:.0f} ms)"
+    return text
+
+
+def release_line(release: dict) -> str:
+    return (f"Release of {release['decisions']} admit decisions with their letters: {release['total_s']} s "
+            f"(release {release['release_s']} s + letters {release['letters_s']} s; {release['letters']} letters, "
+            f"{release['per_letter_ms']} ms per letter; {release['mail_drafts']} mail drafts) -> target under "
+            f"{RELEASE_LIMIT_S:.0f} s: " + ("MET" if release["met"] else "MISSED"))
+
+
+def admissions_md(phase: dict) -> str:
+    env, prep, rel = phase["env"], phase["prepare"], phase["release"]
+    parts = [f"### {env.get('TITLE', phase['name'])}\n",
+             f"{env.get('SETUP', '')}.\n",
+             f"Prepared (not measured; bulk inserts, `bench/admissions_prepare.py`): the seed call ({prep['call']}, "
+             f"{prep['edition']}) with **{prep['applications']:,} submitted applications** spread over "
+             f"{len(prep['countries'])} countries ({', '.join(prep['countries'])}), **{prep['reviews']:,} reviews** "
+             f"by {prep['reviewers']} reviewers ({prep['criteria']} criteria scored each: {prep['scores']:,} scores; "
+             f"totals are the weighted means), a programme manager; {prep['seconds']} s.\n",
+             f"Ranking board, signed in as the manager: `wrk -t1 -c{env.get('CONNECTIONS')}` for "
+             f"{env.get('DURATION')} per variant after a {env.get('WARMUP')} warm-up (client timeout 10 s). "
+             "\"table rows\" counts `<tr` in the page checked before measuring (100 applications a page + the header). "
+             "\"CPU ms/request\": median CPU time of one request in the Django process (`bench/admissions_board_cpu.py`, "
+             "WSGI handler called directly, 20 requests; PostgreSQL's own work not included): what the page costs, "
+             "far less distorted by a busy machine than the latencies.\n",
+             md_table(BOARD_HEADERS, phase["table"]), f"\n**{board_summary(phase)}.**\n"]
+    if rel:
+        parts.append(
+            f"Release (`bench/admissions_release.py`): the edition's capacity raised from {rel['old_capacity']} to "
+            f"{rel['capacity']} (the seed edition has {rel['old_capacity']} places and a release never offers more "
+            f"than the capacity), the {rel['decisions']} best-ranked applications staged as \"admit\" "
+            f"({rel['stage_s']} s, not counted); then measured: `services.release(call, actor=manager)` "
+            "(offers, outbox drafts, activity log; enqueues the letter tasks) and `manage.py db_worker --batch` "
+            "(one task worker, its start-up counted) until every letter is stored.\n")
+        parts.append(md_table(
+            ["decisions", "offers", "letters stored", "mail drafts", "release s", "letters s", "total s",
+             "per letter", "per decision", "avg letter", "target"],
+            [[rel["decisions"], rel["offers"], rel["letters"], rel["mail_drafts"], rel["release_s"], rel["letters_s"],
+              f"**{rel['total_s']}**", f"{rel['per_letter_ms']} ms", f"{rel['per_decision_ms']} ms",
+              f"{rel['letter_kb_avg']} KB", ("met" if rel["met"] else "**MISSED**") + f" (< {RELEASE_LIMIT_S:.0f} s)"]])
+            + "\n")
+    return "\n".join(parts)
+
+
+def text_table(table: list, headers: list = HEADERS) -> str:
+    widths = [max(len(h), *(len(t[i]) for t in table)) for i, h in enumerate(headers)]
+    return "\n".join("  ".join(cell.ljust(w) for cell, w in zip(line, widths)) for line in [headers, *table])
+
+
+def phase_number(phase: dict) -> int:
+    return int(phase["name"].split("-", 1)[0])
+
+
+def old_document(path: Path) -> dict:
+    """The existing file cut up: its date, its "## N. title" sections and its summary rows by phase number."""
+    if not path.exists():
+        return {"date": "", "sections": {}, "rows": {}, "admission_rows": []}
+    text = path.read_text()
+    date = re.search(r"on (\d{4}-\d{2}-\d{2} \d{2}:\d{2} UTC)", text)
+    sections = {}
+    for match in re.finditer(r"^## (\d+)\. .*?(?=^## |\Z)", text, re.M | re.S):
+        sections[int(match.group(1))] = match.group(0).rstrip() + "\n"
+    rows = {}
+    for match in re.finditer(r"^\| (\d+)\. .*\|$", text, re.M):
+        rows.setdefault(int(match.group(1)), []).append(match.group(0))
+    return {"date": date.group(1) if date else "an earlier run", "sections": sections, "rows": rows}
+
+
+def kept_date(section: str, date: str) -> str:
+    """The date of the run a section comes from: its mark when an earlier partial run kept it, else ``date``."""
+    found = re.search(r"^_Kept from the run of (.+?): this phase", section, re.M)
+    return found.group(1) if found else date
+
+
+def kept(section: str, date: str) -> str:
+    note = f"_Kept from the run of {date}: this phase was not run this time._\n"
+    if section.splitlines()[2:3] and section.splitlines()[2].startswith("_Kept from the run of"):
+        return section  # already marked (by an earlier partial run)
+    head, _, rest = section.partition("\n\n")
+    return f"{head}\n\n{note}\n{rest}"
 
 
 def md_table(headers: list, table: list) -> str:
@@ -144,12 +261,19 @@ def phase_md(number: int, phase: dict) -> str:
 def main() -> None:
     results, out = Path(sys.argv[1]), Path(sys.argv[2])
     facts = read_env(results / "facts.env")
-    phases = [load_phase(p) for p in sorted(results.iterdir()) if (p / "phase.env").exists()]
-    if not phases:
+    folders = [p for p in sorted(results.iterdir()) if (p / "phase.env").exists()]
+    if not folders:
         raise SystemExit(f"no phase results in {results}")
+    pages, admissions = [], []
+    for folder in folders:
+        if read_env(folder / "phase.env").get("KIND") == "admissions":
+            admissions.append(load_admissions(folder))
+        else:
+            pages.append(load_phase(folder))
+    admissions.sort(key=lambda phase: (phase["env"].get("DB") != "sqlite", phase["name"]))  # SQLite first
 
-    for number, phase in enumerate(phases, 1):
-        print(f"== {number}. {phase['env'].get('TITLE', phase['name'])}")
+    for phase in pages:
+        print(f"== {phase_number(phase)}. {phase['env'].get('TITLE', phase['name'])}")
         print(text_table(phase["table"]))
         print(pages_summary(phase))
         if phase["sub"]:
@@ -157,13 +281,26 @@ def main() -> None:
         if phase["rss"]:
             print(rss_line(phase["rss"]))
         print()
+    for phase in admissions:
+        print(f"== 3. {phase['env'].get('TITLE', phase['name'])}")
+        prep = phase["prepare"]
+        print(f"Prepared {prep['applications']:,} applications, {prep['reviews']:,} reviews in {prep['seconds']} s")
+        print(text_table(phase["table"], BOARD_HEADERS))
+        print(board_summary(phase))
+        if phase["release"]:
+            print(release_line(phase["release"]))
+        print()
+
+    old = old_document(out)
+    run_numbers = {phase_number(p) for p in pages} | ({3} if admissions else set())
+    kept_numbers = sorted(n for n in old["sections"] if n not in run_numbers)
 
     overview = []
-    for number, phase in enumerate(phases, 1):
+    for phase in pages:
         rows = {r["label"]: r for r in phase["rows"]}
         sub, rss = phase["sub"], phase["rss"]
         overview.append([
-            f"{number}. {phase['env'].get('TITLE', phase['name'])}",
+            f"{phase_number(phase)}. {phase['env'].get('TITLE', phase['name'])}",
             f"{phase['trivial_rps']:,.0f}",
             *(f"{rows[label]['rps']:,.0f} / {rows[label]['p99']:.0f} ms" if label in rows else "—"
               for label in ("home", "module", "step-about")),
@@ -174,10 +311,50 @@ def main() -> None:
         ])
     overview_md = md_table(["set-up", "trivial req/s", "home req/s / p99", "module req/s / p99",
                             "step-about req/s / p99", "page target", "submissions", "peak RSS/worker"], overview)
+    old_page_rows = [row for n in kept_numbers if n != 3 for row in old["rows"].get(n, [])
+                     if row.count("|") == overview_md.splitlines()[0].count("|")]
+    if old_page_rows:
+        overview_md += "\n" + "\n".join(old_page_rows)
+    if not pages and not old_page_rows:
+        overview_md = "_No page phase (1 or 2) in this run or in the previous file._"
+
+    admission_rows = []
+    for phase in admissions:
+        rows = {r["label"]: r for r in phase["rows"]}
+        rel = phase["release"]
+        admission_rows.append([
+            f"3. {phase['env'].get('TITLE', phase['name'])}",
+            *(f"{rows[label]['p50']:.0f} / {rows[label]['p99']:.0f} ms" if label in rows else "—"
+              for label in ("board", "board-by-name", "board-country")),
+            "MET" if phase["board_met"] else "MISSED",
+            (f"{rel['total_s']} s ({rel['per_letter_ms']} ms per letter)" if rel else "—"),
+            ("MET" if rel["met"] else "MISSED") if rel else "—",
+        ])
+    admission_headers = ["set-up", "board p50 / p99", "by name p50 / p99", "one country p50 / p99",
+                         f"board target (p50 < {BOARD_P50_LIMIT_MS:.0f} ms)", "release of 500 with letters",
+                         f"release target (< {RELEASE_LIMIT_S:.0f} s)"]
+    admissions_overview = md_table(admission_headers, admission_rows) if admission_rows else ""
+    if not admission_rows and 3 in kept_numbers:
+        admissions_overview = md_table(admission_headers, []) + "\n" + "\n".join(old["rows"].get(3, []))
+    kept_note = "".join(
+        f"\nSection {n} (and its summary rows) is kept from the run of {kept_date(old['sections'][n], old['date'])}; "
+        "it was not run this time.\n" for n in kept_numbers)
 
     now = datetime.now(timezone.utc).strftime("%Y-%m-%d %H:%M UTC")
     out.parent.mkdir(parents=True, exist_ok=True)
-    sections = "\n".join(phase_md(n, p) for n, p in enumerate(phases, 1))
+    new_sections = {phase_number(p): phase_md(phase_number(p), p) for p in pages}
+    if admissions:
+        new_sections[3] = (
+            "## 3. Admissions at scale: the ranking board and the release\n\n"
+            f"Targets (issue 4): the ranking board with {admissions[0]['prepare']['applications']:,} applications and "
+            f"{admissions[0]['prepare']['reviews']:,} reviews answers with a p50 under {BOARD_P50_LIMIT_MS:.0f} ms; the "
+            f"release of {admissions[0]['release']['decisions'] if admissions[0]['release'] else 500} decisions with "
+            f"their letters takes under {RELEASE_LIMIT_S:.0f} s. Low concurrency on purpose: these are latency "
+            "targets for a few staff members, not throughput ones.\n\n"
+            + "\n".join(admissions_md(p) for p in admissions))
+    for n in kept_numbers:
+        new_sections[n] = kept(old["sections"][n], old["date"])
+    sections = "\n".join(new_sections[n] for n in sorted(new_sections))
     out.write_text(f"""# Benchmarks
 
 Written by `make bench` (`scripts/bench.sh`, code in `bench/`) on {now}. Do not edit by hand: run it again.
@@ -186,7 +363,8 @@ Written by `make bench` (`scripts/bench.sh`, code in `bench/`) on {now}. Do not 
 
 {overview_md}
 
-Every phase is measured the same way, with {facts.get('CONNECTIONS')} concurrent clients
+{"Admissions at scale (phase 3):" + chr(10) + chr(10) + admissions_overview + chr(10) if admissions_overview else ""}{kept_note}
+Phases 1 and 2 are measured the same way, with {facts.get('CONNECTIONS')} concurrent clients
 (`wrk -t{facts.get('THREADS')} -c{facts.get('CONNECTIONS')}`), one page after the other, each after a warm-up;
 latency percentiles from wrk's histogram (`bench/wrk_report.lua`). "vs trivial" is the page's req/s as a share of
 the trivial view's in the same phase (`/__bench__/trivial/`, a bare `HttpResponse` behind the full middleware
@@ -205,8 +383,11 @@ Page target: home and module page at least {SHARE:.0%} of the trivial view's req
   like the errors.
 - Peak RSS: `ps -o rss` of every gunicorn worker process (the masters' children) every 0.5 s during the phase
   (`bench/rss_sample.py`); the highest value of any worker, against a limit of {RSS_LIMIT_MB:.0f} MB (MB = 1024 KiB).
-- wrk's errors include its own 2 s client timeout (`timeout`): a response slower than 2 s counts as an error
-  there, whatever the server does.
+- Phase 3 (admissions): the ranking board of a programme manager (`/staff/admissions/<call>/`, 100 rows a page)
+  as it opens (by score), sorted by name, filtered by one country and on page 25, with
+  `wrk -t1 -c2` (a latency target); then the release of 500 admit decisions until every letter is stored.
+- wrk's errors include its own client timeout (`timeout`; 2 s in phases 1 and 2, 10 s in phase 3): a
+  slower response counts as an error there, whatever the server does.
 - wrk and the load generator run on the same machine and take CPU from the servers.
 
 {sections}

@@ -1,18 +1,27 @@
 #!/usr/bin/env bash
-# `make bench`: two phases, one after the other, each measured the same way; prints a table per phase and
-# writes docs/benchmarks.md (bench/report.py).
+# `make bench`: three phases, one after the other; prints a table per phase and writes docs/benchmarks.md
+# (bench/report.py; sections of phases not run this time are kept from the previous file).
 #   1. SQLite, one instance: a freshly seeded site served by gunicorn (2 workers, DEBUG off) on 127.0.0.1.
 #   2. PostgreSQL + Redis, nginx in front of two gunicorn instances (2 workers each), started by
 #      deploy/up.sh on a fresh database (campus_bench_<pid>, created and dropped here) and stopped by
 #      deploy/down.sh.
-# Each phase: the trivial view, the public pages and the application step pages with wrk (-t2 -c50), then
+#   3. Admissions at scale, on SQLite (a fresh database file in a temporary CAMPUS_VAR_DIR) and on PostgreSQL
+#      (a fresh database campus_bench_adm_<pid>, created and dropped here): 5,000 submitted applications of
+#      the seed call with 10,000 reviews (bench/admissions_prepare.py; timed, not measured), then the ranking
+#      board of a programme manager (GET /staff/admissions/<call>/, gunicorn, DEBUG off) with wrk at low
+#      concurrency (BENCH_BOARD_CONNECTIONS, 2: a latency target), as it opens, sorted by name, filtered by
+#      country and on page 25 (and the CPU time of one such request in the Django process,
+#      bench/admissions_board_cpu.py); then the release of 500 admit decisions and the making of their letters
+#      (bench/admissions_release.py). Targets: board p50 under 300 ms, release with letters under 30 s.
+# Phases 1 and 2: the trivial view, the public pages and the application step pages with wrk (-t2 -c50), then
 # BENCH_SUBMISSIONS full submissions with a 1 MB CV (bench/submit_load.py, BENCH_SUBMIT_CONCURRENCY at a
 # time), then the submitted applications are counted in the database (lost = successful - in the database);
 # meanwhile the RSS of every gunicorn worker is sampled every 0.5 s (bench/rss_sample.py).
 # Knobs: BENCH_DURATION (10s), BENCH_WARMUP (2s), BENCH_WORKERS (2, phase 1), BENCH_CONNECTIONS (50),
 # BENCH_THREADS (2), BENCH_SUBMISSIONS (200), BENCH_SUBMIT_CONCURRENCY (50), BENCH_PG_DURATION and
 # BENCH_PG_WARMUP (phase 2; default: as phase 1), BENCH_PG_INSTANCES (2), BENCH_PG_WORKERS (2 per instance),
-# BENCH_PHASES ("1 2"), BENCH_PG_HOST/PORT/USER (127.0.0.1/5432/postgres), BENCH_REDIS_URL
+# BENCH_PHASES ("1 2 3"), BENCH_ADMISSIONS_DBS ("sqlite postgres", phase 3), BENCH_APPLICATIONS (5000),
+# BENCH_DECISIONS (500), BENCH_BOARD_CONNECTIONS (2), BENCH_BOARD_DURATION (10s), BENCH_PG_HOST/PORT/USER (127.0.0.1/5432/postgres), BENCH_REDIS_URL
 # (redis://127.0.0.1:6379/0; keys under a per-run CACHE_KEY_PREFIX, deleted at the end), BENCH_KEEP_RESULTS
 # (a folder that gets a copy of the raw results).
 set -euo pipefail
@@ -28,7 +37,12 @@ PG_DURATION=${BENCH_PG_DURATION:-$DURATION}
 PG_WARMUP=${BENCH_PG_WARMUP:-$WARMUP}
 PG_INSTANCES=${BENCH_PG_INSTANCES:-2}
 PG_WORKERS=${BENCH_PG_WORKERS:-2}
-PHASES=${BENCH_PHASES:-1 2}
+PHASES=${BENCH_PHASES:-1 2 3}
+ADMISSIONS_DBS=${BENCH_ADMISSIONS_DBS:-sqlite postgres}
+APPLICATIONS=${BENCH_APPLICATIONS:-5000}
+DECISIONS=${BENCH_DECISIONS:-500}
+BOARD_CONNECTIONS=${BENCH_BOARD_CONNECTIONS:-2}
+BOARD_DURATION=${BENCH_BOARD_DURATION:-$DURATION}
 PG_HOST=${BENCH_PG_HOST:-127.0.0.1}
 PG_PORT=${BENCH_PG_PORT:-5432}
 PG_USER=${BENCH_PG_USER:-postgres}
@@ -64,6 +78,8 @@ GUNICORN_PID=""
 SAMPLER_PID=""
 PG_DB=campus_bench_$$
 PG_DB_CREATED=""
+ADM_DB=campus_bench_adm_$$
+ADM_DB_CREATED=""
 # deploy/up.sh's folder: directly under /tmp, so that nginx's workers (www-data, when run as root) reach its static/.
 DEPLOY_VAR=""
 CACHE_PREFIX=campus-bench-$$
@@ -86,6 +102,10 @@ cleanup() {
   if [ -n "$PG_DB_CREATED" ]; then
     dropdb --if-exists --force -h "$PG_HOST" -p "$PG_PORT" -U "$PG_USER" "$PG_DB" \
       || echo "bench: could not drop the database $PG_DB" >&2
+  fi
+  if [ -n "$ADM_DB_CREATED" ]; then
+    dropdb --if-exists --force -h "$PG_HOST" -p "$PG_PORT" -U "$PG_USER" "$ADM_DB" \
+      || echo "bench: could not drop the database $ADM_DB" >&2
   fi
   if command -v redis-cli >/dev/null && [ -n "$PG_DB_CREATED" ]; then
     redis-cli -u "$BENCH_REDIS" --scan --pattern "$CACHE_PREFIX:*" 2>/dev/null \
@@ -232,6 +252,92 @@ phase2() {
   [ -z "$errs" ] || { echo "--- errors in the instances' logs ---"; echo "$errs"; echo "---"; }
   STOP_TIMEOUT=20 "$ROOT/deploy/down.sh" "$DEPLOY_VAR" >/dev/null
   unset DATABASE_URL REDIS_URL CACHE_KEY_PREFIX CAMPUS_VAR_DIR MEDIA_ROOT
+}
+
+# --- phase 3: admissions at scale: the ranking board and the release with letters -----------------------
+# label, path (relative to the board) of every measured board page
+BOARD_PAGES=(
+  "board ."
+  "board-by-name ?sort=name&order=asc"
+  "board-country ?country=FI"
+  "board-page-25 ?page=25"
+)
+start_gunicorn() {  # start_gunicorn PORT LOG: one instance, $WORKERS sync workers, like phase 1
+  local port=$1 log=$2
+  "$ROOT/.venv/bin/gunicorn" campus.wsgi:application --pythonpath "$ROOT/src" \
+    --bind "127.0.0.1:$port" --workers "$WORKERS" --no-control-socket \
+    --error-logfile "$log" --log-level warning &
+  GUNICORN_PID=$!
+  for _ in $(seq 100); do
+    curl -fsS -o /dev/null "http://127.0.0.1:$port/__bench__/trivial/" 2>/dev/null && break
+    kill -0 "$GUNICORN_PID" 2>/dev/null || { cat "$log" >&2; echo "bench: gunicorn died" >&2; exit 1; }
+    sleep 0.2
+  done
+}
+admissions_run() {  # admissions_run sqlite|postgres
+  local db=$1 out=$RESULTS/3-admissions-$db title setup
+  mkdir -p "$out"
+  export CAMPUS_VAR_DIR=$WORK/var-admissions-$db
+  if [ "$db" = postgres ]; then
+    echo "== Phase 3: admissions, PostgreSQL =="
+    echo "Creating the database $ADM_DB..."
+    createdb -h "$PG_HOST" -p "$PG_PORT" -U "$PG_USER" "$ADM_DB"
+    ADM_DB_CREATED=1
+    export DATABASE_URL=postgres://$PG_USER@$PG_HOST:$PG_PORT/$ADM_DB
+    title="Admissions, PostgreSQL"
+    setup="PostgreSQL $(psql -h "$PG_HOST" -p "$PG_PORT" -U "$PG_USER" -Atc 'show server_version' 2>/dev/null | cut -d' ' -f1) (fresh database $ADM_DB)"
+  else
+    echo "== Phase 3: admissions, SQLite =="
+    title="Admissions, SQLite"
+    setup="SQLite (a fresh database file in a temporary CAMPUS_VAR_DIR)"
+  fi
+  echo "Preparing: migrate, seed edition, $APPLICATIONS applications with 2 reviews each..."
+  "$PY" manage.py migrate --noinput -v0
+  "$PY" manage.py collectstatic --noinput -v0
+  "$PY" manage.py load_seed_edition >/dev/null
+  "$PY" bench/admissions_prepare.py "$out" "$APPLICATIONS" 2
+  local call session port base board entry label query url status size rows
+  call=$("$PY" -c 'import json,sys; print(json.load(open(sys.argv[1]))["call_id"])' "$out/prepare.json")
+  session=$(head -n 1 "$out/session.txt")
+  port=$(free_port); base=http://127.0.0.1:$port; board=$base/staff/admissions/$call/
+  echo "Starting gunicorn ($WORKERS workers) on $base..."
+  start_gunicorn "$port" "$WORK/gunicorn-admissions-$db.log"
+  : > "$out/endpoints.tsv"
+  for entry in "${BOARD_PAGES[@]}"; do
+    read -r label query <<<"$entry"
+    url=$board; [ "$query" = . ] || url=$board$query
+    read -r status size < <(curl -sS -H "Cookie: sessionid=$session" -o "$WORK/$label.html" \
+      -w '%{http_code} %{size_download}\n' "$url")
+    rows=$(grep -c '<tr' "$WORK/$label.html" || true)
+    if [ "$status" != 200 ] || [ "$rows" -lt 50 ]; then
+      echo "bench: $url answered HTTP $status with $rows table rows (signed in as the manager)" >&2
+      tail -n 20 "$WORK/gunicorn-admissions-$db.log" >&2; exit 1
+    fi
+    printf '%s\t%s\t%s\t%s\t%s\n' "$label" "${url#"$base"}" "$status" "$size" "$rows" >> "$out/endpoints.tsv"
+    echo "wrk $url (-t1 -c$BOARD_CONNECTIONS; warm-up $WARMUP, then $BOARD_DURATION)..."
+    wrk -t1 -c"$BOARD_CONNECTIONS" -d"$WARMUP" --timeout 10s -H "Cookie: sessionid=$session" "$url" >/dev/null
+    wrk -t1 -c"$BOARD_CONNECTIONS" -d"$BOARD_DURATION" --timeout 10s -H "Cookie: sessionid=$session" --latency \
+      -s bench/wrk_report.lua "$url" > "$out/$label.wrk"
+  done
+  if [ -s "$WORK/gunicorn-admissions-$db.log" ]; then echo "--- gunicorn log ---"; tail -20 "$WORK/gunicorn-admissions-$db.log"; echo "---"; fi
+  stop_pid "$GUNICORN_PID"; GUNICORN_PID=""
+  echo "CPU time of one board request in the Django process (less distorted by a busy machine)..."
+  "$PY" bench/admissions_board_cpu.py "$out" 20
+  echo "Release of $DECISIONS admit decisions and their letters..."
+  "$PY" bench/admissions_release.py "$out" "$DECISIONS"
+  {
+    echo "KIND=admissions"; echo "DB=$db"; echo "TITLE=$title"
+    echo "SETUP=$setup; gunicorn, $WORKERS sync workers, on 127.0.0.1, DEBUG off; per-process memory cache (LocMemCache), no REDIS_URL"
+    echo "WORKERS=$WORKERS"; echo "CONNECTIONS=$BOARD_CONNECTIONS"; echo "DURATION=$BOARD_DURATION"; echo "WARMUP=$WARMUP"
+  } > "$out/phase.env"
+  if [ "$db" = postgres ]; then
+    dropdb --if-exists --force -h "$PG_HOST" -p "$PG_PORT" -U "$PG_USER" "$ADM_DB" && ADM_DB_CREATED=""
+  fi
+  unset CAMPUS_VAR_DIR DATABASE_URL
+}
+phase3() {
+  local db
+  for db in $ADMISSIONS_DBS; do admissions_run "$db"; done
 }
 
 for phase in $PHASES; do "phase$phase"; done
