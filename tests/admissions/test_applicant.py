@@ -112,3 +112,16 @@ def test_nothing_staged_or_internal_leaks_to_the_applicant(applicant_client, min
     after = status(applicant_client)
     assert "On the waitlist (rank 1)" in after
     assert "Qx7TEAMNOTE" not in after and others[0].reference not in after
+
+
+def test_a_released_decision_replaces_the_interview_booking(applicant_client, mine, call, team_manager):
+    from campus.interviews import services as interviews
+
+    interviews.invite(applications=[mine], actor=team_manager)
+    page = status(applicant_client)
+    assert "You are invited to an interview" in page
+    services.stage_decisions(call=call, decisions={mine.pk: ("admit", None)}, actor=team_manager)
+    assert "You are invited to an interview" in status(applicant_client)  # staged: nothing changes for them
+    services.release(call=call, actor=team_manager)
+    page = status(applicant_client)
+    assert "Offer of a place" in page and "You are invited to an interview" not in page

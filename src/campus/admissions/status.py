@@ -38,4 +38,5 @@ def offer_section(request, application) -> StatusSection | None:
         return None
     context["label"] = label
     html = render_to_string("admissions/_status.html", context, request=request)
-    return StatusSection(html=html, label=label, order=20, step="decision")
+    # a released decision makes booking an interview moot: that section gives way
+    return StatusSection(html=html, label=label, order=20, step="decision", replaces=("interview",))

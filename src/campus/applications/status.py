@@ -16,6 +16,8 @@ class StatusSection:
     label: str = ""  # replaces the status label when given (the highest ``order`` wins)
     order: int = 0  # sections are shown in this order; later providers (admissions) use higher numbers
     step: str = ""  # which step of "What happens next" is reached: "review", "interview" or "decision"
+    key: str = ""  # a name other sections may refer to
+    replaces: tuple[str, ...] = ()  # keys of sections this one makes moot (they are not shown)
 
 
 _providers: list = []
@@ -28,4 +30,5 @@ def register_status_provider(provider) -> None:
 
 def status_sections(request, application) -> list[StatusSection]:
     sections = [section for provider in _providers if (section := provider(request, application)) is not None]
-    return sorted(sections, key=lambda section: section.order)
+    replaced = {key for section in sections for key in section.replaces}
+    return sorted((section for section in sections if section.key not in replaced), key=lambda section: section.order)

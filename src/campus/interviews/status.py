@@ -27,4 +27,4 @@ def interview_section(request, application):
         context["can_change"] = booked.starts_at - timezone.now() >= timedelta(hours=CHANGE_HOURS)
     html = render_to_string("interviews/_status_section.html", context, request=request)
     label = "Interview booked" if booked else "Invited to an interview – please book a time"
-    return StatusSection(html=html, label=label, order=10, step="interview")
+    return StatusSection(html=html, label=label, order=10, step="interview", key="interview")
