@@ -11,9 +11,9 @@ from django.core.paginator import Paginator
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
-from django.utils.http import url_has_allowed_host_and_scheme
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
+from campus.core.http import local_path
 from campus.review.permissions import Role, has_any_role
 
 from .. import selectors, services
@@ -36,10 +36,7 @@ def _board_url(call):
 
 
 def _next(request, call):
-    wanted = request.POST.get("next", "")
-    if wanted and url_has_allowed_host_and_scheme(wanted, allowed_hosts={request.get_host()}) and wanted.startswith("/"):
-        return wanted
-    return _board_url(call)
+    return local_path(request, request.POST.get("next", ""), _board_url(call))
 
 
 @require_GET

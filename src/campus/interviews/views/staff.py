@@ -11,12 +11,12 @@ from django.http import Http404
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils.cache import add_never_cache_headers
-from django.utils.http import url_has_allowed_host_and_scheme
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from campus.applications import selectors as application_selectors
 from campus.applications.models import Application
 from campus.applications.permissions import can_view_application
+from campus.core.http import local_path
 from campus.review.permissions import Role, has_any_role
 
 from .. import permissions, selectors, services
@@ -225,10 +225,7 @@ def slot_detail(request, pk: int):
 
 
 def _next_url(request, value, fallback):
-    if value and url_has_allowed_host_and_scheme(value, allowed_hosts={request.get_host()},
-                                                 require_https=request.is_secure()) and value.startswith("/"):
-        return value
-    return fallback
+    return local_path(request, value, fallback)
 
 
 @require_POST

@@ -13,13 +13,14 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.paginator import Paginator
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
 from django.utils.cache import add_never_cache_headers
-from django.utils.http import url_has_allowed_host_and_scheme
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from campus.applications import selectors as application_selectors
 from campus.applications.models import Application, Call
 from campus.core.files import private_file_response
+from campus.core.http import local_path
 from campus.programme.models import Edition
 
 from .. import permissions, selectors, services
@@ -73,10 +74,8 @@ def _managed_edition(request, pk: int) -> Edition:
 def _back(request, fallback: str = "staff_review:home", **kwargs):
     """After a small action (remove, activate): back to the page it was made on (``next``, a path under
     /staff/review/), else to ``fallback``."""
-    target = request.POST.get("next", "")
-    if target.startswith("/staff/review/") and url_has_allowed_host_and_scheme(target, allowed_hosts=None):
-        return redirect(target)
-    return redirect(fallback, **kwargs)
+    return redirect(local_path(request, request.POST.get("next", ""), reverse(fallback, kwargs=kwargs or None),
+                               under="/staff/review/"))
 
 
 def _apply_errors(form, error: ValidationError):
