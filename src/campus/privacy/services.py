@@ -35,8 +35,9 @@ HANDLING = {
     "core.ActivityLog": "Access: the entries about the person, their applications, messages and requests, and what "
                         "they did. Erasure: the actor set to nobody, personal values removed from the details; the "
                         "action and time stay.",
-    "programme.ContactMessage": "Access: the messages sent with any of the person's addresses. Erasure: name, "
-                                "address, organisation, message and note cleared; topic, status and date stay.",
+    "programme.ContactMessage": "Access: the messages sent with any of the person's confirmed addresses. "
+                                "Erasure: name, address, organisation, message and note cleared; topic, status "
+                                "and date stay.",
     "applications.Application": "Access: every application, its answers, the submitted copy, the consent given. "
                                 "Erasure: the row stays (counts by state survive); name, organisation, country, "
                                 "requests, screening messages and the values of the submitted copy cleared.",
@@ -47,16 +48,20 @@ HANDLING = {
                               "the record that it was handled.",
     "admin.LogEntry": "Access: not exported (the team's repairs of raw data). Erasure: the names of the person's "
                       "rows and any of their identifiers replaced.",
-    "sessions.Session": "Access: not exported (a signed account number). Erasure: the person's sessions deleted.",
-    "django_tasks_database.DBTaskResult": "Access: not exported (mail on its way). Erasure: tasks that mention "
-                                          "the person deleted.",
-    "communications.OutboxMessage": "Access: the messages to the person's account or addresses that were queued, "
+    "sessions.Session": "Access: not exported (a signed account number). Erasure: the sessions of the "
+                        "person's account deleted, and those holding a confirmed address of theirs as a value.",
+    "django_tasks_database.DBTaskResult": "Access: not exported (mail on its way). Erasure: tasks addressed to a "
+                                          "confirmed address of the person, or naming them by full name, deleted.",
+    "communications.OutboxMessage": "Access: the messages to the person's account, or without an account to their "
+                                    "confirmed addresses, that were queued, "
                                     "sent or failed (event, address, subject, text, state, times); drafts and "
                                     "cancelled messages are the team's work and never went out. Erasure: "
                                     "messages not yet sent are cancelled first (nothing goes out afterwards), "
                                     "then address, subject, text and error of every message to the person are "
                                     "cleared; the rows stay, so the same message is never composed and sent "
-                                    "again. In messages to others, the person's names, addresses, phone and organisation are replaced. "
+                                    "again. In messages to others that name the person by full name or confirmed "
+                                    "address (whole words), their names, addresses, phone and organisation are "
+                                    "replaced. "
                                     "Staff who created or sent messages: set to nobody.",
     "review.TeamMembership": "Access: the team member's roles per edition. Erasure: deleted.",
     "review.ReviewAssignment": "Access: the team member's assignments (applications by reference number only). "
