@@ -4,15 +4,10 @@ The privacy app sits at the bottom of the layout, so it may read every app above
 """
 
 import calendar
-import hashlib
-import hmac
-from dataclasses import dataclass, field
 from datetime import datetime
 
 from allauth.account.models import EmailAddress
 from allauth.mfa.models import Authenticator
-from django.conf import settings
-from django.contrib.auth import get_user_model
 from django.db.models import Q, QuerySet
 
 from campus.admissions.models import AdmissionSettings, Decision, Offer
@@ -25,58 +20,11 @@ from campus.interviews.models import InterviewSlot, Invitation
 from campus.programme.models import ContactMessage
 from campus.review.models import ConflictOfInterest, Review, ReviewAssignment, TeamMembership
 
+# who a person is (only confirmed addresses count): see identity.py
+from .identity import ERASED_DOMAIN, Subject, is_erased, pseudonym, subject_for_email, subject_for_user  # noqa: F401
 from .models import ErasureRequest, RetentionPolicy
 
 DEFAULT_DOCUMENTS_MONTHS = RetentionPolicy._meta.get_field("documents_months").default
-# An erased account's address: unique, never deliverable (.invalid is reserved, RFC 2606).
-ERASED_DOMAIN = "erased.invalid"
-
-
-@dataclass
-class Subject:
-    """The person whose data is asked for: an account (with all its addresses), or only an address
-    (someone who wrote through the contact form without an account)."""
-
-    user: object | None
-    emails: list[str] = field(default_factory=list)  # lower case
-
-    @property
-    def reference(self) -> str:
-        """How the activity log names a person without an account: a keyed hash of the address."""
-        return pseudonym(self.emails[0]) if self.emails else ""
-
-
-def pseudonym(email: str) -> str:
-    key = settings.SECRET_KEY.encode()
-    return hmac.new(key, email.strip().lower().encode(), hashlib.sha256).hexdigest()[:24]
-
-
-def is_erased(user) -> bool:
-    return bool(user is not None and user.email.endswith("@" + ERASED_DOMAIN))
-
-
-def subject_for_user(user) -> Subject:
-    emails = [user.email.lower()]
-    for email in EmailAddress.objects.filter(user=user).values_list("email", flat=True):
-        if email.lower() not in emails:
-            emails.append(email.lower())
-    return Subject(user=user, emails=[e for e in emails if not e.endswith("@" + ERASED_DOMAIN)])
-
-
-def subject_for_email(email: str) -> Subject | None:
-    """The account that uses ``email`` (as its sign-in or another confirmed address), else the address alone
-    when contact messages were sent with it, else None: we hold nothing under it."""
-    email = email.strip().lower()
-    User = get_user_model()
-    user = User.objects.filter(email__iexact=email).first()
-    if user is None:
-        address = EmailAddress.objects.filter(email__iexact=email).select_related("user").first()
-        user = address.user if address is not None else None
-    if user is not None:
-        return subject_for_user(user)
-    if ContactMessage.objects.filter(email__iexact=email).exists():
-        return Subject(user=None, emails=[email])
-    return None
 
 
 # --- what we hold -------------------------------------------------------------------------------
@@ -119,12 +67,11 @@ UNCONFIRMED_ACTIONS = frozenset({"admissions.promotion_suggested"})
 
 
 def outbox_messages_of(subject: Subject) -> QuerySet[OutboxMessage]:
-    """Every outbox message to the person: to their account, or to any of their addresses."""
-    condition = Q(pk__in=[])
-    if subject.user is not None:
-        condition |= Q(recipient=subject.user)
+    """Every outbox message to the person: to their account, or without an account to one of their confirmed
+    addresses. A message to an account is that account's alone, whatever its address."""
+    condition = Q(recipient=subject.user) if subject.user is not None else Q(pk__in=[])
     for email in subject.emails:
-        condition |= Q(to_email__iexact=email)
+        condition |= Q(recipient__isnull=True, to_email__iexact=email)
     return OutboxMessage.objects.filter(condition).order_by("created_at", "id")
 
 

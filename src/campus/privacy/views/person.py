@@ -40,6 +40,7 @@ def home(request):
     return _private(render(request, "privacy/home.html", {
         "summary": selectors.summary(subject),
         "emails": subject.emails,
+        "unconfirmed": subject.unconfirmed,
         "latest": latest,
         "latest_label": PERSON_LABELS.get(latest.state) if latest else "",
         "can_handle": can_handle_requests(request.user),

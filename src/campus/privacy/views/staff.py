@@ -21,7 +21,7 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 
 from campus.accounts.middleware import MESSAGE as MFA_MESSAGE
 
-from .. import selectors, services
+from .. import erasure_plan, selectors, services
 from ..forms import DecisionForm, StaffExportForm
 from ..models import ErasureRequest
 from ..permissions import can_handle_requests
@@ -92,11 +92,11 @@ def erasure(request, pk: int):
             messages.success(request, "The person's data is erased." if approve else "The request is refused.")
             return redirect("privacy:staff_erasure", pk=erasure_request.pk)
     pending = erasure_request.state == ErasureRequest.State.PENDING
-    subject = selectors.subject_for_user(erasure_request.user)
     return render(request, "privacy/staff/erasure.html", {
         "erasure_request": erasure_request,
         "pending": pending,
         "own": erasure_request.user_id == request.user.pk,
-        "summary": selectors.summary(subject) if pending else None,
+        # the same plan that approval executes: every row it changes, per kind
+        "plan": erasure_plan.describe(erasure_plan.plan_erasure(erasure_request.user)) if pending else None,
         "form": form,
     }, status=400 if form.errors else 200)
