@@ -42,7 +42,11 @@ def bump_content_version(*, raw: bool = False, **_kwargs) -> None:
 def _cacheable(request) -> bool:
     if request.method not in ("GET", "HEAD"):
         return False
-    # A visitor with a session (staff, or someone with a message waiting) gets a fresh page.
+    # A visitor with a session (staff, or someone with a message waiting) gets a fresh page; so does anyone
+    # signed in, however (a page for a signed-in person is never stored nor served from here).
+    user = getattr(request, "user", None)
+    if user is not None and user.is_authenticated:
+        return False
     return settings.SESSION_COOKIE_NAME not in request.COOKIES and "messages" not in request.COOKIES
 
 
