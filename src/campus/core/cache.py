@@ -9,13 +9,17 @@ backend (per-process memory or Redis) is configured.
 from functools import wraps
 
 from django.conf import settings
-from django.core.cache import cache
+from django.core.cache import caches
+from django.utils.connection import ConnectionProxy
 from django.db import connections, router
 from django.db.models import F
 from django.http import HttpResponse
 from django.utils import timezone
 
 from .models import ContentVersion
+
+# Rendered pages: the "pages" cache (per process without Redis; the rate limits' counters are in "default").
+cache = ConnectionProxy(caches, "pages")
 
 
 def current_content_version() -> int:
