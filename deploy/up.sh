@@ -29,7 +29,7 @@ case "$DATABASE_URL" in
   *) die "DATABASE_URL must point to PostgreSQL: several processes write at once." ;;
 esac
 if [ -z "${REDIS_URL:-}" ]; then
-  echo "up.sh: WARNING: REDIS_URL is unset: every process keeps its own cache (rate limits per process)." >&2
+  echo "up.sh: note: REDIS_URL is unset: rate limits are counted in the database cache (campus_cache), public pages are cached per process." >&2
 fi
 
 if ! command -v nginx >/dev/null 2>&1; then

@@ -1,7 +1,9 @@
 """Fixtures shared by every test.
 
-- Every test starts and ends with an empty cache: public pages are cached whole (campus.core.cache),
-  and the contact form's rate limit lives in the cache too.
+- Every test starts and ends with empty caches: public pages are cached whole (campus.core.cache, the
+  "pages" cache), and the rate limits' counters live in the "default" cache, which is the database (table
+  campus_cache, made by a migration) unless REDIS_URL is set; a test without database access cannot have
+  counted anything there, so only tests with one clear it.
 - Tasks use the real backend from settings (django_tasks_db.DatabaseBackend): enqueuing writes a
   DBTaskResult row, exactly as in production. Services enqueue with ``transaction.on_commit``, so in a
   plain ``db`` test (wrapped in a transaction) wrap the call in ``django_capture_on_commit_callbacks(execute=True)``
@@ -12,7 +14,7 @@
 """
 
 import pytest
-from django.core.cache import cache
+from django.core.cache import caches
 
 
 def pytest_configure(config):
@@ -26,11 +28,32 @@ def pytest_configure(config):
     }
 
 
+DATABASE_FIXTURES = ("db", "transactional_db", "django_db_reset_sequences", "django_db_serialized_rollback",
+                     "live_server")
+
+
+def _clear_caches(with_database: bool) -> None:
+    for alias in caches:
+        if with_database or alias != "default" or not _is_database_cache(alias):
+            caches[alias].clear()
+
+
+def _is_database_cache(alias: str) -> bool:
+    from django.core.cache.backends.db import BaseDatabaseCache
+
+    return isinstance(caches[alias], BaseDatabaseCache)
+
+
 @pytest.fixture(autouse=True)
-def _clean_cache():
-    cache.clear()
+def _clean_cache(request):
+    with_database = bool(request.node.get_closest_marker("django_db")) or any(
+        name in request.fixturenames for name in DATABASE_FIXTURES
+    )
+    if with_database:
+        request.getfixturevalue("_django_db_helper")  # the test database first (its cache table is in it)
+    _clear_caches(with_database)
     yield
-    cache.clear()
+    _clear_caches(with_database)
 
 
 @pytest.fixture

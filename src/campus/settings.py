@@ -79,6 +79,8 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    # Everything answered to someone signed in: Cache-Control: private, no-store (issue 9).
+    "campus.core.middleware.PrivatePagesMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "csp.middleware.CSPMiddleware",
@@ -137,11 +139,26 @@ else:
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 # --- cache ----------------------------------------------------------------------------------
+# "default" holds the counters of the rate limits (allauth's, the contact form's): every process and machine
+# must see the same ones, so without Redis it is the database (table campus_cache, made by a migration of
+# campus.core). "pages" holds rendered public pages and API answers (campus.core.cache): per process without
+# Redis (a copy per worker is correct, the content version invalidates it, and SQLite is spared the writes).
 REDIS_URL = os.environ.get("REDIS_URL", "")
 if REDIS_URL:
-    CACHES = {"default": {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": REDIS_URL}}
+    CACHES = {
+        "default": {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": REDIS_URL},
+        "pages": {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": REDIS_URL},
+    }
 else:
-    CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "LOCATION": "campus"}}
+    CACHES = {
+        "default": {
+            "BACKEND": "django.core.cache.backends.db.DatabaseCache",
+            "LOCATION": "campus_cache",
+            # Culling drops counters: keep room for an attack's worth of keys (expired rows go first).
+            "OPTIONS": {"MAX_ENTRIES": 100_000},
+        },
+        "pages": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "LOCATION": "campus-pages"},
+    }
 
 # --- background tasks (django-tasks + django-tasks-db) --------------------------------------
 TASKS = {"default": {"BACKEND": os.environ.get("TASKS_BACKEND", "django_tasks_db.DatabaseBackend")}}
@@ -301,8 +318,9 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
 
 if REDIS_URL:
     # Shared by every process and machine; short timeouts so a Redis outage fails fast (and shows in /healthz).
-    CACHES["default"].setdefault("OPTIONS", {}).update(socket_connect_timeout=2, socket_timeout=2)
-    CACHES["default"]["KEY_PREFIX"] = os.environ.get("CACHE_KEY_PREFIX", "")
+    for _alias in ("default", "pages"):
+        CACHES[_alias].setdefault("OPTIONS", {}).update(socket_connect_timeout=2, socket_timeout=2)
+        CACHES[_alias]["KEY_PREFIX"] = os.environ.get("CACHE_KEY_PREFIX", "") + ("pages" if _alias == "pages" else "")
     # Sessions read from the cache, written through to the database: a Redis restart logs nobody out.
     SESSION_ENGINE = "django.contrib.sessions.backends.cached_db"
 

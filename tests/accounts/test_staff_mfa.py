@@ -124,3 +124,13 @@ def test_staff_sign_in_with_totp_asks_for_the_code_then_opens_the_staff_area(cli
         response = client.post("/accounts/2fa/authenticate/", {"code": code})
         assert response["Location"] == "/staff/content/"
         assert client.get("/staff/content/").status_code == 200
+
+
+def test_the_setting_without_the_middleware_is_refused_at_start():
+    from campus.accounts.mfa import check_middleware
+
+    with override_settings(CAMPUS_STAFF_REQUIRE_MFA=True,
+                           MIDDLEWARE=[m for m in settings.MIDDLEWARE if m != MIDDLEWARE_PATH]):
+        assert [error.id for error in check_middleware()] == ["campus.E001"]
+    with require_mfa():
+        assert check_middleware() == []

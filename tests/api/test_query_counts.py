@@ -3,7 +3,7 @@
 from datetime import date, datetime, timedelta, timezone
 
 import pytest
-from django.core.cache import cache
+from django.core.cache import caches
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
@@ -27,7 +27,8 @@ PINNED = {
 
 
 def count_queries(client, path):
-    cache.clear()
+    for cache in caches.all():
+        cache.clear()
     with CaptureQueriesContext(connection) as ctx:
         response = client.get(path)
     assert response.status_code == 200, response.content[:300]

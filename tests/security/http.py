@@ -6,7 +6,7 @@ import io
 import zipfile
 from urllib.parse import parse_qs, urlsplit
 
-from django.core.cache import cache
+from django.core.cache import caches
 from django.db import transaction
 from pypdf import PdfReader
 
@@ -46,7 +46,8 @@ def ask(client, method: str, url: str, data: dict | None = None):
     """One request in a savepoint that is rolled back (a POST that withdraws or logs out changes nothing
     for the next request); the client's cookies are put back as they were. Returns (response, body)."""
     cookies = {name: morsel.value for name, morsel in client.cookies.items()}
-    cache.clear()  # rate limits and cached pages of one request must not decide the next
+    for cache in caches.all():
+        cache.clear()  # rate limits and cached pages of one request must not decide the next
     try:
         with transaction.atomic():
             response = client.post(url, data or {}) if method == "POST" else client.get(url)

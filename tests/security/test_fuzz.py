@@ -16,7 +16,7 @@ from contextlib import contextmanager
 
 import pytest
 from django.core import mail
-from django.core.cache import cache
+from django.core.cache import caches
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.db import transaction
 from django.test import Client
@@ -106,7 +106,8 @@ def check(response, where=""):
 @contextmanager
 def rolled_back():
     """One example: what it stores is gone before the next (and so are rate-limit counters)."""
-    cache.clear()
+    for cache in caches.all():
+        cache.clear()
     mail.outbox = []
     with transaction.atomic():
         yield

@@ -1,7 +1,8 @@
-"""Staff need a second factor: with ``CAMPUS_STAFF_REQUIRE_MFA`` on, the staff area asks for TOTP first.
+"""Staff need a second factor: with ``CAMPUS_STAFF_REQUIRE_MFA`` on, staff data asks for TOTP first.
 
 A staff member (``is_staff``) without an activated authenticator app who asks for anything under
-``/staff/`` is sent to the activation page, with a message saying why. While the setting is on, the staff area's own sign-in form (Django admin's, which knows
+``/staff/``, or for any view marked ``@staff_data`` wherever it lives (see ``accounts/mfa.py``), is sent to
+the activation page, with a message saying why. While the setting is on, the staff area's own sign-in form (Django admin's, which knows
 nothing of a second factor) hands over to the account sign-in, which does.
 
 Goes after ``allauth.account.middleware.AccountMiddleware`` (it needs the user and messages).
@@ -9,19 +10,15 @@ Goes after ``allauth.account.middleware.AccountMiddleware`` (it needs the user a
 
 from urllib.parse import urlencode
 
-from allauth.mfa.models import Authenticator
-from allauth.mfa.utils import is_mfa_enabled
 from django.conf import settings
-from django.contrib import messages
 from django.http import HttpResponseRedirect
 from django.urls import NoReverseMatch, reverse
 from django.utils.http import url_has_allowed_host_and_scheme
 
+from .mfa import MESSAGE, is_staff_data, lacks_second_factor, set_it_up_first
+
 STAFF_PREFIX = "/staff/"
-MESSAGE = (
-    "The staff area needs two-factor authentication. Set up an authenticator app here first; "
-    "then the staff area opens for you."
-)
+__all__ = ["MESSAGE", "StaffMFAMiddleware"]
 
 
 def _url(name: str) -> str | None:
@@ -42,6 +39,12 @@ class StaffMFAMiddleware:
                 return response
         return self.get_response(request)
 
+    def process_view(self, request, view_func, view_args, view_kwargs):
+        """Views marked ``@staff_data`` outside ``/staff/`` (the ones inside were guarded above)."""
+        if is_staff_data(view_func) and lacks_second_factor(getattr(request, "user", None)):
+            return set_it_up_first(request)
+        return None
+
     def _guard(self, request):
         user = getattr(request, "user", None)
         if user is None or not user.is_authenticated:
@@ -52,10 +55,9 @@ class StaffMFAMiddleware:
             return None
         if request.path == _url("admin:logout"):
             return None  # always let them leave
-        if is_mfa_enabled(user, [Authenticator.Type.TOTP]):
+        if not lacks_second_factor(user):
             return None
-        messages.warning(request, MESSAGE)
-        return HttpResponseRedirect(reverse("mfa_activate_totp"))
+        return set_it_up_first(request)
 
     def _to_account_login(self, request):
         """The admin's password-only form would skip the second factor: use the account sign-in instead."""

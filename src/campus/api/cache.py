@@ -18,12 +18,16 @@ import hashlib
 from functools import wraps
 
 from django.conf import settings
-from django.core.cache import cache
+from django.core.cache import caches
+from django.utils.connection import ConnectionProxy
 from django.http import HttpResponse
 from django.utils.cache import get_conditional_response
 from django.utils.http import urlencode
 
 from campus.core.cache import current_content_version
+
+# Rendered pages: the "pages" cache (per process without Redis; the rate limits' counters are in "default").
+cache = ConnectionProxy(caches, "pages")
 
 API_REVISION = 1
 # Query parameters that change a response; any other is ignored by the API, so it is left out of the key

@@ -9,13 +9,17 @@ backend (per-process memory or Redis) is configured.
 from functools import wraps
 
 from django.conf import settings
-from django.core.cache import cache
+from django.core.cache import caches
+from django.utils.connection import ConnectionProxy
 from django.db import connections, router
 from django.db.models import F
 from django.http import HttpResponse
 from django.utils import timezone
 
 from .models import ContentVersion
+
+# Rendered pages: the "pages" cache (per process without Redis; the rate limits' counters are in "default").
+cache = ConnectionProxy(caches, "pages")
 
 
 def current_content_version() -> int:
@@ -42,7 +46,11 @@ def bump_content_version(*, raw: bool = False, **_kwargs) -> None:
 def _cacheable(request) -> bool:
     if request.method not in ("GET", "HEAD"):
         return False
-    # A visitor with a session (staff, or someone with a message waiting) gets a fresh page.
+    # A visitor with a session (staff, or someone with a message waiting) gets a fresh page; so does anyone
+    # signed in, however (a page for a signed-in person is never stored nor served from here).
+    user = getattr(request, "user", None)
+    if user is not None and user.is_authenticated:
+        return False
     return settings.SESSION_COOKIE_NAME not in request.COOKIES and "messages" not in request.COOKIES
 
 

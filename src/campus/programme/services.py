@@ -7,11 +7,11 @@ from decimal import Decimal
 from pathlib import Path
 
 from django.conf import settings
-from django.core.cache import cache
 from django.db import transaction
 from django.dispatch import Signal
 from django.utils import timezone
 
+from campus.core import ratelimit
 from campus.core.activity import log_activity
 
 from . import tasks
@@ -121,24 +121,23 @@ def _rate_key(client: str) -> str:
     return f"contact-rate:{client}"
 
 
-@transaction.atomic
 def submit_contact_message(
     *, programme: Programme, name: str, email: str, organisation: str, topic: str, message: str, client: str
 ) -> ContactMessage:
     """Store a contact message and queue the mail to the team (after the commit).
 
-    ``client`` identifies the sender for the rate limit (the remote address).
+    ``client`` identifies the sender for the rate limit (the remote address): ``CAMPUS_CONTACT_RATE`` an hour,
+    counted in the shared cache (core.ratelimit), outside the transaction so that every process sees it at once.
     Raises :class:`RateLimited` when that client sent too many messages this hour.
     """
-    key = _rate_key(client)
-    cache.add(key, 0, timeout=3600)
-    try:
-        count = cache.incr(key)
-    except ValueError:  # the key expired between add and incr
-        cache.set(key, 1, timeout=3600)
-        count = 1
-    if count > settings.CAMPUS_CONTACT_RATE:
+    if not ratelimit.hit(_rate_key(client), limit=settings.CAMPUS_CONTACT_RATE, seconds=3600):
         raise RateLimited
+    return _store_contact_message(programme=programme, name=name, email=email, organisation=organisation,
+                                  topic=topic, message=message)
+
+
+@transaction.atomic
+def _store_contact_message(*, programme, name, email, organisation, topic, message) -> ContactMessage:
     contact = ContactMessage.objects.create(
         programme=programme, name=name, email=email, organisation=organisation, topic=topic, message=message
     )

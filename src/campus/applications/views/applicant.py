@@ -7,6 +7,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
+from campus.accounts.mfa import staff_data
 from campus.core.files import private_file_response
 from campus.programme import selectors as programme_selectors
 from campus.programme.letters import boss_letter_pdf
@@ -258,6 +259,7 @@ def withdraw(request):
     return render(request, "applications/withdraw.html", {"call": call, "application": application})
 
 
+@staff_data  # staff read CVs here: with the setting on, they need their second factor (accounts/mfa.py)
 @login_required
 @require_GET
 def document(request, pk):

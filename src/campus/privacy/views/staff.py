@@ -1,25 +1,22 @@
 """Privacy requests for the team, under /my-data/staff/: a person's data by address, erasure decisions.
 
 Who gets in is decided by ``permissions.can_handle_requests`` alone: a visitor who is not signed in is sent to
-the sign-in page; anyone signed in without the permission gets a 404. With ``CAMPUS_STAFF_REQUIRE_MFA`` on,
-staff without a second factor are sent to set one up first (as in /staff/). Pages are never cached.
+the sign-in page; anyone signed in without the permission gets a 404. They are marked ``@staff_data``: with
+``CAMPUS_STAFF_REQUIRE_MFA`` on, staff without a second factor are sent to set one up first (as in /staff/;
+accounts/mfa.py). Pages are never cached.
 """
 
 from functools import wraps
 
-from allauth.mfa.models import Authenticator
-from allauth.mfa.utils import is_mfa_enabled
-from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.views import redirect_to_login
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
-from django.urls import reverse
 from django.utils import timezone
 from django.utils.cache import add_never_cache_headers
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
-from campus.accounts.middleware import MESSAGE as MFA_MESSAGE
+from campus.accounts.mfa import staff_data
 
 from .. import erasure_plan, selectors, services
 from ..forms import DecisionForm, StaffExportForm
@@ -29,6 +26,7 @@ from .person import zip_response
 
 
 def handles_requests(view):
+    @staff_data
     @wraps(view)
     def wrapper(request, *args, **kwargs):
         user = request.user
@@ -36,11 +34,6 @@ def handles_requests(view):
             return redirect_to_login(request.get_full_path())
         if not can_handle_requests(user):
             raise Http404("No such page.")
-        if getattr(settings, "CAMPUS_STAFF_REQUIRE_MFA", False) and not is_mfa_enabled(
-            user, [Authenticator.Type.TOTP]
-        ):
-            messages.warning(request, MFA_MESSAGE)
-            return redirect(reverse("mfa_activate_totp"))
         response = view(request, *args, **kwargs)
         add_never_cache_headers(response)
         return response
