@@ -126,7 +126,7 @@ def _flip(data: bytes, flips):
     return out
 
 
-@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@settings(max_examples=150, deadline=None, database=None, suppress_health_check=[HealthCheck.too_slow])
 @given(data=st.one_of(_mutations(pdf_bytes()), _mutations(pypdf_bytes()), _mutations(docx_bytes())))
 def test_a_damaged_document_is_accepted_or_refused_with_a_message_never_an_exception(data):
     try:
