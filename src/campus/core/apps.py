@@ -8,5 +8,7 @@ class CoreConfig(AppConfig):
 
     def ready(self):
         from .ids import register_lookups
+        from .multipart import widen_part_headers
 
         register_lookups()
+        widen_part_headers()
