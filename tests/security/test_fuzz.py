@@ -6,7 +6,8 @@ ever rendered as markup, neither on the form shown again nor on the pages that s
 (review, status, the staff's view of the application, the staff content editor). Payloads reach mail as plain
 text exactly as typed and PDFs literally (pypdf reads them back).
 
-Examples are bounded (``FUZZ``) so the whole file runs in well under a minute. Formula injection in the
+Examples are bounded (``FUZZ``) so the hypothesis tests run in well under a minute; the walk with ids no key can
+hold (``test_huge_ids_in_every_form_and_url``) reads every page of the matrix and takes about as long again. Formula injection in the
 CSV and XLSX exports is tested in tests/applications/test_staff_exports.py (not repeated here).
 """
 

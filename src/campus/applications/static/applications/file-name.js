@@ -40,7 +40,7 @@
       var transfer = new DataTransfer();
       transfer.items.add(renamed);
       input.files = transfer.files;
-      p.textContent = "The file will be sent as “" + cleaned + "” (its name was shortened or cleaned).";
+      p.textContent = "The file will be sent as \u201c" + cleaned + "\u201d (its name was shortened or cleaned).";
     } catch (error) {
       p.textContent = "This file's name is very long or holds unusual characters: please rename it " +
         "(under " + MAX + " characters) before you send it.";
