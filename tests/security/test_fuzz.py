@@ -6,13 +6,16 @@ ever rendered as markup, neither on the form shown again nor on the pages that s
 (review, status, the staff's view of the application, the staff content editor). Payloads reach mail as plain
 text exactly as typed and PDFs literally (pypdf reads them back).
 
-Examples are bounded (``FUZZ``) so the whole file runs in well under a minute. Formula injection in the
+Examples are bounded (``FUZZ``) so the hypothesis tests run in well under a minute; the walk with ids no key can
+hold (``test_huge_ids_in_every_form_and_url``) reads every page of the matrix and takes about as long again. Formula injection in the
 CSV and XLSX exports is tested in tests/applications/test_staff_exports.py (not repeated here).
 """
 
+import html as htmllib
 import operator
 import re
 from contextlib import contextmanager
+from urllib.parse import urljoin
 
 import pytest
 from django.core import mail
@@ -28,6 +31,7 @@ from campus.programme.models import ContactMessage
 
 from .http import body, pdf_text
 from .matrix import MATRIX
+from .urlwalk import admin_urls
 from .world import PASSWORD
 
 pytestmark = pytest.mark.django_db
@@ -402,3 +406,72 @@ def test_garbage_bodies_never_cause_a_server_error(world, role):
                 if response.status_code >= 500:
                     failures.append(f"{role} POST {url} ({key}) {raw[:30]!r}: {response.status_code}")
     assert not failures, "\n".join(failures)
+
+
+# --- ids that no database key can hold (issue 9, finding 7) -------------------------------------------------------
+
+HUGE_IDS = [str(2**63), str(-(2**63) - 1), str(10**30)]
+PLACEHOLDER = re.compile(r"\{\w+\}")
+FORM = re.compile(r"<form\b([^>]*)>(.*?)</form>", re.S | re.I)
+ACTION = re.compile(r'\baction="([^"]*)"', re.I)
+METHOD = re.compile(r'\bmethod="([^"]*)"', re.I)
+FIELD = re.compile(r'<(?:input|select|textarea|button)\b[^>]*?\bname="([^"]+)"', re.I)
+
+
+def forms_on(url, page):
+    """(method, action URL, field names) of every form on a page, but the sign-out (it would end the session)."""
+    for attrs, inner in FORM.findall(page):
+        action = ACTION.search(attrs)
+        target = urljoin(url, htmllib.unescape(action.group(1))) if action and action.group(1) else url
+        method = (METHOD.search(attrs).group(1) if METHOD.search(attrs) else "get").lower()
+        names = tuple(sorted({htmllib.unescape(name) for name in FIELD.findall(inner)}))
+        if names and "logout" not in target:
+            yield method, target, names
+
+
+@pytest.mark.parametrize("role", ["other", "superuser"])  # an applicant's forms; every staff form and the admin
+def test_huge_ids_in_every_form_and_url(world, role):
+    """Every URL of the matrix with 2**63, -2**63-1 and 10**30 in place of each of its ids (GET and POST); every
+    form on every page the role sees, each field set to those values (an admin changelist's form runs the delete
+    action on them); the admin's changelists with ``?id__in=`` and its object pages. Never a server error.
+    About half a minute: every page of the matrix is read once per role."""
+    failures, seen = [], set()
+
+    def ask(client, method, url, data=None):
+        with rolled_back():
+            try:
+                response = getattr(client, method)(url, data or {})
+            except Exception as error:  # noqa: BLE001 - collected and reported below
+                failures.append(f"{method.upper()} {url} {data or ''}: {type(error).__name__}: {error}")
+                return None
+        if response.status_code >= 500:
+            failures.append(f"{method.upper()} {url} {data or ''}: {response.status_code}")
+        return response
+
+    pages = sorted({case.url for cases in MATRIX.values() for case in cases})
+    if role != "other":
+        client = signed_in(world, role)
+        for (admin_pages, _exists) in admin_urls(world).values():
+            pages.append(admin_pages["changelist"])
+            ask(client, "get", admin_pages["changelist"], {"id__in": ",".join(["1", *HUGE_IDS])})
+            for huge in HUGE_IDS:
+                ask(client, "get", f"{admin_pages['changelist']}{huge}/change/")
+    for template in pages:
+        client = signed_in(world, role)  # a fresh session each page: a form may have changed the last one
+        for huge in HUGE_IDS if PLACEHOLDER.search(template) else ():
+            ask(client, "get", PLACEHOLDER.sub(huge, template))
+            ask(client, "post", PLACEHOLDER.sub(huge, template))
+        url = template.format(**world.values)
+        page = ask(client, "get", url)
+        if page is None or page.status_code != 200 or not is_html(page):
+            continue
+        for method, target, names in forms_on(url, body(page).decode()):
+            if (method, target.split("?")[0], names) in seen or method not in ("get", "post"):
+                continue
+            seen.add((method, target.split("?")[0], names))
+            for huge in HUGE_IDS:
+                data = dict.fromkeys(names, huge)
+                if "_selected_action" in names:
+                    data["action"] = "delete_selected"
+                ask(client, method, target, data)
+    assert not failures, f"{len(failures)} server errors:\n" + "\n".join(failures)

@@ -342,7 +342,7 @@ def save_template(*, event: str, edition, subject: str, body: str, actor) -> Mai
     rendering.TemplateError for an unknown placeholder or broken braces (forms check it first)."""
     rendering.check(subject, event)
     rendering.check(body, event)
-    template = MailTemplate.objects.select_for_update().filter(event=event, edition=edition).first()
+    template = MailTemplate.objects.select_for_update(of=("self",)).filter(event=event, edition=edition).first()
     if template is None:
         template = MailTemplate.objects.create(event=event, edition=edition, subject=subject, body=body)
         log_activity(action="communications.template_created", target=template, actor=actor, event=event,

@@ -1,19 +1,24 @@
 """Whole-page caching for public pages, invalidated by a content version kept in the database.
 
 Every public page is the same for every anonymous visitor, so its HTML is cached under a key
-that holds the content version, today's date and the path. Saving any content model bumps the
+that holds the content version, today's date and the page: the host, the route and its arguments,
+and only the query parameters the view declares (``@cached_public_page(params=("topic",))``).
+Other parameters are taken off the request before the view runs, so a page cannot render
+differently for a parameter that is not in its key, and ``?r=<random>`` (or ``/modules/001/`` for
+``/modules/1/``) cannot fill the cache with copies of one page. Saving any content model bumps the
 version (see :func:`bump_content_version`), so no process serves a stale page, whichever cache
 backend (per-process memory or Redis) is configured.
 """
 
-from functools import wraps
+import hashlib
+from functools import partial, wraps
 
 from django.conf import settings
 from django.core.cache import caches
 from django.utils.connection import ConnectionProxy
 from django.db import connections, router
 from django.db.models import F
-from django.http import HttpResponse
+from django.http import HttpResponse, QueryDict
 from django.utils import timezone
 
 from .models import ContentVersion
@@ -54,16 +59,41 @@ def _cacheable(request) -> bool:
     return settings.SESSION_COOKIE_NAME not in request.COOKIES and "messages" not in request.COOKIES
 
 
-def cached_public_page(view):
-    """Cache the whole response of a public GET view for anonymous visitors."""
+def _keep_declared_parameters(request, declared) -> QueryDict:
+    kept = QueryDict(mutable=True)
+    for name in sorted(declared):
+        if name in request.GET:
+            kept.setlist(name, request.GET.getlist(name))
+    kept._mutable = False
+    request.GET = kept
+    request.META["QUERY_STRING"] = kept.urlencode()  # get_full_path() and build_absolute_uri() agree
+    return kept
+
+
+def _page_key(request, args, kwargs, kept: QueryDict) -> str:
+    match = request.resolver_match
+    page = repr((match.view_name, args, sorted(kwargs.items()))) if match else request.path
+    # Hashed: the host, a slug or a parameter's value may be long and hold any character.
+    url = f"{request.get_host()}\n{page}\n{kept.urlencode()}"
+    digest = hashlib.sha256(url.encode()).hexdigest()
+    return f"page:{current_content_version()}:{timezone.localdate().isoformat()}:{digest}"
+
+
+def cached_public_page(view=None, *, params=()):
+    """Cache the whole response of a public GET view for anonymous visitors.
+
+    ``params``: the query parameters the view reads; they are part of the key. The view sees no other.
+    """
+    if view is None:
+        return partial(cached_public_page, params=params)
+    declared = frozenset(params)
 
     @wraps(view)
     def wrapper(request, *args, **kwargs):
+        kept = _keep_declared_parameters(request, declared)
         if not _cacheable(request):
             return view(request, *args, **kwargs)
-        key = "page:{}:{}:{}".format(
-            current_content_version(), timezone.localdate().isoformat(), request.get_full_path()
-        )
+        key = _page_key(request, args, kwargs, kept)
         hit = cache.get(key)
         if hit is not None:
             content, content_type, headers = hit
@@ -75,8 +105,8 @@ def cached_public_page(view):
         if response.status_code == 200 and not response.streaming:
             if hasattr(response, "render") and callable(response.render):
                 response.render()
-            kept = {k: v for k, v in response.headers.items() if k in ("Content-Disposition",)}
-            cache.set(key, (response.content, response["Content-Type"], kept), settings.CAMPUS_PAGE_CACHE_SECONDS)
+            headers = {k: v for k, v in response.headers.items() if k in ("Content-Disposition",)}
+            cache.set(key, (response.content, response["Content-Type"], headers), settings.CAMPUS_PAGE_CACHE_SECONDS)
         return response
 
     return wrapper

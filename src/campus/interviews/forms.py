@@ -5,6 +5,7 @@ from datetime import timedelta
 from django import forms
 
 from campus.core.forms import ZonedPeriodForm, validate_timezone
+from campus.core.ids import IdMultipleChoiceField, valid_id
 from campus.review.models import Review
 
 from .models import InterviewSlot
@@ -12,7 +13,7 @@ from .models import InterviewSlot
 ZONE_HELP = "A time zone name such as Europe/Helsinki; the applicant sees the time in this zone."
 
 
-class PanelField(forms.ModelMultipleChoiceField):
+class PanelField(IdMultipleChoiceField):
     widget = forms.CheckboxSelectMultiple
 
     def label_from_instance(self, user):
@@ -84,14 +85,15 @@ class SlotForm(ZonedPeriodForm):
 
 class InviteForm(forms.Form):
     application = forms.TypedMultipleChoiceField(coerce=int, choices=(), error_messages={
-        "required": "Choose at least one application to invite."})
+        "required": "Choose at least one application to invite.",
+        "invalid_choice": "“%(value)s” is not the id of an application."})
     message = forms.CharField(required=False, max_length=2000, widget=forms.Textarea(attrs={"rows": 3}))
     next = forms.CharField(required=False, max_length=500)
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        # any integer is accepted here; the view keeps only applications the person may manage
-        self.fields["application"].valid_value = lambda value: str(value).isdigit()
+        # any id is accepted here; the view keeps only applications the person may manage
+        self.fields["application"].valid_value = valid_id
 
 
 class AssessmentForm(forms.Form):

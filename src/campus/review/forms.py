@@ -4,6 +4,7 @@ from django import forms
 from django.contrib.auth import get_user_model
 
 from campus.applications.models import Application
+from campus.core.ids import IdChoiceField, IdMultipleChoiceField
 
 from .models import Criterion, Kind, Review, ReviewPhase, TeamMembership
 
@@ -72,12 +73,12 @@ class CriterionForm(forms.Form):
         return [self.cleaned_data[f"scale_{index}"] for index in range(1, 6)]
 
 
-class ChoiceOfApplications(forms.ModelMultipleChoiceField):
+class ChoiceOfApplications(IdMultipleChoiceField):
     def label_from_instance(self, obj):
         return obj.reference
 
 
-class ChoiceOfReviewers(forms.ModelMultipleChoiceField):
+class ChoiceOfReviewers(IdMultipleChoiceField):
     def label_from_instance(self, obj):
         return obj.get_full_name()
 
@@ -106,7 +107,7 @@ class AutoAssignForm(forms.Form):
 
 
 class ManagerConflictForm(forms.Form):
-    reviewer = forms.ModelChoiceField(queryset=get_user_model().objects.none(), label="Reviewer",
+    reviewer = IdChoiceField(queryset=get_user_model().objects.none(), label="Reviewer",
                                       empty_label="Choose a reviewer",
                                       error_messages={"required": "Choose the reviewer.",
                                                       "invalid_choice": "Choose a reviewer of this edition."})

@@ -16,6 +16,7 @@ from django.urls import reverse
 from django.utils.cache import add_never_cache_headers
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
+from campus.core.ids import ids_from
 from campus.programme.models import Edition
 
 from .. import permissions, rendering, selectors, services
@@ -117,7 +118,7 @@ def bulk_send(request):
         return redirect("staff_outbox:home")
     drafts = queryset.filter(state=S.DRAFT)
     if request.POST.get("scope") != "all":
-        ids = [int(v) for v in request.POST.getlist("message") if v.isdigit()]
+        ids = ids_from(request.POST.getlist("message"))
         drafts = drafts.filter(pk__in=ids)
     chosen = [m for m in drafts if permissions.can_act_on_message(request.user, m)]
     if not chosen:
