@@ -268,13 +268,21 @@ def describe(plan: ErasurePlan) -> list[dict]:
         ("Texts of others that name them", "their name, address or organisation replaced",
          [f"{row._meta.verbose_name} on application {row.application.reference}"
           for row, _fields in plan.texts_of_others]),
-        ("Activity log", "actor set to nobody and personal values removed",
-         [f"{len(plan.activity_linked)} entries about or by them",
-          f"{len(plan.activity_others)} entries of others that name them"]),
-        ("Content editor's log", "their rows' names and their identifiers replaced",
-         [f"{len(plan.admin_log_owned)} entries about their rows", f"{len(plan.admin_log_others)} others"]),
-        ("Sessions", "deleted: they are signed out", [_count(len(plan.sessions), "session") + " of their account"]),
-        ("Background tasks", "deleted (mail to their address or naming them)", [_count(len(plan.tasks), "task")]),
     ]
-    return [{"title": title, "what": what, "rows": rows} for title, what, rows in sections]
+    counted = [  # kinds shown by their numbers only: (title, what, [(number, "one", "many"), ...])
+        ("Activity log", "actor set to nobody and personal values removed",
+         [(len(plan.activity_linked), "entry about or by them", "entries about or by them"),
+          (len(plan.activity_others), "entry of someone else that names them", "entries of others that name them")]),
+        ("Content editor's log", "their rows' names and their identifiers replaced",
+         [(len(plan.admin_log_owned), "entry about their rows", "entries about their rows"),
+          (len(plan.admin_log_others), "other entry that names them", "other entries that name them")]),
+        ("Sessions", "deleted: they are signed out",
+         [(len(plan.sessions), "session of their account", "sessions of their account")]),
+        ("Background tasks", "deleted (mail to their address or naming them)", [(len(plan.tasks), "task", "tasks")]),
+    ]
+    result = [{"title": title, "what": what, "rows": rows, "count": len(rows)} for title, what, rows in sections]
+    for title, what, numbers in counted:
+        rows = [f"{n} {one if n == 1 else many}" for n, one, many in numbers if n]
+        result.append({"title": title, "what": what, "rows": rows, "count": sum(n for n, _one, _many in numbers)})
+    return result
 
