@@ -129,6 +129,13 @@ def test_editable_by_narrows_who_edits_the_events_text(client, seeded, manager, 
         mail.unregister("tests_panel_note")
 
 
+def test_a_key_is_one_apps_only(certificate_event):
+    assert mail.register(certificate_event) is certificate_event  # the same event again: nothing changes
+    with pytest.raises(ValueError, match="is taken"):
+        mail.register(mail.MailEvent(key=KEY, label="Someone else's mail"))
+    assert mail.get(KEY).label == LABEL
+
+
 def test_an_event_key_must_fit_the_url_and_the_column():
     for bad in ("Offer", "offer.sent", "offer-sent", "", "x" * 41):
         with pytest.raises(ValueError):

@@ -68,7 +68,11 @@ _attachments: dict[str, Attachment] = {}
 
 
 def register(event: MailEvent) -> MailEvent:
-    """Add ``event``; registering the same key again replaces it (a module imported twice does no harm)."""
+    """Add ``event``. The same event again does nothing (a module imported twice does no harm); another event
+    under a key already taken is refused: two apps must not share a mail's key."""
+    existing = _events.get(event.key)
+    if existing is not None and existing != event:
+        raise ValueError(f"The mail event key {event.key!r} is taken ({existing.label!r})")
     _events[event.key] = event
     return event
 
