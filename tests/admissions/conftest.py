@@ -62,8 +62,9 @@ def small_capacity(call):
 @pytest.fixture
 def mail_templates(db):
     """The default mail templates (a data migration loads them; a transactional test's flush removes them)."""
-    from campus.communications.defaults import DEFAULTS
     from campus.communications.models import MailTemplate
+    from campus.core.plugins import mail
 
-    for event, (subject, body) in DEFAULTS.items():
-        MailTemplate.objects.get_or_create(edition=None, event=event, defaults={"subject": subject, "body": body})
+    for event in mail.events():
+        MailTemplate.objects.get_or_create(edition=None, event=event.key,
+                                           defaults={"subject": event.default_subject, "body": event.default_body})

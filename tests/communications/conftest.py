@@ -5,7 +5,6 @@ from datetime import date
 import pytest
 
 from campus.communications import services as outbox
-from campus.communications.models import Event
 from campus.programme.models import Edition
 from campus.review.models import TeamMembership
 from tests.applications.conftest import *  # noqa: F401,F403 - call, applicant, applicant_client, fill_all_steps
@@ -74,6 +73,6 @@ def recipient(django_user_model):
                                                  full_name="Jonas Petraitis")
 
 
-def draft(edition, to_user, key="k1", event=Event.REJECTED, **context):
+def draft(edition, to_user, key="k1", event="rejected", **context):
     return outbox.compose(event=event, edition=edition, to_user=to_user,
                           context={"reference": "CME20-0001", **context}, dedupe_key=key)

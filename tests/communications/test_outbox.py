@@ -8,8 +8,9 @@ from django.db import connection, transaction
 from django.db.utils import IntegrityError
 
 from campus.communications import services as outbox
-from campus.communications.models import Event, OutboxMessage
+from campus.communications.models import OutboxMessage
 from campus.core.models import ActivityLog
+from campus.core.plugins import mail
 from tests.core.smtp import smtp_server  # noqa: F401 - fixture
 
 from .conftest import draft
@@ -25,9 +26,9 @@ def log_of(message):
 @pytest.mark.django_db
 def test_compose_twice_gives_the_same_row_unchanged(seeded, recipient, manager):
     first = draft(seeded, recipient, key="rejected:1")
-    second = outbox.compose(event=Event.OFFER, edition=seeded, to_user=recipient, context={}, dedupe_key="rejected:1",
+    second = outbox.compose(event="offer", edition=seeded, to_user=recipient, context={}, dedupe_key="rejected:1",
                             send=True, actor=manager)
-    assert second.pk == first.pk and second.state == S.DRAFT and second.event == Event.REJECTED
+    assert second.pk == first.pk and second.state == S.DRAFT and second.event == "rejected"
     assert OutboxMessage.objects.count() == 1
     assert log_of(first) == [("communications.composed", None, "draft")]
 
@@ -47,7 +48,7 @@ def test_compose_survives_losing_the_race_for_the_key(seeded, recipient, monkeyp
 
     monkeypatch.setattr(OutboxMessage.objects, "filter", filter_once_empty)
     with transaction.atomic():  # a caller's transaction survives the IntegrityError (savepoint)
-        again = outbox.compose(event=Event.REJECTED, edition=seeded, to_user=recipient, context={}, dedupe_key="race")
+        again = outbox.compose(event="rejected", edition=seeded, to_user=recipient, context={}, dedupe_key="race")
         assert OutboxMessage.objects.count() == 1
     assert again.pk == winner.pk
 
@@ -57,7 +58,7 @@ def test_queued_message_is_delivered_over_smtp_once(
     seeded, recipient, manager, run_tasks, smtp_server, django_capture_on_commit_callbacks, settings  # noqa: F811
 ):
     with django_capture_on_commit_callbacks(execute=True):
-        message = outbox.compose(event=Event.WAITLISTED, edition=seeded, to_user=recipient, send=True, actor=manager,
+        message = outbox.compose(event="waitlisted", edition=seeded, to_user=recipient, send=True, actor=manager,
                                  context={"reference": "CME20-0009", "rank": 4}, dedupe_key="wait:9")
     assert message.state == S.QUEUED and smtp_server.envelopes == []
     assert run_tasks() == 1
@@ -83,7 +84,7 @@ def test_nothing_is_queued_when_the_callers_transaction_rolls_back(seeded, recip
     with django_capture_on_commit_callbacks(execute=True):
         with pytest.raises(RuntimeError):
             with transaction.atomic():
-                outbox.compose(event=Event.REJECTED, edition=seeded, to_user=recipient, context={}, dedupe_key="x",
+                outbox.compose(event="rejected", edition=seeded, to_user=recipient, context={}, dedupe_key="x",
                                send=True)
                 raise RuntimeError("the decision failed")
     assert OutboxMessage.objects.count() == 0
@@ -174,8 +175,8 @@ def test_attachments_are_made_when_sending(seeded, recipient, mailoutbox):
         made.append(message.pk)
         return [(f"letter-{message.recipient.full_name}.pdf", b"%PDF-1.4 letter", "application/pdf")]
 
-    outbox.register_attachment("tests.letter", letter)
-    message = outbox.compose(event=Event.OFFER, edition=seeded, to_user=recipient, context={}, dedupe_key="att",
+    mail.register_attachment("tests.letter", letter)
+    message = outbox.compose(event="offer", edition=seeded, to_user=recipient, context={}, dedupe_key="att",
                              attachment="tests.letter")
     assert made == []  # nothing is made while composing
     outbox.send(messages=[message], actor=None)
@@ -190,9 +191,9 @@ def test_an_unknown_or_broken_attachment_fails_the_message_visibly(seeded, recip
     def broken(message):
         raise RuntimeError("typst could not compile the letter")
 
-    outbox.register_attachment("tests.broken", broken)
+    mail.register_attachment("tests.broken", broken)
     for key, name, expected in (("a1", "tests.nowhere", "No attachment provider"), ("a2", "tests.broken", "typst")):
-        message = outbox.compose(event=Event.OFFER, edition=seeded, to_user=recipient, context={}, dedupe_key=key,
+        message = outbox.compose(event="offer", edition=seeded, to_user=recipient, context={}, dedupe_key=key,
                                  attachment=name)
         outbox.send(messages=[message], actor=None)
         assert outbox.deliver(message_id=message.pk) is False
@@ -248,7 +249,7 @@ def test_two_workers_delivering_the_same_message_at_once_send_it_once(seeded, re
 def test_dedupe_key_is_unique_in_the_database(seeded, recipient):
     draft(seeded, recipient, key="unique")
     with pytest.raises(IntegrityError), transaction.atomic():
-        OutboxMessage.objects.create(event=Event.OFFER, to_email="x@example.org", subject="s", body="b",
+        OutboxMessage.objects.create(event="offer", to_email="x@example.org", subject="s", body="b",
                                      dedupe_key="unique")
 
 
@@ -262,7 +263,7 @@ def test_concurrent_compose_with_the_same_key_makes_one_message_and_one_task(see
         try:
             barrier.wait()
             with transaction.atomic():
-                results.append(outbox.compose(event=Event.OFFER, edition=seeded, to_user=recipient, context={},
+                results.append(outbox.compose(event="offer", edition=seeded, to_user=recipient, context={},
                                               dedupe_key="offer:concurrent", send=True).pk)
         except Exception as error:  # noqa: BLE001
             errors.append(error)
@@ -286,7 +287,7 @@ def test_a_closed_account_gets_no_mail_the_row_says_so(seeded, recipient, run_ta
     recipient.is_active = False  # erased or deactivated
     recipient.save()
     with django_capture_on_commit_callbacks(execute=True):
-        message = outbox.compose(event=Event.WAITLISTED, edition=seeded, to_user=recipient, send=True,
+        message = outbox.compose(event="waitlisted", edition=seeded, to_user=recipient, send=True,
                                  context={"reference": "CME20-0010", "rank": 2}, dedupe_key="wait:closed")
     assert message.state == S.CANCELLED and "closed" in message.error
     assert run_tasks() == 0 and mailoutbox == []

@@ -8,7 +8,8 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
 from campus.communications import services as outbox
-from campus.communications.models import Event, MailTemplate, OutboxMessage
+from campus.communications.models import MailTemplate, OutboxMessage
+from campus.core.plugins import mail
 
 from .conftest import draft
 
@@ -111,19 +112,19 @@ def test_template_with_an_unknown_placeholder_or_broken_brace_keeps_the_text_and
 
     response = client.post(url, {"subject": "About {reference}", "body": "Dear {name},\n{feedback} {{braces}}"})
     assert response.status_code == 302
-    own = MailTemplate.objects.get(edition=seeded, event=Event.REJECTED)
+    own = MailTemplate.objects.get(edition=seeded, event="rejected")
     assert own.body == "Dear {name},\n{feedback} {{braces}}"
     assert client.post(f"/staff/outbox/templates/rejected/{seeded.pk}/remove/").status_code == 302
     assert not MailTemplate.objects.filter(edition=seeded).exists()
-    assert MailTemplate.objects.filter(edition__isnull=True, event=Event.REJECTED).exists()
+    assert MailTemplate.objects.filter(edition__isnull=True, event="rejected").exists()
 
 
 @pytest.mark.django_db
 def test_preview_shows_exactly_what_will_be_sent_escaped(client, seeded, recipient, manager):
     recipient.full_name = "<script>alert(1)</script> {name}"
     recipient.save()
-    outbox.register_attachment("tests.preview", lambda m: [("acceptance-letter.pdf", b"%PDF" * 100, "application/pdf")])
-    message = outbox.compose(event=Event.OFFER, edition=seeded, to_user=recipient, context={"reply_by": "1 June"},
+    mail.register_attachment("tests.preview", lambda m: [("acceptance-letter.pdf", b"%PDF" * 100, "application/pdf")])
+    message = outbox.compose(event="offer", edition=seeded, to_user=recipient, context={"reply_by": "1 June"},
                              dedupe_key="p", attachment="tests.preview")
     html = _login(client, manager).get(f"/staff/outbox/{message.pk}/").content.decode()
     assert "<script>alert(1)</script>" not in html
@@ -152,7 +153,7 @@ def test_bulk_send_chosen_and_all_matching_the_filter(client, seeded, django_use
                                                       django_capture_on_commit_callbacks, mailoutbox):
     people = [django_user_model.objects.create_user(email=f"p{i}@example.org", password="x" * 12) for i in range(6)]
     rejected = [draft(seeded, p, key=f"r{i}") for i, p in enumerate(people[:3])]
-    waitlisted = [draft(seeded, p, key=f"w{i}", event=Event.WAITLISTED, rank=i) for i, p in enumerate(people[3:])]
+    waitlisted = [draft(seeded, p, key=f"w{i}", event="waitlisted", rank=i) for i, p in enumerate(people[3:])]
     _login(client, manager)
     page = client.get("/staff/outbox/?event=waitlisted").content.decode()
     assert "Send all 3 drafts matching the filters" in page

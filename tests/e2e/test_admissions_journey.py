@@ -28,14 +28,15 @@ def journey(site, settings, tmp_path):
     from django.contrib.auth import get_user_model
 
     from campus.applications.models import Call
-    from campus.communications.defaults import DEFAULTS
     from campus.communications.models import MailTemplate
+    from campus.core.plugins import mail
     from campus.review import services as review
     from campus.review.models import Criterion, ReviewPhase, TeamMembership
 
     settings.MEDIA_ROOT = tmp_path / "media"
-    for event, (subject, body) in DEFAULTS.items():  # a transactional test's flush removed the migration's rows
-        MailTemplate.objects.get_or_create(event=event, edition=None, defaults={"subject": subject, "body": body})
+    for event in mail.events():  # a transactional test's flush removed the migration's rows
+        MailTemplate.objects.get_or_create(event=event.key, edition=None,
+                                           defaults={"subject": event.default_subject, "body": event.default_body})
     call = Call.objects.get()
     call.opens_at, call.closes_at = timezone.now() - timedelta(days=10), timezone.now() + timedelta(days=20)
     call.save()

@@ -18,7 +18,6 @@ def manager_web(web, site):
     from django.test import Client
 
     from campus.communications import services as outbox
-    from campus.communications.models import Event
     from campus.programme.models import Edition
     from campus.review.models import TeamMembership
 
@@ -30,7 +29,7 @@ def manager_web(web, site):
     for i, (email, name) in enumerate([("aino@example.fi", "Aino Virtanen"), ("lars@example.se", "Lars Nilsson"),
                                        ("mallory@example.org", HOSTILE)]):
         person = User.objects.create_user(email=email, password="x" * 16, full_name=name)
-        outbox.compose(event=Event.WAITLISTED, edition=edition, to_user=person, dedupe_key=f"e2e:{i}",
+        outbox.compose(event="waitlisted", edition=edition, to_user=person, dedupe_key=f"e2e:{i}",
                        context={"reference": f"BSR20-000{i}", "rank": i + 1})
 
     web.goto("/staff/outbox/")  # not signed in: the sign-in page

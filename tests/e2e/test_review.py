@@ -14,11 +14,12 @@ from tests.applications.staff_factories import make_application
 
 def _default_mail_templates():
     """A transactional test empties the tables after it, the data migration's mail templates too: put them back."""
-    from campus.communications.defaults import DEFAULTS
     from campus.communications.models import MailTemplate
+    from campus.core.plugins import mail
 
-    for event, (subject, body) in DEFAULTS.items():
-        MailTemplate.objects.get_or_create(event=event, edition=None, defaults={"subject": subject, "body": body})
+    for event in mail.events():
+        MailTemplate.objects.get_or_create(event=event.key, edition=None,
+                                           defaults={"subject": event.default_subject, "body": event.default_body})
 
 
 @pytest.fixture

@@ -32,7 +32,6 @@ from django.core.management import call_command
 from django.db import transaction
 from campus.accounts.models import User
 from campus.communications import services as outbox
-from campus.communications.models import Event
 from campus.programme.models import Edition
 call_command("migrate", verbosity=0)
 call_command("load_seed_edition", verbosity=0)
@@ -44,7 +43,7 @@ def person(email, name):
 manager = User.objects.bulk_create([person("mia.manager@example.org", "Mia Manager")])[0]
 people = User.objects.bulk_create([person(f"outbox-{{i:03d}}@example.org", f"Person {{i:03d}}") for i in range({MAILS})])
 drafts = [
-    outbox.compose(event=Event.REJECTED, edition=edition, to_user=p, context={{"reference": f"BSR20-{{i:04d}}"}},
+    outbox.compose(event="rejected", edition=edition, to_user=p, context={{"reference": f"BSR20-{{i:04d}}"}},
                    dedupe_key=f"fault:rejected:{{i}}")
     for i, p in enumerate(User.objects.filter(email__startswith="outbox-").order_by("email"))
 ]

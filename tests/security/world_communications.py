@@ -7,13 +7,13 @@ marker in the name); here: two drafts to the applicant (one to edit, one to canc
 
 def extend(world) -> None:
     from campus.communications import services as outbox
-    from campus.communications.models import Event, OutboxMessage
+    from campus.communications.models import OutboxMessage
 
     application = world.application
     edition = application.call.edition
-    receipt = OutboxMessage.objects.get(event=Event.RECEIVED, related_id=str(application.pk))
+    receipt = OutboxMessage.objects.get(event="received", related_id=str(application.pk))
     drafts = [
-        outbox.compose(event=Event.REJECTED, edition=edition, to_user=application.applicant,
+        outbox.compose(event="rejected", edition=edition, to_user=application.applicant,
                        context={"reference": application.reference}, dedupe_key=f"security:{purpose}",
                        related=application)
         for purpose in ("edit", "cancel")

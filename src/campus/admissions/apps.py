@@ -8,24 +8,9 @@ class AdmissionsConfig(AppConfig):
     verbose_name = "Admissions"
 
     def ready(self):
-        from campus.applications.status import register_status_provider
-        from campus.communications import services as outbox
-
-        from . import letters, status
-
-        register_status_provider(status.offer_section)
-        outbox.register_attachment("acceptance_letter", letters.attachment)
+        # its mail events, attachment, status section and periodic job: plugin.py (campus.core.plugins)
         post_save.connect(_application_saved, sender="applications.Application",
                           dispatch_uid="admissions.application_saved")
-
-        from datetime import timedelta
-
-        from campus.core import periodic
-
-        from . import services
-
-        # release due calls, expire offers past their reply-by moment (promoting the next), 48-hour reminders
-        periodic.register("admissions.tick", services.tick, every=timedelta(minutes=1))
 
 
 def _application_saved(sender, instance, **kwargs):

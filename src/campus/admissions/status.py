@@ -5,7 +5,7 @@ rejection. Only released decisions are shown; a staged one is invisible."""
 from django.template.loader import render_to_string
 from django.utils import dateformat, timezone
 
-from campus.applications.status import StatusSection
+from campus.core.plugins.status import StatusSection
 
 from . import selectors
 from .models import Decision, Offer

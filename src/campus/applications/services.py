@@ -218,7 +218,7 @@ def send_receipt(*, application_id: int, actor=None) -> bool:
     (a retried task, a double submit).
     """
     from campus.communications import services as outbox
-    from campus.communications.models import Event, OutboxMessage
+    from campus.communications.models import OutboxMessage
 
     from .receipts import receipt_context
 
@@ -233,7 +233,7 @@ def send_receipt(*, application_id: int, actor=None) -> bool:
         if OutboxMessage.objects.filter(dedupe_key=key).exists():
             return False
         outbox.compose(
-            event=Event.RECEIVED, edition=application.call.edition, to_user=application.applicant,
+            event="received", edition=application.call.edition, to_user=application.applicant,
             context=receipt_context(application), dedupe_key=key, related=application, actor=actor, send=True,
         )
         application.receipt_sent_at = timezone.now()  # the moment the receipt was queued in the outbox
@@ -281,7 +281,7 @@ def send_more_information_request(*, application_id: int, actor=None) -> bool:
     """Put the request for more information into the outbox, queued. One mail per request: the key is the
     request's activity-log entry (a new request, a new mail; a retried task, none)."""
     from campus.communications import services as outbox
-    from campus.communications.models import Event, OutboxMessage
+    from campus.communications.models import OutboxMessage
 
     from .receipts import more_information_context
 
@@ -300,7 +300,7 @@ def send_more_information_request(*, application_id: int, actor=None) -> bool:
         if OutboxMessage.objects.filter(dedupe_key=key).exists():
             return False
         outbox.compose(
-            event=Event.MORE_INFORMATION, edition=application.call.edition, to_user=application.applicant,
+            event="more_information", edition=application.call.edition, to_user=application.applicant,
             context=more_information_context(application), dedupe_key=key, related=application, actor=actor,
             send=True,
         )

@@ -2,17 +2,25 @@
 
 from django import forms
 
+from campus.core.plugins import mail
+
 from . import rendering
-from .models import Event, OutboxMessage
+from .models import OutboxMessage
+
+
+def event_choices() -> list[tuple[str, str]]:
+    """The registered mail events, as (key, label), in the order registered."""
+    return [(event.key, event.label) for event in mail.events()]
 
 
 class FilterForm(forms.Form):
     state = forms.ChoiceField(required=False, choices=[("", "Any state"), *OutboxMessage.State.choices])
-    event = forms.ChoiceField(required=False, choices=[("", "Any mail"), *Event.choices], label="Mail")
+    event = forms.ChoiceField(required=False, label="Mail")
     edition = forms.ChoiceField(required=False, label="Edition")
 
     def __init__(self, *args, editions=(), show_none=False, **kwargs):
         super().__init__(*args, **kwargs)
+        self.fields["event"].choices = [("", "Any mail"), *event_choices()]
         choices = [("", "Any edition")] + [(str(e.pk), f"{e.programme.short_name} {e.name}") for e in editions]
         if show_none:
             choices.append(("none", "No edition"))

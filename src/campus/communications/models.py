@@ -1,23 +1,17 @@
-"""Mail templates per event and the outbox: every message to an applicant is a row before it is a mail."""
+"""Mail templates per event and the outbox: every message to an applicant is a row before it is a mail.
+
+``event`` is the key of a mail event some app registers (campus.core.plugins.mail): plain data, no choices, so a
+new app's mail needs no migration here. A key nobody registers any more (its app was removed) is shown as itself.
+"""
 
 from django.conf import settings
 from django.db import models
 
 from campus.core.models import TimeStampedModel
+from campus.core.plugins import mail
 from campus.programme.models import Edition
 
-
-class Event(models.TextChoices):
-    RECEIVED = "received", "Application received"
-    MORE_INFORMATION = "more_information", "More information requested"
-    INTERVIEW_INVITATION = "interview_invitation", "Invited to an interview"
-    INTERVIEW_BOOKED = "interview_booked", "Interview booked"
-    OFFER = "offer", "Offer of a place"
-    WAITLISTED = "waitlisted", "Put on the waitlist"
-    PROMOTED = "promoted", "Promoted from the waitlist"
-    REJECTED = "rejected", "Not admitted"
-    REMINDER = "reminder", "Reminder: reply to the offer"
-    REVIEW_REMINDER = "review_reminder", "Reminder to a reviewer: reviews outstanding"
+EVENT_MAX_LENGTH = mail.KEY_MAX_LENGTH
 
 
 class MailTemplate(TimeStampedModel):
@@ -25,7 +19,7 @@ class MailTemplate(TimeStampedModel):
     an edition may have its own template, else the default one (edition empty) is used."""
 
     edition = models.ForeignKey(Edition, null=True, blank=True, on_delete=models.CASCADE, related_name="mail_templates")
-    event = models.CharField(max_length=40, choices=Event.choices)
+    event = models.CharField(max_length=EVENT_MAX_LENGTH)
     subject = models.CharField(max_length=300)
     body = models.TextField()
 
@@ -38,8 +32,12 @@ class MailTemplate(TimeStampedModel):
             ),
         ]
 
+    @property
+    def event_label(self) -> str:
+        return mail.label(self.event)
+
     def __str__(self) -> str:
-        return f"{self.get_event_display()} ({self.edition or 'default'})"
+        return f"{self.event_label} ({self.edition or 'default'})"
 
 
 class OutboxMessage(TimeStampedModel):
@@ -51,7 +49,7 @@ class OutboxMessage(TimeStampedModel):
         CANCELLED = "cancelled", "Cancelled"
 
     edition = models.ForeignKey(Edition, null=True, blank=True, on_delete=models.SET_NULL, related_name="outbox")
-    event = models.CharField(max_length=40, choices=Event.choices)
+    event = models.CharField(max_length=EVENT_MAX_LENGTH)
     recipient = models.ForeignKey(
         settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="outbox_messages"
     )
@@ -64,7 +62,8 @@ class OutboxMessage(TimeStampedModel):
     # The object the message is about (as in the activity log), and the attachment provider to call at send time.
     related_type = models.CharField(max_length=100, blank=True)
     related_id = models.CharField(max_length=64, blank=True)
-    attachment = models.CharField(max_length=60, blank=True, help_text="Name of a registered attachment provider.")
+    attachment = models.CharField(max_length=mail.ATTACHMENT_MAX_LENGTH, blank=True,
+                                  help_text="Name of a registered attachment provider.")
     error = models.TextField(blank=True)
     attempts = models.PositiveSmallIntegerField(default=0)
     queued_at = models.DateTimeField(null=True, blank=True)
@@ -76,5 +75,13 @@ class OutboxMessage(TimeStampedModel):
         ordering = ["-created_at", "-id"]
         indexes = [models.Index(fields=["related_type", "related_id"])]
 
+    @property
+    def event_label(self) -> str:
+        return mail.label(self.event)
+
+    def get_event_display(self) -> str:
+        """The event's label (the name Django gives it for a field with choices; kept for the callers)."""
+        return mail.label(self.event)
+
     def __str__(self) -> str:
-        return f"{self.get_event_display()} to {self.to_email} ({self.get_state_display()})"
+        return f"{self.event_label} to {self.to_email} ({self.get_state_display()})"

@@ -3,10 +3,12 @@
 - A message of an edition: the programme managers of that edition (superusers hold every role).
 - A message without an edition, and the default templates (they speak for every edition): superusers only.
 - An edition's own templates: its programme managers.
+- A mail event may narrow who of them edits its text (``editable_by`` of campus.core.plugins.mail).
 Reviewers, interviewers, staff without a role, applicants: nothing (the pages answer 404).
 """
 
-from campus.review.permissions import Role, edition_ids_with_role, has_any_role, is_manager
+from campus.core.plugins import mail
+from campus.review.permissions import Role, edition_ids_with_role, has_any_role, has_role, is_manager
 
 
 def can_use_outbox(user) -> bool:
@@ -49,3 +51,16 @@ def can_edit_template(user, *, edition_id) -> bool:
     if edition_id is None:
         return user.is_superuser
     return is_manager(user, edition_id)
+
+
+def can_edit_event_template(user, event: str, *, edition_id) -> bool:
+    """May edit the text of the registered mail event ``event`` for ``edition_id`` (None: the default text)."""
+    registered = mail.get(event)
+    if registered is None or not can_edit_template(user, edition_id=edition_id):
+        return False
+    rule = registered.editable_by
+    if rule is None:
+        return True
+    if callable(rule):
+        return bool(rule(user, edition_id))
+    return user.is_superuser or (edition_id is not None and has_role(user, edition_id, *rule))

@@ -9,7 +9,7 @@ exactly as typed.
 
 from string import Formatter
 
-from .models import Event
+from campus.core.plugins import mail
 
 # Offered in every event (compose() fills them in; the context may override them).
 STANDARD = {
@@ -23,67 +23,17 @@ STANDARD = {
     "status_url": "The applicant's status page",
 }
 
-# Offered per event: what the code that composes the mail puts in the context (docs/communications.md).
-PER_EVENT = {
-    Event.RECEIVED: {
-        "reference": "The application's reference",
-        "submitted_at": "When the application was submitted (in the call's time zone)",
-        "status": "The application's status, as the applicant sees it",
-        "decision_note": "When decisions are expected (a sentence, or nothing)",
-        "answers": "A copy of the applicant's answers",
-        "consent_version": "The version of the privacy notice the applicant accepted",
-    },
-    Event.MORE_INFORMATION: {
-        "reference": "The application's reference",
-        "request": "What the team asks for",
-        "reply_by": "The new deadline (in the call's time zone)",
-    },
-    Event.INTERVIEW_INVITATION: {
-        "reference": "The application's reference",
-        "message": "A note from the team to the invited applicants (may be empty)",
-        "book_by": "Until when a slot can be booked",
-        "booking_url": "Where the applicant books a slot",
-    },
-    Event.INTERVIEW_BOOKED: {
-        "reference": "The application's reference",
-        "when": "The interview's date and time, in its time zone",
-        "where": "The online link or the place",
-        "panel": "Who will interview",
-    },
-    Event.OFFER: {
-        "reference": "The application's reference",
-        "reply_by": "The reply-by date of the offer",
-        "offer_url": "Where the applicant accepts or declines",
-    },
-    Event.WAITLISTED: {
-        "reference": "The application's reference",
-        "rank": "The place on the waitlist",
-    },
-    Event.PROMOTED: {
-        "reference": "The application's reference",
-        "reply_by": "The reply-by date of the offer",
-        "offer_url": "Where the applicant accepts or declines",
-    },
-    Event.REJECTED: {
-        "reference": "The application's reference",
-        "feedback": "A comment of the team for the applicant (may be empty)",
-    },
-    Event.REMINDER: {
-        "reference": "The application's reference",
-        "reply_by": "The reply-by date of the offer",
-        "offer_url": "Where the applicant accepts or declines",
-    },
-    Event.REVIEW_REMINDER: {
-        "outstanding": "How many reviews are outstanding",
-        "review_url": "The reviewer's queue",
-        "review_until": "Until when reviews are open (may be empty)",
-    },
-}
+# The closing lines of the default texts (each app's mail.py ends its texts with it).
+SIGNATURE = """Kind regards,
+The {programme_short} team
+{team_email}"""
 
 
 def placeholders_for(event: str) -> dict[str, str]:
-    """Every placeholder ``event`` offers, name -> description (standard ones first)."""
-    return {**STANDARD, **PER_EVENT.get(event, {})}
+    """Every placeholder ``event`` offers, name -> description (standard ones first); an event nobody registers
+    (its app was removed) offers the standard ones."""
+    registered = mail.get(event)
+    return {**STANDARD, **(registered.placeholders if registered is not None else {})}
 
 
 class TemplateError(ValueError):

@@ -17,7 +17,7 @@ answered) or, in the one moment of the COMMIT itself, accepted but not recorded:
 
 import logging
 import os
-from collections.abc import Callable, Iterable
+from collections.abc import Iterable
 from datetime import timedelta
 
 from django.conf import settings
@@ -27,10 +27,10 @@ from django.urls import reverse
 from django.utils import timezone
 
 from campus.core.activity import log_activity
+from campus.core.plugins import mail
 
 from . import rendering
-from .defaults import DEFAULTS
-from .models import Event, MailTemplate, OutboxMessage
+from .models import MailTemplate, OutboxMessage
 
 logger = logging.getLogger(__name__)
 
@@ -60,28 +60,17 @@ def _transition(message: OutboxMessage, to: str) -> str:
 
 
 # --- attachments --------------------------------------------------------------------------------
-
-_ATTACHMENTS: dict[str, Callable[[OutboxMessage], list[tuple[str, bytes, str]]]] = {}
-
-
-def register_attachment(name: str, func: Callable[[OutboxMessage], list[tuple[str, bytes, str]]]) -> None:
-    """Make ``func(message) -> [(filename, bytes, mimetype), ...]`` available as ``attachment=name``.
-
-    Called when the message is sent (and for the preview), so the attachment reflects the facts then.
-    Register at import time of the providing app (its ``apps.py`` ``ready()``).
-    """
-    if len(name) > OutboxMessage._meta.get_field("attachment").max_length:
-        raise ValueError(f"Attachment name too long: {name!r}")
-    _ATTACHMENTS[name] = func
+# Providers are registered by the apps that make them, next to their mail events (campus.core.plugins.mail:
+# ``register_attachment(name, func)``). Called when the message is sent (and for the preview), so the attachment
+# reflects the facts then.
 
 
 def attachments_of(message: OutboxMessage) -> list[tuple[str, bytes, str]]:
     if not message.attachment:
         return []
-    try:
-        provider = _ATTACHMENTS[message.attachment]
-    except KeyError:
-        raise OutboxError(f"No attachment provider is registered as {message.attachment!r}.") from None
+    provider = mail.attachment_provider(message.attachment)
+    if provider is None:
+        raise OutboxError(f"No attachment provider is registered as {message.attachment!r}.")
     return list(provider(message))
 
 
@@ -101,12 +90,13 @@ def site_url() -> str:
 
 
 def default_template(event: str) -> MailTemplate | None:
-    """The default template row of ``event``; when it is missing (deleted by hand, or a test flushed the data
-    of migration 0002), the text shipped in defaults.py, unsaved."""
+    """The default template row of ``event`` (a superuser saved one, or migration 0002 loaded it); else the
+    default text the event's app registers (campus.core.plugins.mail), unsaved; None for an unknown event."""
     template = MailTemplate.objects.filter(event=event, edition__isnull=True).first()
-    if template is None and event in DEFAULTS:
-        subject, body = DEFAULTS[event]
-        template = MailTemplate(event=event, edition=None, subject=subject, body=body)
+    registered = mail.get(event)
+    if template is None and registered is not None:
+        template = MailTemplate(event=event, edition=None, subject=registered.default_subject,
+                                body=registered.default_body)
     return template
 
 
@@ -140,19 +130,25 @@ def render(*, event: str, edition, to_user, context: dict) -> tuple[str, str]:
     ``context`` (which may override them). Values are inserted as plain text, never as template code."""
     template = template_for(event, edition)
     if template is None:
-        raise OutboxError(f"There is no mail template for {Event(event).label!r}.")
+        raise OutboxError(f"There is no mail template for {mail.label(event)!r}.")
     values = {**standard_context(edition=edition, to_user=to_user), **context}
     return rendering.one_line(rendering.fill(template.subject, values)), rendering.fill(template.body, values)
 
 
-def compose(*, event, edition, to_user, context: dict, dedupe_key: str, related: Model | None = None,
-            attachment: str = "", actor=None, send: bool = False) -> OutboxMessage:
-    """The message of ``event`` to ``to_user``: a draft, or (``send``) queued with its send task enqueued once
-    the surrounding transaction commits. One message per ``dedupe_key``: a second call (a double click, a
-    retried task, a concurrent one) returns the existing row unchanged."""
+def compose(*, event: str, edition, to_user, context: dict, dedupe_key: str, related: Model | None = None,
+            attachment: str | None = None, actor=None, send: bool = False) -> OutboxMessage:
+    """The message of ``event`` (a registered mail event's key) to ``to_user``: a draft, or (``send``) queued with
+    its send task enqueued once the surrounding transaction commits. One message per ``dedupe_key``: a second
+    call (a double click, a retried task, a concurrent one) returns the existing row unchanged. ``attachment``
+    None: the one the event declares (if any); "": none."""
     existing = OutboxMessage.objects.filter(dedupe_key=dedupe_key).first()
     if existing is not None:
         return existing
+    registered = mail.get(event)
+    if registered is None:
+        raise OutboxError(f"No mail event is registered as {event!r}.")
+    if attachment is None:
+        attachment = registered.attachment
     subject, body = render(event=event, edition=edition, to_user=to_user, context=context)
     now = timezone.now()
     # A closed (erased or deactivated) account gets no mail: the row records that, nothing is queued.

@@ -1,4 +1,5 @@
-"""Periodic work: apps register jobs here (in their AppConfig.ready), ``manage.py tick`` runs those that are due.
+"""Periodic work: apps register jobs in ``campus.core.plugins.jobs`` (from their ``plugin.py``); ``manage.py tick``
+runs those that are due (``run_due`` here).
 
 Each job is idempotent (releasing due calls, expiring offers, reminders with a dedupe key, re-queueing lost
 mail tasks), so running one twice, or on two machines at once, does no harm; the last run of each job is
@@ -7,31 +8,13 @@ kept in ``core.PeriodicRun`` so that a job "every 24 hours" runs once a day howe
 """
 
 import logging
-from dataclasses import dataclass
-from datetime import timedelta
 
 from django.db import transaction
 from django.utils import timezone
 
+from .plugins.jobs import jobs
+
 logger = logging.getLogger(__name__)
-
-
-@dataclass(frozen=True)
-class Job:
-    name: str
-    func: object  # () -> anything printable
-    every: timedelta
-
-
-_jobs: dict[str, Job] = {}
-
-
-def register(name: str, func, *, every: timedelta) -> None:
-    _jobs[name] = Job(name=name, func=func, every=every)
-
-
-def jobs() -> list[Job]:
-    return sorted(_jobs.values(), key=lambda job: job.name)
 
 
 def run_due(*, now=None, force: bool = False) -> dict[str, str]:

@@ -5,7 +5,7 @@ from datetime import timedelta
 from django.template.loader import render_to_string
 from django.utils import timezone
 
-from campus.applications.status import StatusSection
+from campus.core.plugins.status import StatusSection
 
 from . import selectors
 from .models import InterviewSlot, Invitation

@@ -13,12 +13,4 @@ class ReviewConfig(AppConfig):
 
         # connected after the applications app (INSTALLED_APPS order): the seed call exists when this runs
         seed_edition_loaded.connect(on_seed_edition_loaded, dispatch_uid="review-seed")
-
-        from datetime import timedelta
-
-        from campus.core import periodic
-
-        from . import services
-
-        # at most one mail per reviewer per day anyway (the dedupe key holds the date)
-        periodic.register("review.remind_reviewers", services.remind_reviewers, every=timedelta(hours=24))
+        # its mail event and periodic job: plugin.py (campus.core.plugins)

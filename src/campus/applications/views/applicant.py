@@ -9,6 +9,7 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 
 from campus.accounts.mfa import staff_data
 from campus.core.files import private_file_response
+from campus.core.plugins import status as status_plugins
 from campus.programme import selectors as programme_selectors
 from campus.programme.letters import boss_letter_pdf
 
@@ -17,7 +18,6 @@ from ..forms import BossLetterForm, ConsentForm, DocumentForm, StepForm
 from ..models import Application, Document
 from ..permissions import can_view_application
 from ..receipts import receipt_pdf
-from ..status import status_sections
 from ..states import APPLICANT_LABELS, EDITABLE
 
 STEPS = selectors.STEPS
@@ -226,7 +226,7 @@ def status(request):
     application = _own_application(request, call)
     if application is None:
         return redirect("apply:start")
-    sections = status_sections(request, application)
+    sections = status_plugins.sections(request, application)
     labels = [section.label for section in sections if section.label]
     steps = {section.step for section in sections if section.step}
     return render(

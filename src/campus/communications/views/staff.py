@@ -17,11 +17,12 @@ from django.utils.cache import add_never_cache_headers
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from campus.core.ids import ids_from
+from campus.core.plugins import mail
 from campus.programme.models import Edition
 
 from .. import permissions, rendering, selectors, services
 from ..forms import FilterForm, MessageForm, TemplateForm
-from ..models import Event, MailTemplate, OutboxMessage
+from ..models import MailTemplate, OutboxMessage
 
 PAGE_SIZE = 50
 S = OutboxMessage.State
@@ -238,21 +239,24 @@ def template_list(request):
     editions = _editions(user)
     found = selectors.templates_by_key(e.pk for e in editions)
     rows = []
-    for event, label in Event.choices:
+    for event in mail.events():  # whatever the installed apps register (campus.core.plugins.mail)
+        key = event.key
         rows.append({
-            "event": event,
-            "label": label,
-            "default": found.get((event, None)) or services.default_template(event),
-            "editions": [{"edition": e, "own": found.get((event, e.pk))} for e in editions],
+            "event": key,
+            "label": event.label,
+            "default": found.get((key, None)) or services.default_template(key),
+            "default_editable": permissions.can_edit_event_template(user, key, edition_id=None),
+            "editions": [{"edition": e, "own": found.get((key, e.pk)),
+                          "editable": permissions.can_edit_event_template(user, key, edition_id=e.pk)}
+                         for e in editions],
         })
-    return render(request, "communications/staff/templates.html",
-                  {"rows": rows, "editions": editions, "can_edit_defaults": user.is_superuser})
+    return render(request, "communications/staff/templates.html", {"rows": rows, "editions": editions})
 
 
 def _scope(request, event: str, edition_id: int | None):
-    if event not in Event.values:
+    if mail.get(event) is None:
         raise Http404("No such mail.")
-    if not permissions.can_edit_template(request.user, edition_id=edition_id):
+    if not permissions.can_edit_event_template(request.user, event, edition_id=edition_id):
         raise Http404("No such template.")
     edition = None
     if edition_id is not None:
@@ -274,14 +278,14 @@ def template_edit(request, event: str, edition_id: int | None = None):
         if form.is_valid():
             services.save_template(event=event, edition=edition, subject=form.cleaned_data["subject"],
                                    body=form.cleaned_data["body"], actor=request.user)
-            messages.success(request, f"The template “{Event(event).label}” is saved.")
+            messages.success(request, f"The template “{mail.label(event)}” is saved.")
             return redirect("staff_outbox:templates")
         status = 400
     else:
         source = own or default
         form = TemplateForm(initial={"subject": source.subject, "body": source.body} if source else None, event=event)
     context = {
-        "form": form, "event": event, "event_label": Event(event).label, "edition": edition, "own": own,
+        "form": form, "event": event, "event_label": mail.label(event), "edition": edition, "own": own,
         "placeholders": rendering.placeholders_for(event).items(),
     }
     return render(request, "communications/staff/template_edit.html", context, status=status)
@@ -294,5 +298,5 @@ def template_remove(request, event: str, edition_id: int):
     template = MailTemplate.objects.filter(event=event, edition=edition).first()
     if template is not None:
         services.delete_template(template=template, actor=request.user)
-        messages.success(request, f"{edition} uses the default text of “{Event(event).label}” again.")
+        messages.success(request, f"{edition} uses the default text of “{mail.label(event)}” again.")
     return redirect("staff_outbox:templates")

@@ -1,4 +1,5 @@
-"""Run the periodic jobs that are due (campus.core.periodic): ``manage.py tick`` once, or ``--loop 60``."""
+"""Run the periodic jobs that are due (campus.core.plugins.jobs; campus.core.periodic): ``manage.py tick``
+once, or ``--loop 60``."""
 
 import logging
 import time
@@ -20,9 +21,10 @@ class Command(BaseCommand):
 
     def handle(self, *args, loop=0, force=False, list=False, **options):  # noqa: A002 - the option's name
         from campus.core import periodic
+        from campus.core.plugins import jobs
 
         if list:
-            for job in periodic.jobs():
+            for job in jobs.jobs():
                 self.stdout.write(f"{job.name}: every {job.every}")
             return
         while True:

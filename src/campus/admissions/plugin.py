@@ -1,0 +1,20 @@
+"""What admissions plugs into the shared parts (campus.core.plugins): its mail events and the acceptance letter
+they carry, its section of the applicant's status page and its periodic job."""
+
+from datetime import timedelta
+
+from campus.core.plugins import jobs
+from campus.core.plugins import mail as mail_events
+from campus.core.plugins import status as status_sections
+
+from . import letters, services, status
+from .mail import EVENTS, LETTER_ATTACHMENT
+
+for event in EVENTS:
+    mail_events.register(event)
+mail_events.register_attachment(LETTER_ATTACHMENT, letters.attachment)
+
+status_sections.register(status.offer_section)
+
+# release due calls, expire offers past their reply-by moment (promoting the next), 48-hour reminders
+jobs.register("admissions.tick", services.tick, every=timedelta(minutes=1))
