@@ -96,8 +96,8 @@ def test_the_default_template_is_saved_and_saved_again(seeded):
     """The default (edition None) is locked by itself: its ordering joins the edition, and PostgreSQL refuses
     FOR UPDATE on the nullable side of that outer join (found by the huge-id walk in test_fuzz.py)."""
     for subject in ("First {reference}", "Second {reference}"):
-        outbox.save_template(event=Event.REJECTED, edition=None, subject=subject, body="No place.", actor=None)
-    assert MailTemplate.objects.get(event=Event.REJECTED, edition=None).subject == "Second {reference}"
+        outbox.save_template(event="rejected", edition=None, subject=subject, body="No place.", actor=None)
+    assert MailTemplate.objects.get(event="rejected", edition=None).subject == "Second {reference}"
 
 
 @pytest.mark.django_db
