@@ -1,5 +1,4 @@
 from django.apps import AppConfig
-from django.db.models.signals import post_save
 
 
 class AdmissionsConfig(AppConfig):
@@ -8,6 +7,7 @@ class AdmissionsConfig(AppConfig):
     verbose_name = "Admissions"
 
     def ready(self):
+        from campus.applications.signals import application_withdrawn
         from campus.applications.status import register_status_provider
         from campus.communications import services as outbox
 
@@ -15,8 +15,7 @@ class AdmissionsConfig(AppConfig):
 
         register_status_provider(status.offer_section)
         outbox.register_attachment("acceptance_letter", letters.attachment)
-        post_save.connect(_application_saved, sender="applications.Application",
-                          dispatch_uid="admissions.application_saved")
+        application_withdrawn.connect(_application_withdrawn, dispatch_uid="admissions.application_withdrawn")
 
         from datetime import timedelta
 
@@ -28,12 +27,10 @@ class AdmissionsConfig(AppConfig):
         periodic.register("admissions.tick", services.tick, every=timedelta(minutes=1))
 
 
-def _application_saved(sender, instance, **kwargs):
-    """A withdrawn application gives up its offer (the applications app knows nothing of offers)."""
-    if instance.state != "withdrawn":
-        return
-    from .models import Offer
-    from .services import application_withdrawn
+def _application_withdrawn(sender, application, actor=None, **kwargs):
+    """A withdrawn application gives up its open or suggested offer (the applications app knows nothing of
+    offers; it sends ``application_withdrawn``)."""
+    from . import selectors, services
 
-    if Offer.objects.filter(application_id=instance.pk, state__in=["open", "suggested"]).exists():
-        application_withdrawn(application=instance, actor=None)
+    if selectors.has_live_or_suggested_offer(application):
+        services.application_withdrawn(application=application, actor=actor)

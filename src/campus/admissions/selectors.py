@@ -185,3 +185,8 @@ def suggested_promotions(call) -> list[Offer]:
 
 def board_counts(call) -> dict:
     return call_counts([call])[call.pk]
+
+
+def has_live_or_suggested_offer(application) -> bool:
+    """Whether ``application`` holds an open or a suggested offer (one it would give up by withdrawing)."""
+    return Offer.objects.filter(application_id=application.pk, state__in=[O.OPEN, O.SUGGESTED]).exists()
