@@ -1,5 +1,4 @@
 from django.apps import AppConfig
-from django.db.models.signals import post_save
 
 
 class AdmissionsConfig(AppConfig):
@@ -9,16 +8,15 @@ class AdmissionsConfig(AppConfig):
 
     def ready(self):
         # its mail events, attachment, status section and periodic job: plugin.py (campus.core.plugins)
-        post_save.connect(_application_saved, sender="applications.Application",
-                          dispatch_uid="admissions.application_saved")
+        from campus.applications.signals import application_withdrawn
+
+        application_withdrawn.connect(_application_withdrawn, dispatch_uid="admissions.application_withdrawn")
 
 
-def _application_saved(sender, instance, **kwargs):
-    """A withdrawn application gives up its offer (the applications app knows nothing of offers)."""
-    if instance.state != "withdrawn":
-        return
-    from .models import Offer
-    from .services import application_withdrawn
+def _application_withdrawn(sender, application, actor=None, **kwargs):
+    """A withdrawn application gives up its open or suggested offer (the applications app knows nothing of
+    offers; it sends ``application_withdrawn``)."""
+    from . import selectors, services
 
-    if Offer.objects.filter(application_id=instance.pk, state__in=["open", "suggested"]).exists():
-        application_withdrawn(application=instance, actor=None)
+    if selectors.has_live_or_suggested_offer(application):
+        services.application_withdrawn(application=application, actor=actor)

@@ -9,7 +9,7 @@ from campus.applications.models import Application, Call, Question
 from campus.interviews.selectors import STATE_LABELS as INTERVIEW_LABELS
 from campus.interviews.selectors import states_by_application
 from campus.review import ranking
-from campus.review.models import Kind, Review
+from campus.review import selectors as review_selectors
 from campus.review.permissions import Role, edition_ids_with_role
 
 from .models import AdmissionSettings, Decision, Offer
@@ -64,10 +64,7 @@ def call_counts(calls: list[Call]) -> dict[int, dict]:
     for call_id, n in (Application.objects.filter(call_id__in=ids, state=Application.State.SUBMITTED)
                        .values_list("call_id").annotate(n=Count("pk")).order_by()):
         counts[call_id]["submitted"] = n
-    for call_id, n in (Review.objects.filter(application__call_id__in=ids, kind=Kind.REVIEW,
-                                             application__state=Application.State.SUBMITTED)
-                       .values_list("application__call_id").annotate(n=Count("application_id", distinct=True))
-                       .order_by()):
+    for call_id, n in review_selectors.reviewed_counts(ids).items():
         counts[call_id]["reviewed"] = n
     for call_id, outcome, n in (Decision.objects.filter(application__call_id__in=ids, released_at__isnull=True)
                                 .values_list("application__call_id", "outcome").annotate(n=Count("pk")).order_by()):
@@ -185,3 +182,8 @@ def suggested_promotions(call) -> list[Offer]:
 
 def board_counts(call) -> dict:
     return call_counts([call])[call.pk]
+
+
+def has_live_or_suggested_offer(application) -> bool:
+    """Whether ``application`` holds an open or a suggested offer (one it would give up by withdrawing)."""
+    return Offer.objects.filter(application_id=application.pk, state__in=[O.OPEN, O.SUGGESTED]).exists()

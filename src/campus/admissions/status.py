@@ -7,7 +7,7 @@ from django.utils import dateformat, timezone
 
 from campus.core.plugins.status import StatusSection
 
-from . import selectors
+from . import selectors, states
 from .models import Decision, Offer
 
 O = Offer.State
@@ -17,7 +17,7 @@ def offer_label(offer: Offer, call) -> str:
     if offer.state == O.OPEN:
         day = dateformat.format(timezone.localtime(offer.reply_by, call.zone), "j F Y") if offer.reply_by else ""
         return f"Offer of a place – please reply by {day}" if day else "Offer of a place – please reply"
-    return {O.ACCEPTED: "Place accepted", O.DECLINED: "Offer declined", O.EXPIRED: "Offer expired"}[offer.state]
+    return states.OFFER_LABELS[offer.state]
 
 
 def offer_section(request, application) -> StatusSection | None:
@@ -31,9 +31,9 @@ def offer_section(request, application) -> StatusSection | None:
         label = offer_label(offer, call)
     elif decision.outcome == Decision.Outcome.WAITLIST:
         context["position"] = selectors.waitlist_position(decision)
-        label = f"On the waitlist (rank {context['position']})"
+        label = f"{states.DECISION_LABELS[states.WAITLISTED]} (rank {context['position']})"
     elif decision.outcome == Decision.Outcome.REJECT:
-        label = "Not admitted"
+        label = states.DECISION_LABELS[states.REJECTED]
     else:  # a released admit without an offer cannot happen (release makes both); show nothing
         return None
     context["label"] = label

@@ -12,6 +12,7 @@ from campus.core.models import ActivityLog
 
 from . import eligibility, selectors
 from .models import Answer, Application, Call, Document
+from .signals import application_withdrawn
 from .states import EDITABLE, transition
 
 S = Application.State
@@ -201,6 +202,7 @@ def withdraw(*, application: Application, actor) -> Application:
     application.withdrawn_at = timezone.now()
     application.save()
     log_activity(action="applications.withdrawn", target=application, actor=actor, **{"from": previous, "to": S.WITHDRAWN})
+    application_withdrawn.send(sender=Application, application=application, actor=actor)
     return application
 
 

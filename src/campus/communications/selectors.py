@@ -28,3 +28,8 @@ def templates_by_key(edition_ids) -> dict[tuple[str, int | None], MailTemplate]:
         edition__isnull=True
     )
     return {(t.event, t.edition_id): t for t in rows}
+
+
+def message_exists(*, dedupe_key: str) -> bool:
+    """Whether a message with ``dedupe_key`` was ever composed (for apps that mail at most once per key)."""
+    return OutboxMessage.objects.filter(dedupe_key=dedupe_key).exists()

@@ -4,7 +4,8 @@ from django.db.models import Exists, OuterRef, Q
 from django.utils import timezone
 
 from campus.applications.models import Application, Call
-from campus.review.models import Criterion, Kind, Review
+from campus.review import selectors as review_selectors
+from campus.review.models import Kind
 
 from .models import InterviewSlot, Invitation
 from .permissions import edition_ids_for_staff
@@ -20,7 +21,7 @@ def states_by_application(call) -> dict[int, str]:
         Invitation.objects.filter(application__call=call, cancelled_at__isnull=True)
         .annotate(
             booked=Exists(InterviewSlot.objects.filter(booked_by=OuterRef("application_id"))),
-            assessed=Exists(Review.objects.filter(application=OuterRef("application_id"), kind=Kind.INTERVIEW)),
+            assessed=review_selectors.review_exists(application=OuterRef("application_id"), kind=Kind.INTERVIEW),
         )
         .values_list("application_id", "booked", "assessed")
     )
@@ -73,23 +74,15 @@ def slot_for_panel(pk: int):
 
 
 def interview_criteria(call):
-    return list(Criterion.objects.filter(call=call, kind=Kind.INTERVIEW).order_by("order", "pk"))
+    return review_selectors.criteria_of(call, Kind.INTERVIEW)
 
 
 def assessment_of(application, reviewer):
-    return (
-        Review.objects.filter(application=application, reviewer=reviewer, kind=Kind.INTERVIEW)
-        .prefetch_related("scores")
-        .first()
-    )
+    return review_selectors.review_by(application, reviewer, Kind.INTERVIEW)
 
 
 def assessments_of(application):
-    return list(
-        Review.objects.filter(application=application, kind=Kind.INTERVIEW)
-        .select_related("reviewer")
-        .order_by("submitted_at")
-    )
+    return review_selectors.reviews_with_reviewer(application, Kind.INTERVIEW)
 
 
 def interviewers_of(call):

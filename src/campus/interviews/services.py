@@ -23,7 +23,7 @@ from django.utils import timezone
 from campus.applications.models import Application
 from campus.core.activity import log_activity
 
-from . import permissions
+from . import permissions, states
 from .models import InterviewSlot, Invitation
 
 CHANGE_HOURS = 24
@@ -115,10 +115,10 @@ def invite(*, applications, actor, message: str = "") -> dict:
         elif invitation.cancelled_at is not None:
             # invited again after a cancellation: a new mail (its own key), the invitation lives again
             dedupe_key = f"interview_invitation:{invitation.pk}:{invitation.cancelled_at.timestamp():.0f}"
-            invitation.cancelled_at = None
+            states.transition(invitation, states.INVITED, held=None)
             invitation.invited_by = actor
             invitation.message = message
-            invitation.save(update_fields=["cancelled_at", "invited_by", "message", "updated_at"])
+            invitation.save(update_fields=["invited_by", "message", "updated_at"])
         else:
             result["already"].append(application)
             continue
@@ -131,21 +131,25 @@ def invite(*, applications, actor, message: str = "") -> dict:
 
 
 @transaction.atomic
-def cancel_invitation(*, invitation, actor) -> Invitation:
-    """Withdraw the invitation; a booked slot is freed. No mail (tell the applicant yourself)."""
+def cancel_invitation(*, invitation, actor, check_permission: bool = True, reason: str = "") -> Invitation:
+    """Withdraw the invitation; a booked slot is freed. No mail (tell the applicant yourself).
+
+    Only a manager of the edition, unless ``check_permission=False``: for other apps' services that have
+    checked their own permission (the erasure of a person, by the privacy team)."""
     invitation = (
         Invitation.objects.select_for_update().select_related("application__call__edition").get(pk=invitation.pk)
     )
-    _manager_required(actor, invitation.application.call)
-    if invitation.cancelled_at is not None:
+    if check_permission:
+        _manager_required(actor, invitation.application.call)
+    held = states.held_slot(invitation.application_id)
+    if states.state_of(invitation, held) == states.CANCELLED:
         return invitation
-    slot = InterviewSlot.objects.select_for_update().filter(booked_by=invitation.application).first()
-    if slot is not None:
-        _free(slot, actor=actor, reason="invitation cancelled")
-    invitation.cancelled_at = timezone.now()
-    invitation.save(update_fields=["cancelled_at", "updated_at"])
+    before = states.transition(invitation, states.CANCELLED, held=held)
+    if held is not None:
+        _log_freed(held, invitation.application_id, actor=actor, reason="invitation cancelled")
     log_activity(action="interviews.invitation_cancelled", target=invitation.application, actor=actor,
-                 invitation=invitation.pk, **{"from": "booked" if slot else "invited", "to": "cancelled"})
+                 invitation=invitation.pk, **{"from": before, "to": "cancelled"},
+                 **({"reason": reason} if reason else {}))
     return invitation
 
 
@@ -237,13 +241,32 @@ def delete_slot(*, slot, actor) -> None:
 # --- bookings -------------------------------------------------------------------------------------------
 
 
-def _free(slot, *, actor, reason: str):
-    application_id = slot.booked_by_id
-    slot.booked_by = None
-    slot.booked_at = None
-    slot.save(update_fields=["booked_by", "booked_at", "updated_at"])
+def _log_freed(slot, application_id, *, actor, reason: str):
     log_activity(action="interviews.booking_cancelled", target=slot, actor=actor, application=application_id,
                  reason=reason, **{"from": "booked", "to": "free"})
+
+
+def _free(slot, *, actor, reason: str):
+    """Free the booking ``slot`` holds (locked by the caller): the holder's interview goes back to
+    "invited" (a booking without an invitation, only possible by repairing data, is freed the same way)."""
+    application_id = slot.booked_by_id
+    invitation = (
+        Invitation.objects.select_for_update().filter(application_id=application_id).first()
+        or Invitation(application_id=application_id)  # never saved: freeing writes only the slot
+    )
+    states.transition(invitation, states.INVITED, held=slot)
+    _log_freed(slot, application_id, actor=actor, reason=reason)
+
+
+@transaction.atomic
+def release_booking_of(*, application, actor, reason: str) -> InterviewSlot | None:
+    """Free the slot ``application`` holds, whoever asks and however late (for other apps' services that
+    have checked their own permission, e.g. the erasure of a person). Returns the freed slot (None: none)."""
+    slot = states.held_slot(getattr(application, "pk", application))
+    if slot is None:
+        return None
+    _free(slot, actor=actor, reason=reason)
+    return slot
 
 
 def _held_by_withdrawn(slot) -> bool:
@@ -304,22 +327,19 @@ def _book(*, application, slot, actor) -> InterviewSlot:
         raise InterviewError(
             f"Interviews can be booked until {CHANGE_HOURS} hours before they start; choose a later time."
         )
-    old = InterviewSlot.objects.select_for_update().filter(booked_by=application).first()
-    if old is not None:
-        if _too_late(old, now):
-            raise InterviewError(
-                f"Your interview starts in less than {CHANGE_HOURS} hours; to change it, write to the team."
-            )
-        _free(old, actor=actor, reason="moved")
+    old = states.held_slot(application.pk)
+    if old is not None and _too_late(old, now):
+        raise InterviewError(
+            f"Your interview starts in less than {CHANGE_HOURS} hours; to change it, write to the team."
+        )
     if slot.booked_by_id is not None:  # held by a withdrawn application: free again
         _free(slot, actor=actor, reason="the application was withdrawn")
-    # compare-and-set: only a free slot is booked, whatever the other transaction did
-    updated = InterviewSlot.objects.filter(pk=slot.pk, booked_by__isnull=True).update(
-        booked_by=application, booked_at=now, updated_at=now
-    )
-    if updated != 1:
-        raise InterviewError(TAKEN)
-    slot.refresh_from_db()
+    try:
+        states.transition(invitation, states.BOOKED, slot=slot, held=old, now=now)
+    except states.SlotTaken:
+        raise InterviewError(TAKEN) from None
+    if old is not None:
+        _log_freed(old, application.pk, actor=actor, reason="moved")
     log_activity(action="interviews.booked", target=application, actor=actor, slot=slot.pk,
                  starts_at=slot.starts_at.isoformat(),
                  **{"from": f"slot {old.pk}" if old else "invited", "to": f"slot {slot.pk}"})

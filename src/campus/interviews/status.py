@@ -7,7 +7,7 @@ from django.utils import timezone
 
 from campus.core.plugins.status import StatusSection
 
-from . import selectors
+from . import selectors, states
 from .models import InterviewSlot, Invitation
 from .services import CHANGE_HOURS
 
@@ -26,5 +26,5 @@ def interview_section(request, application):
     if booked is not None:
         context["can_change"] = booked.starts_at - timezone.now() >= timedelta(hours=CHANGE_HOURS)
     html = render_to_string("interviews/_status_section.html", context, request=request)
-    label = "Interview booked" if booked else "Invited to an interview – please book a time"
+    label = states.APPLICANT_LABELS[states.BOOKED if booked else states.INVITED]
     return StatusSection(html=html, label=label, order=10, step="interview", key="interview")

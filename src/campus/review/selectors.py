@@ -163,3 +163,33 @@ def documents_of(application) -> dict[str, Document]:
 
 def application_for_review(pk: int) -> Application | None:
     return Application.objects.filter(pk=pk).select_related("call__edition__programme", "applicant").first()
+
+
+# --- for the apps above (interviews, admissions): reads of reviews without importing the models -------------
+
+
+def review_exists(*, application, kind: str):
+    """An ``Exists`` of a review of ``kind`` of ``application`` (an id or an ``OuterRef``), for annotations."""
+    return Exists(Review.objects.filter(application=application, kind=kind))
+
+
+def review_by(application, reviewer, kind: str) -> Review | None:
+    """The review of ``kind`` ``reviewer`` wrote of ``application``, with its scores (None: none yet)."""
+    return Review.objects.filter(application=application, reviewer=reviewer, kind=kind).prefetch_related("scores").first()
+
+
+def reviews_with_reviewer(application, kind: str) -> list[Review]:
+    """The reviews of ``kind`` of ``application`` with their reviewers, oldest first (one query)."""
+    return list(
+        Review.objects.filter(application=application, kind=kind).select_related("reviewer").order_by("submitted_at")
+    )
+
+
+def reviewed_counts(call_ids, kind: str = Kind.REVIEW) -> dict[int, int]:
+    """{call id: how many submitted applications have at least one review of ``kind``} (one query)."""
+    rows = (
+        Review.objects.filter(application__call_id__in=call_ids, kind=kind,
+                              application__state=Application.State.SUBMITTED)
+        .values_list("application__call_id").annotate(n=Count("application_id", distinct=True)).order_by()
+    )
+    return dict(rows)
