@@ -31,7 +31,8 @@ def journey(site, settings, tmp_path):
     from campus.communications.defaults import DEFAULTS
     from campus.communications.models import MailTemplate
     from campus.review import services as review
-    from campus.review.models import Criterion, ReviewPhase, TeamMembership
+    from campus.review.models import Criterion, ReviewPhase
+    from campus.team.models import TeamMembership
 
     settings.MEDIA_ROOT = tmp_path / "media"
     for event, (subject, body) in DEFAULTS.items():  # a transactional test's flush removed the migration's rows

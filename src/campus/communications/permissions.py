@@ -6,7 +6,7 @@
 Reviewers, interviewers, staff without a role, applicants: nothing (the pages answer 404).
 """
 
-from campus.review.permissions import Role, edition_ids_with_role, has_any_role, is_manager
+from campus.team.permissions import Role, edition_ids_with_role, has_any_role, is_manager
 
 
 def can_use_outbox(user) -> bool:

@@ -18,6 +18,7 @@ from django.utils import timezone
 from campus.applications.models import Application, Call
 from campus.core.activity import log_activity
 from campus.core.models import ActivityLog
+from campus.team.models import TeamMembership
 
 from .models import (
     ConflictOfInterest,
@@ -27,7 +28,6 @@ from .models import (
     ReviewAssignment,
     ReviewPhase,
     Score,
-    TeamMembership,
 )
 
 Role = TeamMembership.Role
