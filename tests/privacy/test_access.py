@@ -223,3 +223,20 @@ def test_staff_see_the_link_to_the_requests_and_applicants_do_not(aino, officer_
     staff_page = officer_client.get("/staff/privacy/").content.decode()
     assert 'aria-current="page">Privacy requests' in staff_page
     assert Client().login(email=JONAS_EMAIL, password=PASSWORD) is False  # (made without a password)
+
+
+def test_the_status_page_links_to_the_persons_data_through_privacys_registered_links(aino):
+    """applications links to privacy's pages without naming them: privacy registers them (core.plugins.links)."""
+    from campus.core.plugins import links
+
+    text = aino.client.get("/apply/status/").content.decode()
+    assert 'href="/my-data/download.zip"' in text and 'href="/my-data/"' in text and "Your data" in text
+    saved = {name: links._links[name] for name in ("my_data", "my_data_download")}
+    try:
+        for name in saved:
+            links.unregister(name)
+        text = aino.client.get("/apply/status/").content.decode()
+        assert "/my-data/" not in text and "Your data" not in text
+    finally:
+        for name, url_name in saved.items():
+            links.register(name, url_name)
