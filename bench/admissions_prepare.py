@@ -36,7 +36,8 @@ from campus.accounts.models import User  # noqa: E402
 from campus.admissions.selection import required_countries  # noqa: E402
 from campus.applications.models import Application, Call  # noqa: E402
 from campus.applications.selectors import requirements_of  # noqa: E402
-from campus.review.models import Criterion, Kind, Review, Score, TeamMembership  # noqa: E402
+from campus.review.models import Criterion, Kind, Review, Score  # noqa: E402
+from campus.team.models import TeamMembership  # noqa: E402
 from campus.review.services import weighted_total  # noqa: E402
 
 REVIEWERS = 10

@@ -64,6 +64,7 @@ INSTALLED_APPS = [
     "campus.core",
     "campus.accounts",
     "campus.programme",
+    "campus.team",
     "campus.communications",
     "campus.applications",
     "campus.review",
@@ -104,7 +105,7 @@ TEMPLATES = [
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
                 "campus.programme.context_processors.site",
-                "campus.staff_nav.staff_nav",
+                "campus.core.staff_nav.staff_nav",
             ],
         },
     }
@@ -174,6 +175,8 @@ AUTH_PASSWORD_VALIDATORS = [
 AUTHENTICATION_BACKENDS = [
     "django.contrib.auth.backends.ModelBackend",
     "allauth.account.auth_backends.AuthenticationBackend",
+    # team roles per edition answer has_perm("team.…") (campus.team.backends)
+    "campus.team.backends.TeamRoleBackend",
 ]
 LOGIN_URL = "account_login"
 LOGIN_REDIRECT_URL = "/apply/"

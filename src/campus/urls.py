@@ -2,8 +2,7 @@ from allauth.account.decorators import secure_admin_login
 from django.contrib import admin
 from django.urls import include, path
 
-from campus import staff_nav
-from campus.core import health
+from campus.core import health, staff_nav
 
 admin.site.site_header = "Cluster Campus — staff"
 admin.site.site_title = "Cluster Campus staff"
@@ -17,6 +16,7 @@ urlpatterns = [
     path("staff/interviews/", include("campus.interviews.staff_urls")),
     path("staff/admissions/", include("campus.admissions.staff_urls")),
     path("staff/outbox/", include("campus.communications.staff_urls")),
+    path("staff/privacy/", include("campus.privacy.staff_urls")),
     path("staff/", staff_nav.home, name="staff"),
     path("staff/content/", admin.site.urls),
     path("accounts/", include("allauth.urls")),

@@ -8,7 +8,7 @@ from django.contrib.auth import get_user_model
 from django.utils import timezone
 
 from campus.applications.models import Application
-from campus.review.models import TeamMembership
+from campus.team.models import TeamMembership
 from tests.applications.conftest import *  # noqa: F401,F403 (call, applicant, applicant_client, ...)
 
 COUNTRIES = ["FI", "SE", "EE", "LV", "LT", "DE", "PL", "DK"]

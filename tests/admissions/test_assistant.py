@@ -15,7 +15,8 @@ from django.utils import timezone
 from campus.admissions.models import AdmissionSettings, Decision
 from campus.applications.models import Application
 from campus.programme.models import Edition
-from campus.review.models import Kind, Review, TeamMembership
+from campus.review.models import Kind, Review
+from campus.team.models import TeamMembership
 
 from .conftest import bulk_applications
 

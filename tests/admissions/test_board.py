@@ -13,7 +13,8 @@ from campus.admissions import services
 from campus.admissions.models import AdmissionSettings, Decision, Offer
 from campus.applications.models import Answer, Question
 from campus.communications.models import OutboxMessage
-from campus.review.models import Review, TeamMembership
+from campus.review.models import Review
+from campus.team.models import TeamMembership
 
 from .conftest import bulk_applications
 

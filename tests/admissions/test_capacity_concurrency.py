@@ -21,7 +21,7 @@ from campus.admissions import services
 from campus.admissions.models import Decision, Offer
 from campus.cohort.models import Participant
 from campus.communications.models import OutboxMessage
-from campus.review.models import TeamMembership
+from campus.team.models import TeamMembership
 
 from .conftest import bulk_applications
 

@@ -17,7 +17,8 @@ from campus.applications import selectors as application_selectors
 from campus.applications.exports import question_headers
 from campus.applications.models import Application, Call
 from campus.core.models import ActivityLog
-from campus.review.models import Criterion, Kind, Review, Score, TeamMembership
+from campus.review.models import Criterion, Kind, Review, Score
+from campus.team.models import TeamMembership
 from tests.applications.staff_factories import FORMULA, make_application
 
 from .conftest import bulk_applications

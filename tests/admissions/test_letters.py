@@ -70,7 +70,7 @@ def test_the_letter_downloads_for_its_owner_only(offer, client, django_user_mode
 
 
 def test_managers_download_the_letter_from_the_board(offer, call, client, team_manager, django_user_model):
-    from campus.review.models import TeamMembership
+    from campus.team.models import TeamMembership
 
     client.force_login(team_manager)
     board = client.get(f"/staff/admissions/{call.pk}/").content.decode()

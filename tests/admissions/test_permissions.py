@@ -5,7 +5,7 @@ from campus.admissions import services
 from campus.admissions.models import Offer
 from campus.admissions.permissions import can_manage_admissions, can_view_offer
 from campus.programme.models import Edition
-from campus.review.models import TeamMembership
+from campus.team.models import TeamMembership
 
 from .conftest import bulk_applications
 

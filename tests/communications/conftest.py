@@ -6,7 +6,7 @@ import pytest
 
 from campus.communications import services as outbox
 from campus.programme.models import Edition
-from campus.review.models import TeamMembership
+from campus.team.models import TeamMembership
 from tests.applications.conftest import *  # noqa: F401,F403 - call, applicant, applicant_client, fill_all_steps
 
 Role = TeamMembership.Role

@@ -31,7 +31,8 @@ def journey(site, settings, tmp_path):
     from campus.communications.models import MailTemplate
     from campus.core.plugins import mail
     from campus.review import services as review
-    from campus.review.models import Criterion, ReviewPhase, TeamMembership
+    from campus.review.models import Criterion, ReviewPhase
+    from campus.team.models import TeamMembership
 
     settings.MEDIA_ROOT = tmp_path / "media"
     for event in mail.events():  # a transactional test's flush removed the migration's rows

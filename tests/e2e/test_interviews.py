@@ -15,7 +15,8 @@ from tests.applications.staff_factories import make_application
 @pytest.fixture
 def people(site, settings, tmp_path):
     from campus.applications.models import Call
-    from campus.review.models import Criterion, Kind, TeamMembership
+    from campus.review.models import Criterion, Kind
+    from campus.team.models import TeamMembership
     from tests.interviews.conftest import make_person
 
     settings.MEDIA_ROOT = tmp_path / "media"

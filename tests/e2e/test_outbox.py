@@ -19,7 +19,7 @@ def manager_web(web, site):
 
     from campus.communications import services as outbox
     from campus.programme.models import Edition
-    from campus.review.models import TeamMembership
+    from campus.team.models import TeamMembership
 
     edition = Edition.objects.get(is_current=True)
     User = get_user_model()

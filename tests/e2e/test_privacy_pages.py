@@ -108,5 +108,5 @@ def test_an_officer_refuses_then_approves(web, applicant, officer):
     expect(page.get_by_role("main")).not_to_contain_text("Aino")
     web.check_page("staff-erasure-done")
     web.set_width(375)
-    web.goto("/my-data/staff/")
+    web.goto("/staff/privacy/")
     web.check_page("staff-index-narrow", narrow=True)

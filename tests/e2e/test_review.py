@@ -28,7 +28,7 @@ def review_setup(site, settings, tmp_path):
 
     from campus.applications.models import Call
     from campus.review import services
-    from campus.review.models import TeamMembership
+    from campus.team.models import TeamMembership
 
     settings.MEDIA_ROOT = tmp_path / "media"
     _default_mail_templates()

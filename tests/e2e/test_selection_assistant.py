@@ -45,7 +45,7 @@ def manager_web(web, scored_call):
     from django.contrib.auth import get_user_model
     from django.test import Client
 
-    from campus.review.models import TeamMembership
+    from campus.team.models import TeamMembership
 
     call, _applications = scored_call
     user = get_user_model().objects.create_user(email="mia@example.org", password="a-long-password-1",

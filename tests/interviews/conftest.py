@@ -9,7 +9,8 @@ from django.utils import timezone
 from campus.applications.models import Call
 from campus.interviews import services
 from campus.programme.models import Edition
-from campus.review.models import Criterion, Kind, TeamMembership
+from campus.review.models import Criterion, Kind
+from campus.team.models import TeamMembership
 from tests.applications.conftest import call  # noqa: F401,F811 - a fixture
 from tests.applications.staff_factories import make_application
 

@@ -16,7 +16,7 @@ from django.test import Client
 from campus.communications.models import OutboxMessage
 from campus.interviews import services
 from campus.interviews.models import InterviewSlot
-from campus.review.models import TeamMembership
+from campus.team.models import TeamMembership
 from tests.applications.staff_factories import make_application
 
 from .conftest import future, make_person

@@ -55,7 +55,7 @@ def test_panel_and_assessment(call, manager, interviewer, second_interviewer, fo
 
 def test_panel_membership_needs_the_role_still(call, interviewer, make_slot):
     """Someone whose interviewer role was removed leaves the panels of the edition, in effect."""
-    from campus.review.models import TeamMembership
+    from campus.team.models import TeamMembership
 
     slot = make_slot(panel=[interviewer])
     TeamMembership.objects.filter(user=interviewer).delete()

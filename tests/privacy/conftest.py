@@ -216,7 +216,7 @@ class ReviewWorld:
 
 
 def make_team_member(email, full_name, edition, *roles):
-    from campus.review.models import TeamMembership
+    from campus.team.models import TeamMembership
 
     user = get_user_model().objects.create_user(email=email, password=PASSWORD, is_staff=True, full_name=full_name)
     for role in roles:

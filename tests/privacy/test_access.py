@@ -92,7 +92,7 @@ def test_a_staff_members_export_shows_their_work_but_not_the_people_they_worked_
 
 def test_every_export_is_logged(aino, officer, officer_client):
     aino.client.get("/my-data/download.zip")
-    archive_of(officer_client.post("/my-data/staff/export/", {"email": AINO_SECOND}))
+    archive_of(officer_client.post("/staff/privacy/export/", {"email": AINO_SECOND}))
     by_self, by_staff = ActivityLog.objects.filter(action="privacy.exported").order_by("id")
     assert (by_self.actor, by_self.data["by"]) == (aino.user, "self")
     assert (by_staff.actor, by_staff.data["by"]) == (officer, "staff")
@@ -116,17 +116,17 @@ def test_the_person_page_says_what_we_hold(aino):
     assert "1 application," in text and "2 files" in text and "1 message sent" in text
     assert 'href="/my-data/download.zip"' in text and 'href="/my-data/erase/"' in text
     assert "no-store" in page["Cache-Control"] or "no-cache" in page["Cache-Control"]
-    assert "/my-data/staff/" not in text  # not for applicants
+    assert "/staff/privacy/" not in text  # not for applicants
 
 
 def test_anonymous_visitors_are_sent_to_sign_in(aino):
     client = Client()
-    for path in ("/my-data/", "/my-data/download.zip", "/my-data/erase/", "/my-data/staff/",
-                 "/my-data/staff/erasure/1/"):
+    for path in ("/my-data/", "/my-data/download.zip", "/my-data/erase/", "/staff/privacy/",
+                 "/staff/privacy/erasure/1/"):
         response = client.get(path)
         assert response.status_code == 302 and response["Location"].startswith("/accounts/login/?next="), path
         assert leaks(response.content.decode(), AINO_SECRETS) == []
-    response = client.post("/my-data/staff/export/", {"email": AINO_EMAIL})
+    response = client.post("/staff/privacy/export/", {"email": AINO_EMAIL})
     assert response.status_code == 302 and "Content-Disposition" not in response
     assert not ActivityLog.objects.filter(action="privacy.exported").exists()
 
@@ -154,9 +154,9 @@ def test_without_the_permission_nobody_gets_someone_elses_data(aino, jonas, who)
     assert not can_handle_requests(user)
     client = Client()
     client.force_login(user) if user.is_active else None
-    for method, path, data in (("get", "/my-data/staff/", {}),
-                               ("post", "/my-data/staff/export/", {"email": AINO_EMAIL}),
-                               ("get", "/my-data/staff/erasure/1/", {})):
+    for method, path, data in (("get", "/staff/privacy/", {}),
+                               ("post", "/staff/privacy/export/", {"email": AINO_EMAIL}),
+                               ("get", "/staff/privacy/erasure/1/", {})):
         response = getattr(client, method)(path, data)
         assert response.status_code in (302, 404), (who, path, response.status_code)
         assert "Content-Disposition" not in response
@@ -168,7 +168,7 @@ def test_an_officer_and_a_superuser_get_the_same_zip_as_the_person(aino, officer
     own = json.loads(archive_of(aino.client.get("/my-data/download.zip")).read("data.json"))
     superuser = make_privacy_officer("root@example.org", superuser=True)
     for client in (officer_client, signed_in(superuser)):
-        archive = archive_of(client.post("/my-data/staff/export/", {"email": "  Aino@Example.FI "}))
+        archive = archive_of(client.post("/staff/privacy/export/", {"email": "  Aino@Example.FI "}))
         data = json.loads(archive.read("data.json"))
         for key in ("account", "email_addresses", "applications", "consents", "contact_messages"):
             assert data[key] == own[key], key
@@ -176,11 +176,11 @@ def test_an_officer_and_a_superuser_get_the_same_zip_as_the_person(aino, officer
 
 
 def test_an_unknown_address_gives_a_clear_message_and_logs_nothing(aino, officer_client):
-    response = officer_client.post("/my-data/staff/export/", {"email": "nobody@example.org"})
+    response = officer_client.post("/staff/privacy/export/", {"email": "nobody@example.org"})
     assert response.status_code == 400
     assert "We hold nothing under this address" in response.content.decode()
     assert 'value="nobody@example.org"' in response.content.decode()  # what was typed is kept
-    response = officer_client.post("/my-data/staff/export/", {"email": "not an address"})
+    response = officer_client.post("/staff/privacy/export/", {"email": "not an address"})
     assert response.status_code == 400 and "Enter a valid email address" in response.content.decode()
     assert not ActivityLog.objects.filter(action="privacy.exported").exists()
 
@@ -197,7 +197,7 @@ def test_a_person_without_an_account_gets_their_contact_messages_and_the_log_kee
         programme=seeded.programme, name="Other", email="other@example.se", organisation="", topic="other",
         message="Not Lars's", client="192.0.2.10",
     )
-    response = officer_client.post("/my-data/staff/export/", {"email": "LARS@example.se"})
+    response = officer_client.post("/staff/privacy/export/", {"email": "LARS@example.se"})
     data = json.loads(archive_of(response).read("data.json"))
     assert data["account"] is None and data["applications"] == []
     assert [m["message"] for m in data["contact_messages"]] == ["First question", "Second question"]
@@ -205,21 +205,38 @@ def test_a_person_without_an_account_gets_their_contact_messages_and_the_log_kee
     assert entry.actor == officer and entry.target_type == ""
     assert entry.data["subject"] == pseudonym("lars@example.se") and "lars" not in json.dumps(entry.data).lower()
     # a second export for the same address appears in the next export's activity, named by the pseudonym
-    response = officer_client.post("/my-data/staff/export/", {"email": "lars@example.se"})
+    response = officer_client.post("/staff/privacy/export/", {"email": "lars@example.se"})
     data = json.loads(archive_of(response).read("data.json"))
     assert [e["action"] for e in data["activity"]].count("privacy.exported") == 1
 
 
 def test_staff_pages_need_a_second_factor_when_required(aino, officer_client, settings):
     settings.CAMPUS_STAFF_REQUIRE_MFA = True
-    response = officer_client.get("/my-data/staff/")
+    response = officer_client.get("/staff/privacy/")
     assert response.status_code == 302 and "/accounts/2fa/" in response["Location"]
-    response = officer_client.post("/my-data/staff/export/", {"email": AINO_EMAIL})
+    response = officer_client.post("/staff/privacy/export/", {"email": AINO_EMAIL})
     assert response.status_code == 302 and "Content-Disposition" not in response
 
 
 def test_staff_see_the_link_to_the_requests_and_applicants_do_not(aino, officer_client):
-    assert 'href="/my-data/staff/"' in officer_client.get("/my-data/").content.decode()
-    staff_page = officer_client.get("/my-data/staff/").content.decode()
+    assert 'href="/staff/privacy/"' in officer_client.get("/my-data/").content.decode()
+    staff_page = officer_client.get("/staff/privacy/").content.decode()
     assert 'aria-current="page">Privacy requests' in staff_page
     assert Client().login(email=JONAS_EMAIL, password=PASSWORD) is False  # (made without a password)
+
+
+def test_the_status_page_links_to_the_persons_data_through_privacys_registered_links(aino):
+    """applications links to privacy's pages without naming them: privacy registers them (core.plugins.links)."""
+    from campus.core.plugins import links
+
+    text = aino.client.get("/apply/status/").content.decode()
+    assert 'href="/my-data/download.zip"' in text and 'href="/my-data/"' in text and "Your data" in text
+    saved = {name: links._links[name] for name in ("my_data", "my_data_download")}
+    try:
+        for name in saved:
+            links.unregister(name)
+        text = aino.client.get("/apply/status/").content.decode()
+        assert "/my-data/" not in text and "Your data" not in text
+    finally:
+        for name, url_name in saved.items():
+            links.register(name, url_name)

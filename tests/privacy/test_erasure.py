@@ -29,7 +29,7 @@ def ask_and_approve(aino, officer_client, django_capture_on_commit_callbacks) ->
     request = ErasureRequest.objects.get(user=aino.user)
     assert request.state == "pending"
     with django_capture_on_commit_callbacks(execute=True):
-        response = officer_client.post(f"/my-data/staff/erasure/{request.pk}/", {"decision": "approve", "note": ""})
+        response = officer_client.post(f"/staff/privacy/erasure/{request.pk}/", {"decision": "approve", "note": ""})
     assert response.status_code == 302, response.content.decode()[:2000]
     request.refresh_from_db()
     assert request.state == "approved"
@@ -39,7 +39,7 @@ def ask_and_approve(aino, officer_client, django_capture_on_commit_callbacks) ->
 def test_the_fixture_really_holds_aino_everywhere(aino, jonas, officer_client):
     """The leak test below means something only if every secret is there before the erasure."""
     review_and_admission(aino, jonas)
-    officer_client.post("/my-data/staff/export/", {"email": AINO_EMAIL})
+    officer_client.post("/staff/privacy/export/", {"email": AINO_EMAIL})
     aino.client.get("/my-data/download.zip")
     text = database_text()
     assert leaks(text, AINO_SECRETS) == [s for s in AINO_SECRETS if s != "changed jobs"]  # (her erasure reason)
@@ -59,7 +59,7 @@ def test_after_erasure_no_trace_of_aino_remains_in_any_table_or_file(
     aino, jonas, officer_client, django_capture_on_commit_callbacks
 ):
     review_and_admission(aino, jonas)  # reviews, interview, released decision, offer with letter, outbox, cohort
-    officer_client.post("/my-data/staff/export/", {"email": AINO_EMAIL})
+    officer_client.post("/staff/privacy/export/", {"email": AINO_EMAIL})
     aino.client.get("/my-data/download.zip")
     jonas_files = {d.file.path: d.file.read() for d in Document.objects.filter(application=jonas)}
     call = aino.application.call
@@ -144,7 +144,7 @@ def test_what_erasure_leaves_of_the_account_the_application_and_the_log(
 
 def test_the_staff_pages_no_longer_show_who_it_was(aino, officer_client, django_capture_on_commit_callbacks):
     request = ask_and_approve(aino, officer_client, django_capture_on_commit_callbacks)
-    for path in ("/my-data/staff/", f"/my-data/staff/erasure/{request.pk}/"):
+    for path in ("/staff/privacy/", f"/staff/privacy/erasure/{request.pk}/"):
         page = officer_client.get(path).content.decode()
         assert leaks(page, AINO_SECRETS) == [], path
 
@@ -155,7 +155,7 @@ def test_erasure_is_idempotent(aino, officer, officer_client, django_capture_on_
     snapshot = database_text()
     # a second click on approve, and the service run again: nothing more changes, nothing more is logged
     with django_capture_on_commit_callbacks(execute=True):
-        officer_client.post(f"/my-data/staff/erasure/{request.pk}/", {"decision": "approve", "note": ""})
+        officer_client.post(f"/staff/privacy/erasure/{request.pk}/", {"decision": "approve", "note": ""})
     assert ActivityLog.objects.filter(action="privacy.erased").count() == 1
     with django_capture_on_commit_callbacks(execute=True):
         counts = services.erase_person(user=user, actor=officer)
@@ -189,7 +189,7 @@ def test_erasing_a_staff_member_forgets_their_name_on_the_decisions(aino, django
 
 def test_nobody_decides_on_their_own_request(aino, officer, officer_client):
     request = services.request_erasure(user=officer, reason="")
-    response = officer_client.post(f"/my-data/staff/erasure/{request.pk}/", {"decision": "approve", "note": ""})
+    response = officer_client.post(f"/staff/privacy/erasure/{request.pk}/", {"decision": "approve", "note": ""})
     assert response.status_code == 400
     assert "another team member must decide" in response.content.decode().lower()
     request.refresh_from_db()

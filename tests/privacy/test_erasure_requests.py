@@ -53,24 +53,24 @@ def test_the_person_can_cancel_a_waiting_request(aino):
 def test_staff_see_waiting_requests_and_refuse_with_a_note_the_person_reads(aino, officer, officer_client):
     aino.client.post("/my-data/erase/", {"reason": "I changed jobs.", "confirm": "on"})
     request = ErasureRequest.objects.get()
-    index = officer_client.get("/my-data/staff/").content.decode()
-    assert f'href="/my-data/staff/erasure/{request.pk}/"' in index and "aino@example.fi" in index
-    detail = officer_client.get(f"/my-data/staff/erasure/{request.pk}/")
+    index = officer_client.get("/staff/privacy/").content.decode()
+    assert f'href="/staff/privacy/erasure/{request.pk}/"' in index and "aino@example.fi" in index
+    detail = officer_client.get(f"/staff/privacy/erasure/{request.pk}/")
     assert detail.status_code == 200 and "I changed jobs." in detail.content.decode()
     assert "2 files" in detail.content.decode()
 
-    response = officer_client.post(f"/my-data/staff/erasure/{request.pk}/", {"decision": "refuse", "note": ""})
+    response = officer_client.post(f"/staff/privacy/erasure/{request.pk}/", {"decision": "refuse", "note": ""})
     assert response.status_code == 400 and "Tell the person why" in response.content.decode()
-    response = officer_client.post(f"/my-data/staff/erasure/{request.pk}/",
+    response = officer_client.post(f"/staff/privacy/erasure/{request.pk}/",
                                    {"decision": "refuse", "note": "<script>x</script>"})
     assert response.status_code == 400 and "plain text" in response.content.decode()
-    response = officer_client.post(f"/my-data/staff/erasure/{request.pk}/", {"decision": "", "note": "x"})
+    response = officer_client.post(f"/staff/privacy/erasure/{request.pk}/", {"decision": "", "note": "x"})
     assert response.status_code == 400 and "approve or refuse" in response.content.decode()
     request.refresh_from_db()
     assert request.state == "pending"
 
     note = "We must keep your application until the selection ends on 29 May."
-    response = officer_client.post(f"/my-data/staff/erasure/{request.pk}/", {"decision": "refuse", "note": note})
+    response = officer_client.post(f"/staff/privacy/erasure/{request.pk}/", {"decision": "refuse", "note": note})
     assert response.status_code == 302
     request.refresh_from_db()
     assert (request.state, request.decided_by, request.note) == ("refused", officer, note)
@@ -85,7 +85,7 @@ def test_staff_see_waiting_requests_and_refuse_with_a_note_the_person_reads(aino
 def test_a_decided_request_cannot_be_decided_again(aino, officer, officer_client):
     request = services.request_erasure(user=aino.user, reason="")
     services.decide_erasure(request=request, approve=False, note="Not yet.", actor=officer)
-    response = officer_client.post(f"/my-data/staff/erasure/{request.pk}/", {"decision": "approve", "note": ""})
+    response = officer_client.post(f"/staff/privacy/erasure/{request.pk}/", {"decision": "approve", "note": ""})
     assert response.status_code == 200  # the page, with the decision already taken
     request.refresh_from_db()
     assert request.state == "refused"
@@ -121,6 +121,6 @@ def test_the_staff_list_costs_a_fixed_number_of_queries(aino, officer, officer_c
         if index % 2:
             services.decide_erasure(request=request, approve=False, note="No.", actor=officer)
     with django_assert_max_num_queries(12):
-        response = officer_client.get("/my-data/staff/")
+        response = officer_client.get("/staff/privacy/")
     assert response.status_code == 200
     assert leaks(response.content.decode(), AINO_SECRETS) == []

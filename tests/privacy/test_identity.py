@@ -123,7 +123,7 @@ def test_staff_export_of_a_contact_only_address_claimed_by_another_account(aino,
     ContactMessage.objects.create(programme=aino.application.call.edition.programme, name="Kaja Kask",
                                   email="kaja@example.ee", topic="other", message="Kaja's question")
     EmailAddress.objects.create(user=mark, email="kaja@example.ee", verified=False, primary=False)
-    data = zip_data(officer_client.post("/my-data/staff/export/", {"email": "KAJA@example.ee"}))
+    data = zip_data(officer_client.post("/staff/privacy/export/", {"email": "KAJA@example.ee"}))
     assert data["account"] is None
     assert [c["message"] for c in data["contact_messages"]] == ["Kaja's question"]
     # and an address only claimed unconfirmed, with nothing sent with it, holds nothing
@@ -143,13 +143,13 @@ def test_marks_erasure_leaves_aino_untouched(aino, mark, officer_client, django_
 
     assert mark_client.post("/my-data/erase/", {"reason": "", "confirm": "on"}).status_code == 302
     request = ErasureRequest.objects.get(user=mark)
-    page = officer_client.get(f"/my-data/staff/erasure/{request.pk}/").content.decode()
+    page = officer_client.get(f"/staff/privacy/erasure/{request.pk}/").content.decode()
     # the addresses he claimed are listed as his rows, unconfirmed; nothing found through them is
     assert f"{AINO_SECOND} (not confirmed)" in page and f"{AINO_EMAIL} (not confirmed)" in page.lower()
     assert leaks(page, ["call me back", "Ostrobothnia", "Interreg", "About your message", "Soon"]) == []
     assert "Outbox messages to them (0)" in page and "Contact messages (0)" in page
     with django_capture_on_commit_callbacks(execute=True):
-        response = officer_client.post(f"/my-data/staff/erasure/{request.pk}/", {"decision": "approve", "note": ""})
+        response = officer_client.post(f"/staff/privacy/erasure/{request.pk}/", {"decision": "approve", "note": ""})
     assert response.status_code == 302
 
     assert aino_state(aino) == before  # mails (sent and queued), contact message, addresses, account
@@ -183,7 +183,7 @@ def test_the_approval_page_lists_everything_that_will_change(aino, jonas, office
     response = aino.client.post("/my-data/erase/", {"reason": "", "confirm": "on"})
     assert response.status_code == 302
     request = ErasureRequest.objects.get(user=aino.user)
-    page = officer_client.get(f"/my-data/staff/erasure/{request.pk}/").content.decode()
+    page = officer_client.get(f"/staff/privacy/erasure/{request.pk}/").content.decode()
     reference = aino.application.reference
     assert reference in page
     for message in OutboxMessage.objects.filter(recipient=aino.user, state__in=selectors.SENT_STATES):

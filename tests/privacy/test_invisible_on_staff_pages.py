@@ -18,8 +18,8 @@ def test_an_override_in_a_requesters_name_is_shown_as_a_marker(officer_client):
     user = get_user_model().objects.create_user(email="anna@example.fi", password=PASSWORD, full_name=NAME)
     assert signed_in(user).post("/my-data/erase/", {"reason": "bye\u200b", "confirm": "on"}).status_code == 302
     request = ErasureRequest.objects.get(user=user)
-    listing = officer_client.get("/my-data/staff/").content.decode()
-    page = officer_client.get(f"/my-data/staff/erasure/{request.pk}/").content.decode()
+    listing = officer_client.get("/staff/privacy/").content.decode()
+    page = officer_client.get(f"/staff/privacy/erasure/{request.pk}/").content.decode()
     for html in (listing, page):
         assert MARKER in html
         assert NAME not in html  # never the raw override, which would turn the rest of the line around
@@ -33,7 +33,7 @@ def test_the_plan_counts_what_it_lists(officer_client):
     user = get_user_model().objects.create_user(email="anna@example.fi", password=PASSWORD, full_name="Anna Jones")
     assert signed_in(user).post("/my-data/erase/", {"reason": "", "confirm": "on"}).status_code == 302
     request = ErasureRequest.objects.get(user=user)
-    page = officer_client.get(f"/my-data/staff/erasure/{request.pk}/").content.decode()
+    page = officer_client.get(f"/staff/privacy/erasure/{request.pk}/").content.decode()
     assert "Sessions (1)" in page and "1 session of their account" in page
     assert "Background tasks (0)" in page and "0 tasks" not in page
     assert "0 entries" not in page and "1 entries" not in page

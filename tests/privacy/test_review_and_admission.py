@@ -24,7 +24,8 @@ from campus.communications.models import OutboxMessage
 from campus.core.models import ActivityLog
 from campus.interviews.models import InterviewSlot, Invitation
 from campus.privacy import services
-from campus.review.models import ConflictOfInterest, Review, ReviewAssignment, Score, TeamMembership
+from campus.review.models import ConflictOfInterest, Review, ReviewAssignment, Score
+from campus.team.models import TeamMembership
 
 from .conftest import (
     AINO_EMAIL, AINO_LETTER_PDF, AINO_REVIEW_SECRETS, AINO_SECRETS, REVIEWER_SECRETS,
@@ -103,7 +104,7 @@ def test_before_the_release_neither_the_staged_decision_nor_the_reviews_are_in_t
     review_and_admission(aino, jonas, released=False)
     for archive, data in (download(aino.client),
                           (lambda a: (a, json.loads(a.read("data.json"))))(
-                              archive_of(officer_client.post("/my-data/staff/export/", {"email": AINO_EMAIL})))):
+                              archive_of(officer_client.post("/staff/privacy/export/", {"email": AINO_EMAIL})))):
         assert data["decisions"] == [] and data["reviews_of_your_applications"] == []
         assert data["offers"] == []  # a promotion only suggested, not confirmed by a manager
         assert not [e for e in data["activity"] if e["action"].startswith(("admissions.", "review."))]

@@ -4,7 +4,8 @@ team members of the seed edition."""
 import pytest
 from django.contrib.auth import get_user_model
 
-from campus.review.models import Kind, TeamMembership
+from campus.review.models import Kind
+from campus.team.models import TeamMembership
 from tests.applications.conftest import call  # noqa: F401  (a fixture)
 from tests.applications.staff_factories import make_application
 

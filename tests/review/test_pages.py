@@ -7,7 +7,8 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
 from campus.review import services
-from campus.review.models import ConflictOfInterest, Criterion, Review, ReviewAssignment, ReviewPhase, TeamMembership
+from campus.review.models import ConflictOfInterest, Criterion, Review, ReviewAssignment, ReviewPhase
+from campus.team.models import TeamMembership
 
 from .conftest import Role, full_scores, member
 from .factories import bulk_applications

@@ -193,7 +193,7 @@ def test_a_scored_criterion_cannot_be_deleted(assigned, reviewer, criteria, mana
 
 
 def test_the_last_manager_stays(edition, manager):
-    from campus.review.models import TeamMembership
+    from campus.team.models import TeamMembership
 
     membership = TeamMembership.objects.get(user=manager, role=Role.MANAGER)
     with pytest.raises(services.ReviewError):
@@ -208,7 +208,7 @@ def test_removing_the_reviewer_role_frees_outstanding_assignments(call, edition,
     done, open_ = make_application(call, email="a1@example.org"), make_application(call, email="a2@example.org")
     services.assign(applications=[done, open_], reviewers=[reviewer], actor=manager)
     _save(done, reviewer, full_scores(criteria))
-    from campus.review.models import TeamMembership
+    from campus.team.models import TeamMembership
 
     services.remove_team_role(membership=TeamMembership.objects.get(user=reviewer, role=Role.REVIEWER), actor=manager)
     assert list(ReviewAssignment.objects.filter(reviewer=reviewer).values_list("application_id", flat=True)) == [done.pk]

@@ -167,14 +167,14 @@ MATRIX: dict[str, list[Case]] = {
     "privacy:cancel": [Case("/my-data/erase/cancel/", E("405", anonymous=LOGIN),
                             E("302→/my-data/", anonymous=LOGIN))],
     # handling privacy requests needs privacy.handle_requests (only the superuser has it so far); else 404
-    "privacy:staff": [Case("/my-data/staff/", E("404", anonymous=LOGIN, superuser="200+secret"),
+    "staff_privacy:home": [Case("/staff/privacy/", E("404", anonymous=LOGIN, superuser="200+secret"),
                            E("405", anonymous=LOGIN, signed_in="404", superuser="405"))],
-    "privacy:staff_export": [Case("/my-data/staff/export/", E("404", anonymous=LOGIN, superuser="405"),
+    "staff_privacy:export": [Case("/staff/privacy/export/", E("404", anonymous=LOGIN, superuser="405"),
                                   E("404", anonymous=LOGIN, superuser="400"))],
-    "privacy:staff_erasure": [
-        Case("/my-data/staff/erasure/{erasure}/", E("404", anonymous=LOGIN, superuser="200+secret"),
+    "staff_privacy:erasure": [
+        Case("/staff/privacy/erasure/{erasure}/", E("404", anonymous=LOGIN, superuser="200+secret"),
              E("404", anonymous=LOGIN, superuser="400")),
-        Case("/my-data/staff/erasure/999999/", E("404", anonymous=LOGIN), E("404", anonymous=LOGIN)),
+        Case("/staff/privacy/erasure/999999/", E("404", anonymous=LOGIN), E("404", anonymous=LOGIN)),
     ],
     # --- operations ------------------------------------------------------------------------------------
     "healthz": [Case("/healthz", PUBLIC, GET_ONLY, note="database and cache status, nothing else")],

@@ -172,7 +172,7 @@ def build_world() -> World:
         "erasure": erasure.pk if erasure is not None else 0,
     }
     # Team roles of the edition: the reviewer reviews (and interviews), the manager manages; lead has none.
-    from campus.review.models import TeamMembership
+    from campus.team.models import TeamMembership
 
     Role = TeamMembership.Role
     for role_name, roles in (("reviewer", (Role.REVIEWER, Role.INTERVIEWER)), ("manager", (Role.MANAGER,))):

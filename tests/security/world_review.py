@@ -5,7 +5,8 @@ remove-conflict URL an object."""
 
 
 def extend(world):
-    from campus.review.models import ConflictOfInterest, Criterion, ReviewAssignment, ReviewPhase, TeamMembership
+    from campus.review.models import ConflictOfInterest, Criterion, ReviewAssignment, ReviewPhase
+    from campus.team.models import TeamMembership
 
     call = world.call
     reviewer = world.user("reviewer")

@@ -6,7 +6,8 @@ opens nothing that shows staff-only data or acts as staff. Two things say what t
 
 - the staff area: every path under ``/staff/`` (the back office and the Django admin);
 - any other view marked with :func:`staff_data`, wherever its URL lives: the document download
-  (``/apply/documents/<id>/``, which staff use to read CVs), the privacy team's pages (``/my-data/staff/``).
+  (``/apply/documents/<id>/``, which staff use to read CVs), and any other page outside /staff/ that a staff page may need (the privacy team's pages moved under
+  ``/staff/privacy/`` and so under the first rule).
 
 A view that serves both a person's own data and staff (the document download) is marked: staff then need the
 second factor there too, even for a file of their own; people without staff status are not affected.

@@ -1,6 +1,6 @@
 """Who may do what in admissions: the one place these rules live (tested with data that could leak)."""
 
-from campus.review.permissions import is_manager
+from campus.team.permissions import is_manager
 
 
 def can_manage_admissions(user, call) -> bool:

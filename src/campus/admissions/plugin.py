@@ -1,14 +1,21 @@
-"""What admissions plugs into the shared parts (campus.core.plugins): its mail events and the acceptance letter
-they carry, its section of the applicant's status page and its periodic job."""
+"""What the admissions app plugs into the shared parts (campus.core.plugins): its staff section, and its mail
+events and the acceptance letter they carry, its section of the applicant's status page and its periodic job."""
 
 from datetime import timedelta
 
 from campus.core.plugins import jobs
 from campus.core.plugins import mail as mail_events
+from campus.core.plugins import staff
 from campus.core.plugins import status as status_sections
+from campus.team.permissions import Role, holds_any
 
 from . import letters, services, status
 from .mail import EVENTS, LETTER_ATTACHMENT
+
+staff.register(staff.StaffSection(
+    title="Admissions", url_name="staff_admissions:home", order=40, predicate=holds_any(Role.MANAGER),
+    description="The ranking board, the selection assistant, staged decisions, release, offers and the waitlist.",
+))
 
 for event in EVENTS:
     mail_events.register(event)

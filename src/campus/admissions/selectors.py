@@ -10,7 +10,7 @@ from campus.interviews.selectors import STATE_LABELS as INTERVIEW_LABELS
 from campus.interviews.selectors import states_by_application
 from campus.review import ranking
 from campus.review import selectors as review_selectors
-from campus.review.permissions import Role, edition_ids_with_role
+from campus.team.permissions import Role, edition_ids_with_role
 
 from .models import AdmissionSettings, Decision, Offer
 

@@ -1,8 +1,19 @@
-"""What applications plugs into the shared parts (campus.core.plugins): its mail events."""
+"""What the applications app plugs into the shared parts (campus.core.plugins): its staff section, and its mail
+events, and the page link to the letter for the employer."""
 
+from campus.core.plugins import links, staff
 from campus.core.plugins import mail as mail_events
 
 from .mail import EVENTS
+from .permissions import can_view_applications
+
+staff.register(staff.StaffSection(
+    title="Applications", url_name="staff_applications:list", order=10, predicate=can_view_applications,
+    description="Every application of a call: filters, exports, deadlines, requests for more information.",
+))
+
+# the programme's benefits page offers the letter for the employer (a page on a lower floor: core.plugins.links)
+links.register("boss_letter", "apply:boss_letter")
 
 for event in EVENTS:
     mail_events.register(event)

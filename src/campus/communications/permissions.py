@@ -8,7 +8,7 @@ Reviewers, interviewers, staff without a role, applicants: nothing (the pages an
 """
 
 from campus.core.plugins import mail
-from campus.review.permissions import Role, edition_ids_with_role, has_any_role, has_role, is_manager
+from campus.team.permissions import Role, edition_ids_with_role, has_any_role, has_role, is_manager
 
 
 def can_use_outbox(user) -> bool:

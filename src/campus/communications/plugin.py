@@ -1,10 +1,18 @@
-"""What communications plugs into the shared parts (campus.core.plugins): its periodic job."""
+"""What the communications app plugs into the shared parts (campus.core.plugins): its staff section, and its
+periodic job."""
 
 from datetime import timedelta
 
 from campus.core.plugins import jobs
+from campus.core.plugins import staff
 
 from . import services
+from .permissions import can_use_outbox
+
+staff.register(staff.StaffSection(
+    title="Outbox", url_name="staff_outbox:home", order=50, predicate=can_use_outbox,
+    description="Mail to applicants: preview, edit and send drafts; failures and retries; mail templates.",
+))
 
 # queued messages whose send task was lost (a crash between the commit and the enqueue) get a new one
 jobs.register("communications.requeue_stale", services.requeue_stale, every=timedelta(minutes=5))

@@ -8,7 +8,7 @@
 - An applicant books only with an invitation that is not cancelled, for their own submitted application.
 """
 
-from campus.review.permissions import Role, edition_ids_with_role, has_role, is_manager
+from campus.team.permissions import Role, edition_ids_with_role, has_role, is_manager
 
 STAFF_ROLES = (Role.MANAGER, Role.INTERVIEWER)
 

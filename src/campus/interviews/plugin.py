@@ -1,12 +1,20 @@
-"""What interviews plugs into the shared parts (campus.core.plugins): its mail events and their calendar
-attachment, and its section of the applicant's status page."""
+"""What the interviews app plugs into the shared parts (campus.core.plugins): its staff section, and its mail
+events and their calendar attachment, and its section of the applicant's status page."""
 
 from campus.core.plugins import mail as mail_events
+from campus.core.plugins import staff
 from campus.core.plugins import status
+from campus.team.permissions import Role, holds_any
 
 from .ics import attachment_for_message
 from .mail import EVENTS, ICS_ATTACHMENT
 from .status import interview_section
+
+staff.register(staff.StaffSection(
+    title="Interviews", url_name="staff_interviews:home", order=30,
+    predicate=holds_any(Role.INTERVIEWER, Role.MANAGER),
+    description="Interview slots, invitations, bookings and the panel's assessments.",
+))
 
 for event in EVENTS:
     mail_events.register(event)

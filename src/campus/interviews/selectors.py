@@ -89,7 +89,7 @@ def interviewers_of(call):
     """The people who may sit on a panel of ``call``: the edition's interviewers."""
     from django.contrib.auth import get_user_model
 
-    from campus.review.models import TeamMembership
+    from campus.team.models import TeamMembership
 
     return (
         get_user_model().objects.filter(team_roles__edition_id=call.edition_id,

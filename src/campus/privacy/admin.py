@@ -1,4 +1,4 @@
-"""The edition's retention policy in the staff content editor. Erasure requests are handled in /my-data/staff/."""
+"""The edition's retention policy in the staff content editor. Erasure requests are handled in /staff/privacy/."""
 
 from django.contrib import admin
 

@@ -21,7 +21,8 @@ from campus.core.activity import log_activity
 from campus.core.models import ActivityLog
 from campus.interviews.models import InterviewSlot, Invitation
 from campus.programme.models import ContactMessage
-from campus.review.models import ConflictOfInterest, Review, ReviewAssignment, TeamMembership
+from campus.review.models import ConflictOfInterest, Review, ReviewAssignment
+from campus.team.models import TeamMembership
 
 from . import selectors
 from .erasure_plan import ErasurePlan, for_row, plan_erasure

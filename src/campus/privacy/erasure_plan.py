@@ -21,7 +21,8 @@ from campus.communications.models import OutboxMessage
 from campus.core.models import ActivityLog
 from campus.interviews.models import InterviewSlot, Invitation
 from campus.programme.models import ContactMessage
-from campus.review.models import ConflictOfInterest, Review, ReviewAssignment, TeamMembership
+from campus.review.models import ConflictOfInterest, Review, ReviewAssignment
+from campus.team.models import TeamMembership
 
 from . import scrub, selectors
 from .models import ErasureRequest

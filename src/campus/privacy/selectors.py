@@ -18,7 +18,8 @@ from campus.communications.models import OutboxMessage
 from campus.core.models import ActivityLog
 from campus.interviews.models import InterviewSlot, Invitation
 from campus.programme.models import ContactMessage
-from campus.review.models import ConflictOfInterest, Review, ReviewAssignment, TeamMembership
+from campus.review.models import ConflictOfInterest, Review, ReviewAssignment
+from campus.team.models import TeamMembership
 
 # who a person is (only confirmed addresses count): see identity.py
 from .identity import ERASED_DOMAIN, Subject, is_erased, pseudonym, subject_for_email, subject_for_user  # noqa: F401

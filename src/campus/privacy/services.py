@@ -63,7 +63,7 @@ HANDLING = {
                                     "address (whole words), their names, addresses, phone and organisation are "
                                     "replaced. "
                                     "Staff who created or sent messages: set to nobody.",
-    "review.TeamMembership": "Access: the team member's roles per edition. Erasure: deleted.",
+    "team.TeamMembership": "Access: the team member's roles per edition. Erasure: deleted.",
     "review.ReviewAssignment": "Access: the team member's assignments (applications by reference number only). "
                                "Erasure of the reviewer, or of the applicant: deleted. Staff who assigned: set to "
                                "nobody.",

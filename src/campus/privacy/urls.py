@@ -2,7 +2,7 @@
 
 from django.urls import path
 
-from .views import person, staff
+from .views import person
 
 app_name = "privacy"
 
@@ -11,7 +11,4 @@ urlpatterns = [
     path("download.zip", person.download, name="download"),
     path("erase/", person.erase, name="erase"),
     path("erase/cancel/", person.cancel, name="cancel"),
-    path("staff/", staff.index, name="staff"),
-    path("staff/export/", staff.export, name="staff_export"),
-    path("staff/erasure/<int:pk>/", staff.erasure, name="staff_erasure"),
 ]

@@ -5,8 +5,9 @@ from django.contrib.auth import get_user_model
 
 from campus.applications.models import Application
 from campus.core.ids import IdChoiceField, IdMultipleChoiceField
+from campus.team.models import TeamMembership
 
-from .models import Criterion, Kind, Review, ReviewPhase, TeamMembership
+from .models import Criterion, Kind, Review, ReviewPhase
 
 Role = TeamMembership.Role
 

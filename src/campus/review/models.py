@@ -6,33 +6,12 @@ from django.db import models
 
 from campus.applications.models import Application, Call
 from campus.core.models import TimeStampedModel
-from campus.programme.models import Edition
 
 DEFAULT_SCALE = ["Poor", "Fair", "Good", "Very good", "Excellent"]
 
 
 def default_scale():
     return list(DEFAULT_SCALE)
-
-
-class TeamMembership(TimeStampedModel):
-    """A role of a person in the team of an edition; a person may hold several roles."""
-
-    class Role(models.TextChoices):
-        MANAGER = "manager", "Programme manager"
-        REVIEWER = "reviewer", "Reviewer"
-        INTERVIEWER = "interviewer", "Interviewer"
-
-    edition = models.ForeignKey(Edition, on_delete=models.CASCADE, related_name="team")
-    user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="team_roles")
-    role = models.CharField(max_length=20, choices=Role.choices)
-
-    class Meta:
-        ordering = ["edition", "role", "user"]
-        constraints = [models.UniqueConstraint(fields=["edition", "user", "role"], name="team_unique_role")]
-
-    def __str__(self) -> str:
-        return f"{self.user} – {self.get_role_display()} ({self.edition})"
 
 
 class Kind(models.TextChoices):

@@ -1,12 +1,20 @@
-"""What review plugs into the shared parts (campus.core.plugins): its mail event and its periodic job."""
+"""What the review app plugs into the shared parts (campus.core.plugins): its staff section, and its mail event and
+its periodic job."""
 
 from datetime import timedelta
 
 from campus.core.plugins import jobs
 from campus.core.plugins import mail as mail_events
+from campus.core.plugins import staff
+from campus.team.permissions import Role, holds_any
 
 from . import services
 from .mail import EVENTS
+
+staff.register(staff.StaffSection(
+    title="Review", url_name="staff_review:home", order=20, predicate=holds_any(Role.REVIEWER, Role.MANAGER),
+    description="Your review queue; for managers: team, review phases, criteria and assignments.",
+))
 
 for event in EVENTS:
     mail_events.register(event)

@@ -7,7 +7,6 @@ _REVIEW_KEPT = ("With the application. Applicant erased: both comments cleared, 
 _STAFF = "Organising the review team of an edition"
 
 PERSONAL_DATA = {
-    "review.TeamMembership.user": (_STAFF, "Until the person leaves the team or is erased", "legitimate_interest"),
     "review.ReviewAssignment.reviewer": (_STAFF + ": who reviews which application", _KEPT, "legitimate_interest"),
     "review.ReviewAssignment.assigned_by": ("Accountability of staff actions", "Set to nobody when that staff member is erased", "legitimate_interest"),
     "review.ConflictOfInterest.reviewer": ("Fair review: a reviewer never reviews someone they have a conflict with", _KEPT, "legitimate_interest"),

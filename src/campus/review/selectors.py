@@ -9,9 +9,11 @@ from django.db.models import Count, Exists, OuterRef, Q
 
 from campus.applications.models import Application, Call, Document
 from campus.programme.models import Edition
+from campus.team import permissions as roles
+from campus.team.models import TeamMembership
 
 from . import permissions
-from .models import ConflictOfInterest, Criterion, Kind, Review, ReviewAssignment, ReviewPhase, TeamMembership
+from .models import ConflictOfInterest, Criterion, Kind, Review, ReviewAssignment, ReviewPhase
 from .services import REVIEWABLE_STATES
 
 Role = TeamMembership.Role
@@ -28,7 +30,7 @@ def active_phases(call_ids) -> dict[int, ReviewPhase]:
 def queue(user) -> list[dict]:
     """The reviewer's assigned applications, grouped by call: [{call, phase, items: [{assignment, done}]}].
     Only editions where ``user`` holds the reviewer role; never an application they declared a conflict with."""
-    editions = permissions.edition_ids_with_role(user, Role.REVIEWER)
+    editions = roles.edition_ids_with_role(user, Role.REVIEWER)
     if not editions:
         return []
     written = Review.objects.filter(application_id=OuterRef("application_id"), reviewer=user, kind=Kind.REVIEW)
@@ -52,12 +54,12 @@ def queue(user) -> list[dict]:
 
 
 def managed_calls(user) -> list[Call]:
-    editions = permissions.edition_ids_with_role(user, Role.MANAGER)
+    editions = roles.edition_ids_with_role(user, Role.MANAGER)
     return list(Call.objects.filter(edition_id__in=editions).select_related("edition").order_by("-opens_at"))
 
 
 def managed_editions(user) -> list[Edition]:
-    editions = permissions.edition_ids_with_role(user, Role.MANAGER)
+    editions = roles.edition_ids_with_role(user, Role.MANAGER)
     return list(Edition.objects.filter(pk__in=editions).order_by("-acceptance_letter_on"))
 
 

@@ -13,14 +13,15 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
+from campus.core.access import staff_page
 from campus.core.http import local_path
-from campus.review.permissions import Role, has_any_role
+from campus.team.permissions import Role, holds_any
 
 from .. import selectors, services
 from ..forms import BoardFilterForm, SettingsForm, StageForm
 from ..models import Offer
 from ..permissions import can_view_offer
-from .access import manager_of_call, signed_in
+from .access import manager_of_call
 
 PAGE_SIZE = 100
 COLUMNS = [  # (sort key, heading)
@@ -40,10 +41,8 @@ def _next(request, call):
 
 
 @require_GET
-@signed_in
+@staff_page(holds_any(Role.MANAGER))
 def home(request):
-    if not has_any_role(request.user, Role.MANAGER):
-        raise Http404("No such page.")
     calls = selectors.managed_calls(request.user)
     counts = selectors.call_counts(calls)
     return render(request, "admissions/staff/home.html",

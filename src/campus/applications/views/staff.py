@@ -6,20 +6,17 @@ only view get a 403 from the managing actions. Views stay thin: forms validate, 
 selectors read. Pages are never cached (they hold personal data).
 """
 
-from functools import wraps
-
 from django.contrib import messages
-from django.contrib.auth.views import redirect_to_login
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
 from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils import timezone
-from django.utils.cache import add_never_cache_headers
 from django.utils.dateparse import parse_datetime
 from django_countries import countries
 from django.views.decorators.http import require_GET, require_POST
 
+from campus.core.access import staff_page
 from campus.programme import selectors as programme_selectors
 
 from .. import exports, selectors, services
@@ -66,28 +63,6 @@ ACTIONS = {
 }
 
 
-def staff_only(*, manage: bool = False):
-    """Let in staff with the role (and, for ``manage``, the right to change applications)."""
-
-    def decorator(view):
-        @wraps(view)
-        def wrapper(request, *args, **kwargs):
-            user = request.user
-            if not user.is_authenticated:
-                return redirect_to_login(request.get_full_path())  # the one sign-in page (settings.LOGIN_URL)
-            if not can_view_applications(user):
-                raise Http404("No such page.")
-            if manage and not can_manage_applications(user):
-                raise PermissionDenied("Managing applications needs the permission to change them.")
-            response = view(request, *args, **kwargs)
-            add_never_cache_headers(response)
-            return response
-
-        return wrapper
-
-    return decorator
-
-
 # --- the list -----------------------------------------------------------------------------------
 
 
@@ -125,7 +100,7 @@ def _row(application):
 
 
 @require_GET
-@staff_only()
+@staff_page(can_view_applications)
 def application_list(request):
     calls = selectors.calls_for_staff()
     call, form, applications = _filtered(request, calls)
@@ -148,7 +123,7 @@ def application_list(request):
 
 
 @require_GET
-@staff_only()
+@staff_page(can_view_applications)
 def export(request, fmt: str):
     if fmt not in ("csv", "xlsx"):
         raise Http404("No such format.")
@@ -253,7 +228,7 @@ def _render_detail(request, application, *, forms=None, status=200):
 
 
 @require_GET
-@staff_only()
+@staff_page(can_view_applications)
 def application_detail(request, pk: int):
     return _render_detail(request, _application_or_404(pk))
 
@@ -274,7 +249,8 @@ def _act(request, application, key, form, service, success):
 
 
 @require_POST
-@staff_only(manage=True)
+@staff_page(can_view_applications)
+@staff_page(can_manage_applications, denied=403)  # may view, may not change: 403
 def override_eligibility(request, pk: int):
     application = _application_or_404(pk)
     form = OverrideForm(request.POST)
@@ -288,7 +264,8 @@ def override_eligibility(request, pk: int):
 
 
 @require_POST
-@staff_only(manage=True)
+@staff_page(can_view_applications)
+@staff_page(can_manage_applications, denied=403)  # may view, may not change: 403
 def extend_deadline(request, pk: int):
     application = _application_or_404(pk)
     form = ExtendDeadlineForm(request.POST, application=application)
@@ -300,7 +277,8 @@ def extend_deadline(request, pk: int):
 
 
 @require_POST
-@staff_only(manage=True)
+@staff_page(can_view_applications)
+@staff_page(can_manage_applications, denied=403)  # may view, may not change: 403
 def request_information(request, pk: int):
     application = _application_or_404(pk)
     form = MoreInformationForm(request.POST, application=application)

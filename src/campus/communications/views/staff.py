@@ -5,17 +5,14 @@ manager role of any edition -> 404; a message or template of an edition the pers
 Views stay thin: forms validate, services change state, selectors read. Pages are never cached.
 """
 
-from functools import wraps
-
 from django.contrib import messages
-from django.contrib.auth.views import redirect_to_login
 from django.core.paginator import Paginator
 from django.http import Http404
 from django.shortcuts import redirect, render
 from django.urls import reverse
-from django.utils.cache import add_never_cache_headers
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
+from campus.core.access import staff_page
 from campus.core.ids import ids_from
 from campus.core.plugins import mail
 from campus.programme.models import Edition
@@ -35,21 +32,6 @@ ACTIONS = {
     "communications.retried": "Queued again",
     "communications.cancelled": "Cancelled",
 }
-
-
-def outbox_only(view):
-    @wraps(view)
-    def wrapper(request, *args, **kwargs):
-        user = request.user
-        if not user.is_authenticated:
-            return redirect_to_login(request.get_full_path())
-        if not permissions.can_use_outbox(user):
-            raise Http404("No such page.")
-        response = view(request, *args, **kwargs)
-        add_never_cache_headers(response)
-        return response
-
-    return wrapper
 
 
 def _message_or_404(request, pk: int) -> OutboxMessage:
@@ -85,7 +67,7 @@ def _filtered(request, params):
 
 
 @require_GET
-@outbox_only
+@staff_page(permissions.can_use_outbox)
 def home(request):
     form, queryset = _filtered(request, request.GET)
     state = form.cleaned_data.get("state", "") if form.is_valid() else ""
@@ -110,7 +92,7 @@ def home(request):
 
 
 @require_POST
-@outbox_only
+@staff_page(permissions.can_use_outbox)
 def bulk_send(request):
     """Send the ticked drafts, or (``scope=all``) every draft matching the filters sent along."""
     form, queryset = _filtered(request, request.POST)
@@ -166,13 +148,13 @@ def _render_message(request, message, *, form=None, status=200, template="commun
 
 
 @require_GET
-@outbox_only
+@staff_page(permissions.can_use_outbox)
 def message_detail(request, pk: int):
     return _render_message(request, _message_or_404(request, pk))
 
 
 @require_http_methods(["GET", "POST"])
-@outbox_only
+@staff_page(permissions.can_use_outbox)
 def message_edit(request, pk: int):
     message = _message_or_404(request, pk)
     if message.state != S.DRAFT:
@@ -207,7 +189,7 @@ def _act(request, pk, action, success):
 
 
 @require_POST
-@outbox_only
+@staff_page(permissions.can_use_outbox)
 def message_send(request, pk: int):
     def act(message):
         if message.state != S.DRAFT:
@@ -218,13 +200,13 @@ def message_send(request, pk: int):
 
 
 @require_POST
-@outbox_only
+@staff_page(permissions.can_use_outbox)
 def message_retry(request, pk: int):
     return _act(request, pk, lambda m: services.retry(message=m, actor=request.user), "The message to {to} is queued again.")
 
 
 @require_POST
-@outbox_only
+@staff_page(permissions.can_use_outbox)
 def message_cancel(request, pk: int):
     return _act(request, pk, lambda m: services.cancel(message=m, actor=request.user), "The message to {to} is cancelled.")
 
@@ -233,7 +215,7 @@ def message_cancel(request, pk: int):
 
 
 @require_GET
-@outbox_only
+@staff_page(permissions.can_use_outbox)
 def template_list(request):
     user = request.user
     editions = _editions(user)
@@ -267,7 +249,7 @@ def _scope(request, event: str, edition_id: int | None):
 
 
 @require_http_methods(["GET", "POST"])
-@outbox_only
+@staff_page(permissions.can_use_outbox)
 def template_edit(request, event: str, edition_id: int | None = None):
     edition = _scope(request, event, edition_id)
     own = MailTemplate.objects.filter(event=event, edition=edition).first()
@@ -292,7 +274,7 @@ def template_edit(request, event: str, edition_id: int | None = None):
 
 
 @require_POST
-@outbox_only
+@staff_page(permissions.can_use_outbox)
 def template_remove(request, event: str, edition_id: int):
     edition = _scope(request, event, edition_id)
     template = MailTemplate.objects.filter(event=event, edition=edition).first()

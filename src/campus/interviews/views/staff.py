@@ -2,41 +2,23 @@
 visitors are sent to sign in; signed-in people without the interviewer or manager role of some edition get
 a 404; an interviewer asking for a manager's action gets a 403; pages are never cached."""
 
-from functools import wraps
-
 from django.contrib import messages
-from django.contrib.auth.views import redirect_to_login
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import Http404
 from django.shortcuts import redirect, render
 from django.urls import reverse
-from django.utils.cache import add_never_cache_headers
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from campus.applications import selectors as application_selectors
 from campus.applications.models import Application
 from campus.applications.permissions import can_view_application
+from campus.core.access import staff_page
 from campus.core.http import local_path
-from campus.review.permissions import Role, has_any_role
+from campus.team.permissions import Role, has_any_role, holds_any
 
 from .. import permissions, selectors, services
 from ..forms import AssessmentForm, InviteForm, SlotForm, SlotsForm
 from ..models import Invitation
-
-
-def staff_area(view):
-    @wraps(view)
-    def wrapper(request, *args, **kwargs):
-        user = request.user
-        if not user.is_authenticated:
-            return redirect_to_login(request.get_full_path())
-        if not has_any_role(user, Role.MANAGER, Role.INTERVIEWER):
-            raise Http404("No such page.")
-        response = view(request, *args, **kwargs)
-        add_never_cache_headers(response)
-        return response
-
-    return wrapper
 
 
 def _call_or_404(request, call_id):
@@ -66,7 +48,7 @@ def _home_url(call):
 
 
 @require_GET
-@staff_area
+@staff_page(holds_any(Role.MANAGER, Role.INTERVIEWER))
 def home(request):
     calls = selectors.calls_for_staff(request.user)
     if not calls:
@@ -99,7 +81,7 @@ def home(request):
 
 
 @require_http_methods(["GET", "POST"])
-@staff_area
+@staff_page(holds_any(Role.MANAGER, Role.INTERVIEWER))
 def slot_new(request, call_id: int):
     call = _call_or_404(request, call_id)
     _manager_or_403(request, call)
@@ -124,7 +106,7 @@ def slot_new(request, call_id: int):
 
 
 @require_http_methods(["GET", "POST"])
-@staff_area
+@staff_page(holds_any(Role.MANAGER, Role.INTERVIEWER))
 def slot_edit(request, pk: int):
     slot = _slot_or_404(request, pk)
     _manager_or_403(request, slot.call)
@@ -146,7 +128,7 @@ def slot_edit(request, pk: int):
 
 
 @require_POST
-@staff_area
+@staff_page(holds_any(Role.MANAGER, Role.INTERVIEWER))
 def slot_delete(request, pk: int):
     slot = _slot_or_404(request, pk)
     _manager_or_403(request, slot.call)
@@ -160,7 +142,7 @@ def slot_delete(request, pk: int):
 
 
 @require_POST
-@staff_area
+@staff_page(holds_any(Role.MANAGER, Role.INTERVIEWER))
 def slot_cancel_booking(request, pk: int):
     slot = _slot_or_404(request, pk)
     _manager_or_403(request, slot.call)
@@ -176,7 +158,7 @@ def slot_cancel_booking(request, pk: int):
 
 
 @require_http_methods(["GET", "POST"])
-@staff_area
+@staff_page(holds_any(Role.MANAGER, Role.INTERVIEWER))
 def slot_detail(request, pk: int):
     slot = _slot_or_404(request, pk)
     if not permissions.can_assess(request.user, slot):
@@ -229,7 +211,7 @@ def _next_url(request, value, fallback):
 
 
 @require_POST
-@staff_area
+@staff_page(holds_any(Role.MANAGER, Role.INTERVIEWER))
 def invite(request):
     """Invite applications (ids in ``application``, several) and go back to ``next`` (a local URL)."""
     if not has_any_role(request.user, Role.MANAGER):
@@ -268,7 +250,7 @@ def invite(request):
 
 
 @require_POST
-@staff_area
+@staff_page(holds_any(Role.MANAGER, Role.INTERVIEWER))
 def cancel_invitation(request, pk: int):
     invitation = Invitation.objects.select_related("application__call__edition").filter(pk=pk).first()
     if invitation is None or not permissions.can_view_interviews(request.user, invitation.application.call):

@@ -1,44 +1,22 @@
-"""Privacy requests for the team, under /my-data/staff/: a person's data by address, erasure decisions.
+"""Privacy requests for the team, under /staff/privacy/: a person's data by address, erasure decisions.
 
-Who gets in is decided by ``permissions.can_handle_requests`` alone: a visitor who is not signed in is sent to
-the sign-in page; anyone signed in without the permission gets a 404. They are marked ``@staff_data``: with
-``CAMPUS_STAFF_REQUIRE_MFA`` on, staff without a second factor are sent to set one up first (as in /staff/;
-accounts/mfa.py). Pages are never cached.
+Who gets in is decided by ``permissions.can_handle_requests`` alone (``core.access.staff_page``): a visitor who
+is not signed in is sent to the sign-in page; anyone signed in without the permission gets a 404. Being under
+/staff/, they fall under the staff area's second-factor rule (accounts/mfa.py). Pages are never cached.
 """
 
-from functools import wraps
-
 from django.contrib import messages
-from django.contrib.auth.views import redirect_to_login
-from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
-from django.utils.cache import add_never_cache_headers
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
-from campus.accounts.mfa import staff_data
+from campus.core.access import staff_page
 
 from .. import erasure_plan, selectors, services
 from ..forms import DecisionForm, StaffExportForm
 from ..models import ErasureRequest
 from ..permissions import can_handle_requests
 from .person import zip_response
-
-
-def handles_requests(view):
-    @staff_data
-    @wraps(view)
-    def wrapper(request, *args, **kwargs):
-        user = request.user
-        if not user.is_authenticated:
-            return redirect_to_login(request.get_full_path())
-        if not can_handle_requests(user):
-            raise Http404("No such page.")
-        response = view(request, *args, **kwargs)
-        add_never_cache_headers(response)
-        return response
-
-    return wrapper
 
 
 def _index(request, *, export_form=None, status=200):
@@ -49,13 +27,13 @@ def _index(request, *, export_form=None, status=200):
     }, status=status)
 
 
-@handles_requests
+@staff_page(can_handle_requests)
 @require_GET
 def index(request):
     return _index(request)
 
 
-@handles_requests
+@staff_page(can_handle_requests)
 @require_POST
 def export(request):
     form = StaffExportForm(request.POST)
@@ -69,7 +47,7 @@ def export(request):
     return _index(request, export_form=form, status=400)
 
 
-@handles_requests
+@staff_page(can_handle_requests)
 @require_http_methods(["GET", "POST"])
 def erasure(request, pk: int):
     erasure_request = get_object_or_404(ErasureRequest.objects.select_related("user", "decided_by"), pk=pk)
@@ -83,7 +61,7 @@ def erasure(request, pk: int):
             form.add_error(None, str(error))
         else:
             messages.success(request, "The person's data is erased." if approve else "The request is refused.")
-            return redirect("privacy:staff_erasure", pk=erasure_request.pk)
+            return redirect("staff_privacy:erasure", pk=erasure_request.pk)
     pending = erasure_request.state == ErasureRequest.State.PENDING
     return render(request, "privacy/staff/erasure.html", {
         "erasure_request": erasure_request,

@@ -10,8 +10,9 @@ from django.db import transaction
 from campus.applications.models import Application, Call
 from campus.core.activity import log_activity
 from campus.core.models import ActivityLog
+from campus.team.models import TeamMembership
 
-from ..models import ConflictOfInterest, Kind, Review, ReviewAssignment, TeamMembership
+from ..models import ConflictOfInterest, Kind, Review, ReviewAssignment
 from .common import REVIEWABLE_STATES, Role, _error, active_phase
 
 

@@ -7,8 +7,9 @@ from decimal import ROUND_HALF_UP, Decimal
 from django.core.exceptions import ValidationError
 
 from campus.applications.models import Application
+from campus.team.models import TeamMembership
 
-from ..models import ReviewPhase, TeamMembership
+from ..models import ReviewPhase
 
 
 Role = TeamMembership.Role

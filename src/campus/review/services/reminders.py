@@ -9,8 +9,9 @@ from django.db.models import Exists, OuterRef
 from django.utils import timezone
 
 from campus.core.activity import log_activity
+from campus.team.models import TeamMembership
 
-from ..models import Kind, Review, ReviewAssignment, ReviewPhase, TeamMembership
+from ..models import Kind, Review, ReviewAssignment, ReviewPhase
 from .common import REVIEWABLE_STATES, Role
 
 

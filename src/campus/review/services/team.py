@@ -6,8 +6,9 @@ from django.db import transaction
 from django.db.models import Exists, OuterRef
 
 from campus.core.activity import log_activity
+from campus.team.models import TeamMembership
 
-from ..models import Kind, Review, ReviewAssignment, TeamMembership
+from ..models import Kind, Review, ReviewAssignment
 from .common import Role, _error
 
 

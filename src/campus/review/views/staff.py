@@ -5,23 +5,23 @@ role (reviewer or manager) in any edition gets a 404, and so does anyone asking 
 they do not hold the role the page needs (``campus.review.permissions`` decides). Pages are never cached.
 """
 
-from functools import wraps
-
 from django.contrib import messages
-from django.contrib.auth.views import redirect_to_login
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.paginator import Paginator
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
-from django.utils.cache import add_never_cache_headers
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from campus.applications import selectors as application_selectors
 from campus.applications.models import Application, Call
+from campus.core.access import staff_page
 from campus.core.files import private_file_response
 from campus.core.http import local_path
 from campus.programme.models import Edition
+from campus.team import permissions as roles
+from campus.team.models import TeamMembership
+from campus.team.permissions import holds_any
 
 from .. import permissions, selectors, services
 from ..forms import (
@@ -34,27 +34,10 @@ from ..forms import (
     ReviewForm,
     TeamAddForm,
 )
-from ..models import ConflictOfInterest, Criterion, Kind, ReviewAssignment, ReviewPhase, TeamMembership
+from ..models import ConflictOfInterest, Criterion, Kind, ReviewAssignment, ReviewPhase
 
 Role = TeamMembership.Role
 PAGE_SIZE = 100
-
-
-def team_only(view):
-    """Signed-in people holding the reviewer or manager role in some edition; the view checks the object."""
-
-    @wraps(view)
-    def wrapper(request, *args, **kwargs):
-        user = request.user
-        if not user.is_authenticated:
-            return redirect_to_login(request.get_full_path())
-        if not permissions.has_any_role(user, Role.REVIEWER, Role.MANAGER):
-            raise Http404("No such page.")
-        response = view(request, *args, **kwargs)
-        add_never_cache_headers(response)
-        return response
-
-    return wrapper
 
 
 def _managed_call(request, call_pk: int) -> Call:
@@ -90,12 +73,12 @@ def _apply_errors(form, error: ValidationError):
 
 
 @require_GET
-@team_only
+@staff_page(holds_any(Role.REVIEWER, Role.MANAGER))
 def home(request):
     groups = selectors.queue(request.user)
     return render(request, "review/staff/home.html", {
         "groups": groups,
-        "is_reviewer": permissions.has_any_role(request.user, Role.REVIEWER),
+        "is_reviewer": roles.has_any_role(request.user, Role.REVIEWER),
         "calls": selectors.managed_calls(request.user),
         "editions": selectors.managed_editions(request.user),
     })
@@ -105,7 +88,7 @@ def home(request):
 
 
 @require_http_methods(["GET", "POST"])
-@team_only
+@staff_page(holds_any(Role.REVIEWER, Role.MANAGER))
 def team(request, pk: int):
     edition = _managed_edition(request, pk)
     form = TeamAddForm(request.POST or None)
@@ -127,7 +110,7 @@ def team(request, pk: int):
 
 
 @require_POST
-@team_only
+@staff_page(holds_any(Role.REVIEWER, Role.MANAGER))
 def team_remove(request, pk: int):
     membership = get_object_or_404(TeamMembership.objects.select_related("user"), pk=pk)
     _managed_edition(request, membership.edition_id)
@@ -145,7 +128,7 @@ def team_remove(request, pk: int):
 
 
 @require_http_methods(["GET", "POST"])
-@team_only
+@staff_page(holds_any(Role.REVIEWER, Role.MANAGER))
 def phases(request, call_pk: int):
     call = _managed_call(request, call_pk)
     form = PhaseForm(request.POST or None, prefix="new", initial={"reviews_per_application": 2})
@@ -167,7 +150,7 @@ def phases(request, call_pk: int):
 
 
 @require_http_methods(["GET", "POST"])
-@team_only
+@staff_page(holds_any(Role.REVIEWER, Role.MANAGER))
 def phase_edit(request, pk: int):
     phase = get_object_or_404(ReviewPhase, pk=pk)
     call = _managed_call(request, phase.call_id)
@@ -189,7 +172,7 @@ def phase_edit(request, pk: int):
 
 
 @require_POST
-@team_only
+@staff_page(holds_any(Role.REVIEWER, Role.MANAGER))
 def phase_activate(request, pk: int):
     phase = get_object_or_404(ReviewPhase, pk=pk)
     _managed_call(request, phase.call_id)
@@ -209,7 +192,7 @@ def _save_criterion(request, call, form, criterion=None):
 
 
 @require_http_methods(["GET", "POST"])
-@team_only
+@staff_page(holds_any(Role.REVIEWER, Role.MANAGER))
 def criteria(request, call_pk: int):
     call = _managed_call(request, call_pk)
     initial = {"kind": Kind.REVIEW, "weight": 1}
@@ -235,7 +218,7 @@ def criteria(request, call_pk: int):
 
 
 @require_http_methods(["GET", "POST"])
-@team_only
+@staff_page(holds_any(Role.REVIEWER, Role.MANAGER))
 def criterion_edit(request, pk: int):
     criterion = get_object_or_404(Criterion, pk=pk)
     call = _managed_call(request, criterion.call_id)
@@ -256,7 +239,7 @@ def criterion_edit(request, pk: int):
 
 
 @require_POST
-@team_only
+@staff_page(holds_any(Role.REVIEWER, Role.MANAGER))
 def criterion_delete(request, pk: int):
     criterion = get_object_or_404(Criterion, pk=pk)
     _managed_call(request, criterion.call_id)
@@ -300,7 +283,7 @@ def _assignments_context(request, call, *, assign_form=None, auto_form=None, con
 
 
 @require_http_methods(["GET", "POST"])
-@team_only
+@staff_page(holds_any(Role.REVIEWER, Role.MANAGER))
 def assignments(request, call_pk: int):
     """By hand (tick one application and one reviewer) or in bulk (several of each)."""
     call = _managed_call(request, call_pk)
@@ -326,7 +309,7 @@ def assignments(request, call_pk: int):
 
 
 @require_POST
-@team_only
+@staff_page(holds_any(Role.REVIEWER, Role.MANAGER))
 def auto_assign(request, call_pk: int):
     call = _managed_call(request, call_pk)
     form = AutoAssignForm(request.POST)
@@ -345,7 +328,7 @@ def auto_assign(request, call_pk: int):
 
 
 @require_POST
-@team_only
+@staff_page(holds_any(Role.REVIEWER, Role.MANAGER))
 def unassign(request, pk: int):
     assignment = get_object_or_404(ReviewAssignment.objects.select_related("application", "reviewer"), pk=pk)
     _managed_call(request, assignment.application.call_id)
@@ -360,7 +343,7 @@ def unassign(request, pk: int):
 
 
 @require_GET
-@team_only
+@staff_page(holds_any(Role.REVIEWER, Role.MANAGER))
 def needs_reviews(request, call_pk: int):
     call = _managed_call(request, call_pk)
     phase = services.active_phase(call)
@@ -373,7 +356,7 @@ def needs_reviews(request, call_pk: int):
 
 
 @require_POST
-@team_only
+@staff_page(holds_any(Role.REVIEWER, Role.MANAGER))
 def conflict_add(request, call_pk: int):
     """A manager records a reviewer's conflict of interest (the reviewer told them)."""
     call = _managed_call(request, call_pk)
@@ -389,7 +372,7 @@ def conflict_add(request, call_pk: int):
 
 
 @require_POST
-@team_only
+@staff_page(holds_any(Role.REVIEWER, Role.MANAGER))
 def conflict_remove(request, pk: int):
     conflict = get_object_or_404(ConflictOfInterest.objects.select_related("application"), pk=pk)
     _managed_call(request, conflict.application.call_id)
@@ -456,13 +439,13 @@ def _render_review(request, application, *, form=None, status=200):
         "others": others,
         "show_others": show_others,
         "others_hidden_count": 0 if show_others else len([r for r in reviews if r.reviewer_id != user.pk]),
-        "is_manager": permissions.is_manager(user, call.edition_id),
+        "is_manager": roles.is_manager(user, call.edition_id),
         "conflict_form": ConflictForm(),
     }, status=status)
 
 
 @require_http_methods(["GET", "POST"])
-@team_only
+@staff_page(holds_any(Role.REVIEWER, Role.MANAGER))
 def review(request, pk: int):
     application = _openable(request, pk)
     if request.method == "GET":
@@ -486,7 +469,7 @@ def review(request, pk: int):
 
 
 @require_POST
-@team_only
+@staff_page(holds_any(Role.REVIEWER, Role.MANAGER))
 def declare_conflict(request, pk: int):
     application = selectors.application_for_review(pk)
     if application is None or not permissions.can_declare_conflict(request.user, application):
@@ -499,7 +482,7 @@ def declare_conflict(request, pk: int):
 
 
 @require_GET
-@team_only
+@staff_page(holds_any(Role.REVIEWER, Role.MANAGER))
 def document(request, pk: int, kind: str):
     """The CV or letter for the review: assigned reviewers (not in a blind phase) and the edition's managers."""
     application = selectors.application_for_review(pk)
