@@ -364,3 +364,29 @@ def record_assessment(*, slot, panel_member, scores: dict, recommendation: str, 
         recommendation=recommendation, comment_team=comment_team, comment_applicant=comment_applicant,
         actor=panel_member,
     )
+
+
+# --- erasure of a person (called by the privacy handler, privacy_handler.py; it logs the erasure) ------------
+
+
+@transaction.atomic
+def cancel_and_clear_invitations(*, applications) -> int:
+    """An erased applicant's invitations: the message cleared, the invitation cancelled."""
+    changed = 0
+    for invitation in Invitation.objects.select_for_update().filter(application_id__in=applications):
+        invitation.message = ""
+        invitation.cancelled_at = invitation.cancelled_at or timezone.now()
+        invitation.save(update_fields=["message", "cancelled_at", "updated_at"])
+        changed += 1
+    return changed
+
+
+def release_booking(*, applications) -> int:
+    """The slots booked by an erased applicant's ``applications`` are free again."""
+    return InterviewSlot.objects.filter(booked_by_id__in=applications).update(
+        booked_by=None, booked_at=None, updated_at=timezone.now())
+
+
+def remove_from_panels(*, user) -> int:
+    """An erased team member sits on no panel any more."""
+    return InterviewSlot.panel.through.objects.filter(user=user).delete()[0]

@@ -1,0 +1,7 @@
+"""What the review app plugs into the shared parts (campus.core.plugins)."""
+
+from campus.core.plugins import privacy
+
+from .privacy_handler import ReviewHandler
+
+privacy.register(ReviewHandler())
