@@ -45,8 +45,8 @@ def export_personal_data(*, subject: Subject, actor, by: str) -> bytes:
             with stored.open("rb") as handle:
                 archive.writestr(name, handle.read())
         archive.writestr("data.json", json.dumps(data, indent=2, ensure_ascii=False))
-    counts = {"applications": len(data["applications"]), "files": len(files),
-              "contact_messages": len(data["contact_messages"]), "messages": len(data["messages"])}
+    counts = {"applications": len(data.get("applications", [])), "files": len(files),  # (sections of handlers)
+              "contact_messages": len(data.get("contact_messages", [])), "messages": len(data.get("messages", []))}
     with transaction.atomic():
         if subject.user is not None:
             log_activity(action="privacy.exported", target=subject.user, actor=actor, by=by, **counts)
