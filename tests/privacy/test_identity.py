@@ -14,10 +14,13 @@ from django.contrib.sessions.models import Session
 from django.test import Client
 
 from campus.communications.models import OutboxMessage
+from campus.communications.privacy_handler import SENT_STATES
+from campus.communications.privacy_handler import messages_to as outbox_messages_of
 from campus.privacy import selectors
 from campus.privacy.erasure_plan import plan_erasure
 from campus.privacy.models import ErasureRequest
 from campus.programme.models import ContactMessage
+from campus.programme.privacy_handler import contact_messages_of
 
 from .conftest import AINO_EMAIL, AINO_SECOND, PASSWORD, leaks, signed_in
 
@@ -69,8 +72,8 @@ def test_an_unconfirmed_address_is_never_an_identity(aino, mark):
     subject = selectors.subject_for_user(mark)
     assert subject.emails == [MARK_EMAIL]
     assert sorted(subject.unconfirmed) == sorted([AINO_EMAIL, AINO_SECOND])
-    assert not selectors.outbox_messages_of(subject).exists()
-    assert not selectors.contact_messages_of(subject).exists()
+    assert not outbox_messages_of(subject).exists()
+    assert not contact_messages_of(subject).exists()
     # Aino's own addresses are confirmed, and hers
     assert selectors.subject_for_user(aino.user).emails == [AINO_EMAIL, AINO_SECOND]
     # staff look-ups by address find Aino, never Mark
@@ -108,13 +111,13 @@ def test_a_sign_up_not_yet_confirmed_owns_no_mail_by_address(aino):
                                         dedupe_key="t:own")
     subject = selectors.subject_for_user(attacker)
     assert subject.emails == [] and subject.unconfirmed == [AINO_SECOND]
-    assert list(selectors.outbox_messages_of(subject)) == [mine]  # by account: his; by address: nothing
-    assert not selectors.contact_messages_of(subject).exists()
+    assert list(outbox_messages_of(subject)) == [mine]  # by account: his; by address: nothing
+    assert not contact_messages_of(subject).exists()
     # a staff look-up by that address gets the contact messages alone, never the account
     found = selectors.subject_for_email(AINO_SECOND)
     assert found.user is None and found.emails == [AINO_SECOND]
-    assert list(selectors.contact_messages_of(found)) == [aino.contact]
-    assert mine not in selectors.outbox_messages_of(found)
+    assert list(contact_messages_of(found)) == [aino.contact]
+    assert mine not in outbox_messages_of(found)
 
 
 def test_staff_export_of_a_contact_only_address_claimed_by_another_account(aino, mark, officer_client):
@@ -165,11 +168,11 @@ def test_marks_erasure_leaves_aino_untouched(aino, mark, officer_client, django_
 def test_the_plan_of_an_erasure_names_only_the_persons_rows(aino, mark):
     address_only_mail(aino)
     plan = plan_erasure(mark)
-    assert plan.outbox_own == [] and plan.contact_messages == [] and plan.applications == []
+    assert plan.parts['communications']['own'] == [] and plan.parts['contact_messages'] == [] and plan.applications == []
     assert sorted(plan.addresses) == sorted([MARK_EMAIL, AINO_EMAIL.upper(), AINO_SECOND])
     aino_plan = plan_erasure(aino.user)
-    assert {m.to_email.lower() for m in aino_plan.outbox_own} == {AINO_EMAIL, AINO_SECOND}
-    assert aino_plan.contact_messages == [aino.contact]
+    assert {m.to_email.lower() for m in aino_plan.parts['communications']['own']} == {AINO_EMAIL, AINO_SECOND}
+    assert aino_plan.parts['contact_messages'] == [aino.contact]
     assert aino_plan.applications == [aino.application]
     aino_session = Session.objects.get(session_key=aino.client.session.session_key)
     assert aino_session.pk in plan_erasure(aino.user).sessions
@@ -186,7 +189,7 @@ def test_the_approval_page_lists_everything_that_will_change(aino, jonas, office
     page = officer_client.get(f"/staff/privacy/erasure/{request.pk}/").content.decode()
     reference = aino.application.reference
     assert reference in page
-    for message in OutboxMessage.objects.filter(recipient=aino.user, state__in=selectors.SENT_STATES):
+    for message in OutboxMessage.objects.filter(recipient=aino.user, state__in=SENT_STATES):
         assert message.subject.replace("'", "&#x27;") in page, message.subject
     assert world.messages["failed"].to_email in page  # the address-only mail to her second address
     assert aino.contact.get_topic_display() in page and aino.contact.email in page  # her contact message

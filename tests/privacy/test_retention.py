@@ -18,7 +18,9 @@ from campus.core.files import validate_document
 from campus.core.models import ActivityLog
 from campus.privacy import services
 from campus.privacy.models import RetentionPolicy
-from campus.privacy.selectors import add_months, not_admitted
+from campus.applications import retention
+from campus.privacy import selectors
+from campus.privacy.selectors import add_months
 from tests.applications.staff_factories import make_application
 
 from tests.core.upload_corpus import docx_bytes
@@ -108,7 +110,7 @@ def test_admitted_applicants_keep_their_documents(call, applications):
     close(call, months_ago=6)
     admitted = applications[2]
     Application.objects.filter(pk=admitted.pk).update(state="admitted")
-    assert list(not_admitted(Application.objects.filter(call=call)).order_by("pk")) == applications[:2]
+    assert list(retention.not_admitted(Application.objects.filter(call=call), retained=selectors.retained()["applications"]).order_by("pk")) == applications[:2]
     services.purge_expired_documents()
     assert list(Document.objects.values_list("application_id", flat=True)) == [admitted.pk]
 
@@ -161,6 +163,6 @@ def test_an_accepted_offer_or_a_participant_record_keeps_the_documents(call, app
     Participant.objects.create(edition=call.edition, user=ona.applicant, application=ona)
     Offer.objects.create(application=mia, state="declined")
     Offer.objects.create(application=mia, state="open")
-    assert list(not_admitted(Application.objects.filter(call=call))) == [mia]
+    assert list(retention.not_admitted(Application.objects.filter(call=call), retained=selectors.retained()["applications"])) == [mia]
     services.purge_expired_documents()
     assert set(Document.objects.values_list("application_id", flat=True)) == {lars.pk, ona.pk}

@@ -40,3 +40,12 @@ PERSONAL_DATA = {
         "legitimate_interest",
     ),
 }
+
+# How subject access and erasure treat each model (docs/privacy.md shows it; a test fails when a model with
+# declared personal data has no text here). Done by the privacy app itself.
+HANDLING = {
+    "accounts.User": "Access: the account. Erasure: the address replaced by an anonymous placeholder, the name "
+                     "cleared, the password made unusable, the account deactivated, roles removed; the row stays.",
+    "account.EmailAddress": "Access: listed. Erasure: deleted.",
+    "mfa.Authenticator": "Access: the kinds set up (never the secrets). Erasure: deleted.",
+}

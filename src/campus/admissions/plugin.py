@@ -1,16 +1,19 @@
-"""What the admissions app plugs into the shared parts (campus.core.plugins): its staff section, and its mail
-events and the acceptance letter they carry, its section of the applicant's status page and its periodic job."""
+"""What the admissions app plugs into the shared parts (campus.core.plugins): its staff section, its privacy
+handler, and its mail events and the acceptance letter they carry, its section of the applicant's status page
+and its periodic job."""
 
 from datetime import timedelta
 
 from campus.core.plugins import jobs
 from campus.core.plugins import mail as mail_events
+from campus.core.plugins import privacy
 from campus.core.plugins import staff
 from campus.core.plugins import status as status_sections
 from campus.team.permissions import Role, holds_any
 
 from . import letters, services, status
 from .mail import EVENTS, LETTER_ATTACHMENT
+from .privacy_handler import AdmissionsHandler
 
 staff.register(staff.StaffSection(
     title="Admissions", url_name="staff_admissions:home", order=40, predicate=holds_any(Role.MANAGER),
@@ -25,3 +28,5 @@ status_sections.register(status.offer_section)
 
 # release due calls, expire offers past their reply-by moment (promoting the next), 48-hour reminders
 jobs.register("admissions.tick", services.tick, every=timedelta(minutes=1))
+
+privacy.register(AdmissionsHandler())

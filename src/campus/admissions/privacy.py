@@ -7,3 +7,19 @@ PERSONAL_DATA = {
     "admissions.Decision.note": ("The team's reasons for a decision", _KEPT, "legitimate_interest"),
     "admissions.Offer.letter": ("The acceptance letter of an admitted applicant (PDF with their name)", _KEPT, "contract"),
 }
+
+# How subject access and erasure treat each model (docs/privacy.md shows it; a test fails when a model with
+# declared personal data has no text here). Done by the handler in privacy_handler.py.
+HANDLING = {
+    "admissions.Decision": "Access: the outcome and waitlist rank once released, never a staged decision (that would "
+                           "show the team's work before the release); the note is for the team and not exported. "
+                           "Erasure: the note cleared (also where another applicant's note names the person); the "
+                           "outcome stays for the counts; the staff member who staged it: set to nobody.",
+    "admissions.Offer": "Access: every offer made (state, how, made, reply-by, responded) and the acceptance letter "
+                        "PDF in the zip; an offer only suggested and not yet confirmed by a manager is not exported. "
+                        "Erasure: the letter deleted from disk and the field cleared. The erased person can no longer "
+                        "sign in to answer, so an open offer is declined on their behalf and a suggested promotion "
+                        "dismissed (through the admissions services: the place goes to the next on the waitlist at "
+                        "once); an accepted offer stays accepted (the place stays taken; a manager decides about "
+                        "it); the offers' states and dates stay.",
+}

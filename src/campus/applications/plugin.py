@@ -1,11 +1,13 @@
-"""What the applications app plugs into the shared parts (campus.core.plugins): its staff section, and its mail
-events, and the page link to the letter for the employer."""
+"""What the applications app plugs into the shared parts (campus.core.plugins): its staff section, its privacy
+handler, and its mail events, and the page link to the letter for the employer."""
 
 from campus.core.plugins import links, staff
 from campus.core.plugins import mail as mail_events
+from campus.core.plugins import privacy
 
 from .mail import EVENTS
 from .permissions import can_view_applications
+from .privacy_handler import ApplicationsHandler
 
 staff.register(staff.StaffSection(
     title="Applications", url_name="staff_applications:list", order=10, predicate=can_view_applications,
@@ -17,3 +19,5 @@ links.register("boss_letter", "apply:boss_letter")
 
 for event in EVENTS:
     mail_events.register(event)
+
+privacy.register(ApplicationsHandler())

@@ -42,3 +42,14 @@ PERSONAL_DATA = {
     "applications.Document.original_name": ("Showing the file's name to the applicant and the team",
                                             "With the file", "consent"),
 }
+
+# How subject access and erasure treat each model (docs/privacy.md shows it; a test fails when a model with
+# declared personal data has no text here). Done by the handler in privacy_handler.py.
+HANDLING = {
+    "applications.Application": "Access: every application, its answers, the submitted copy, the consent given. "
+                                "Erasure: the row stays (counts by state survive); name, organisation, country, "
+                                "requests, screening messages and the values of the submitted copy cleared.",
+    "applications.Answer": "Access: every answer. Erasure: deleted.",
+    "applications.Document": "Access: the files, in the zip. Erasure and retention: the files deleted from disk, "
+                             "the rows deleted.",
+}

@@ -329,3 +329,44 @@ def override_eligibility(*, application: Application, status: str, reason: str, 
 def record_export(*, call: Call, fmt: str, count: int, filters: dict, actor) -> None:
     """Personal data leaves the system with an export: who took which list, and when, is logged."""
     log_activity(action="applications.exported", target=call, actor=actor, format=fmt, applications=count, filters=filters)
+
+
+# --- erasure of a person (called by the privacy handler, privacy_handler.py; it logs the erasure) ------------
+
+
+def _anonymous_snapshot(snapshot: dict) -> dict:
+    if not snapshot:
+        return {}
+    return {
+        "reference": snapshot.get("reference", ""), "call": snapshot.get("call", ""),
+        "submitted_at": snapshot.get("submitted_at"), "consent_version": snapshot.get("consent_version", ""),
+        "answers": [{"step": item.get("step", ""), "key": item.get("key", ""), "label": item.get("label", ""),
+                     "value": None, "display": ""} for item in snapshot.get("answers", [])],
+        "documents": [{"kind": d.get("kind", ""), "name": "", "size": 0, "sha256": ""}
+                      for d in snapshot.get("documents", [])],
+        "erased": True,
+    }
+
+
+@transaction.atomic
+def anonymise_applications(*, applications, documents) -> dict:
+    """An erased applicant's ``applications`` (ids): ``documents`` deleted (files once committed), answers
+    deleted; name, organisation, country, requests, screening messages and the submitted copy's values cleared.
+    The rows stay, with call, state and dates (the counts by state survive)."""
+    counts = {"applications": 0, "answers": 0, "documents": 0}
+    for document in documents:
+        _delete_file_on_commit(document)
+        document.delete()
+        counts["documents"] += 1
+    for application in Application.objects.select_for_update().filter(pk__in=applications):
+        counts["answers"] += Answer.objects.filter(application=application).delete()[0]
+        application.full_name = application.organisation = application.country = ""
+        application.more_info_request = application.eligibility_override_reason = ""
+        application.eligibility_reasons = [
+            {"code": r.get("code", ""), "status": r.get("status", ""), "message": ""}
+            for r in application.eligibility_reasons or [] if isinstance(r, dict)
+        ]
+        application.snapshot = _anonymous_snapshot(application.snapshot)
+        application.save()
+        counts["applications"] += 1
+    return counts

@@ -3,24 +3,18 @@
 Moments are typed in the call's own time zone (a ``datetime-local`` input) and come out aware,
 so the services store them in UTC."""
 
-import re
 from datetime import datetime
 
 from django import forms
 from django.core.exceptions import ValidationError
 from django.utils import timezone
 
+from campus.core.forms import TAG, plain_text  # noqa: F401 (shared with the privacy app's forms)
+
 from .models import Application
 
 MAX_TEXT = 2000
-TAG = re.compile(r"<\s*/?\s*[a-zA-Z!?]")
 LOCAL_FORMAT = "%Y-%m-%dT%H:%M"
-
-
-def plain_text(value: str) -> None:
-    """Staff notes reach the applicant (status page, mail): plain words, no markup."""
-    if TAG.search(value or ""):
-        raise ValidationError("Write plain text: HTML tags such as <script> are not allowed.")
 
 
 class LocalDateTimeField(forms.DateTimeField):

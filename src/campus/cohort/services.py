@@ -29,3 +29,9 @@ def enrol(*, application, actor=None) -> Participant:
 def enrol_on_acceptance(sender, *, offer, actor=None, **kwargs) -> None:
     """Receiver of admissions' ``offer_accepted`` signal."""
     enrol(application=offer.application, actor=actor)
+
+
+def remove_participant(*, participants) -> int:
+    """Erasure of a person (called by the privacy handler, which logs it): their participant records (ids) are
+    deleted; their accepted offer stays, so the place is not offered again."""
+    return Participant.objects.filter(pk__in=participants).delete()[0]

@@ -1,13 +1,15 @@
-"""What the communications app plugs into the shared parts (campus.core.plugins): its staff section, and its
-periodic job."""
+"""What the communications app plugs into the shared parts (campus.core.plugins): its staff section, its privacy
+handler, and its periodic job."""
 
 from datetime import timedelta
 
 from campus.core.plugins import jobs
+from campus.core.plugins import privacy
 from campus.core.plugins import staff
 
 from . import services
 from .permissions import can_use_outbox
+from .privacy_handler import OutboxHandler
 
 staff.register(staff.StaffSection(
     title="Outbox", url_name="staff_outbox:home", order=50, predicate=can_use_outbox,
@@ -16,3 +18,5 @@ staff.register(staff.StaffSection(
 
 # queued messages whose send task was lost (a crash between the commit and the enqueue) get a new one
 jobs.register("communications.requeue_stale", services.requeue_stale, every=timedelta(minutes=5))
+
+privacy.register(OutboxHandler())

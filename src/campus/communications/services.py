@@ -360,3 +360,30 @@ def delete_template(*, template: MailTemplate, actor) -> None:
     log_activity(action="communications.template_removed", target=template, actor=actor, event=template.event,
                  edition=template.edition_id)
     template.delete()
+
+
+# --- erasure of a person (called by the privacy handler, privacy_handler.py) ----------------------------
+
+
+@transaction.atomic
+def cancel_and_clear_messages_of(*, own, others=(), rewrite=None, forget_key=None) -> dict:
+    """Messages to an erased person (``own``, ids): not sent yet, cancelled first (a send task that runs later
+    finds nothing to send); then address, subject, text and error cleared. The rows stay: their dedupe keys keep
+    the same message from being composed again. ``others`` (ids): messages to others that name the person, their
+    subject, text and error passed through ``rewrite(message, text)``. ``forget_key(key)``: True when a dedupe
+    key names the person (it is replaced). The caller logs the erasure (counts only)."""
+    own, counts = set(own), {"outbox_cancelled": 0, "outbox_cleared": 0}
+    for message in OutboxMessage.objects.select_for_update().filter(pk__in=own | set(others)).order_by("pk"):
+        if message.pk in own:
+            if message.state not in (S.SENT, S.CANCELLED):
+                _transition(message, S.CANCELLED)
+                counts["outbox_cancelled"] += 1
+            message.to_email = message.subject = message.body = message.error = ""
+            counts["outbox_cleared"] += 1
+        elif rewrite is not None:
+            for name in ("subject", "body", "error"):
+                setattr(message, name, rewrite(message, getattr(message, name)))
+        if forget_key is not None and forget_key(message.dedupe_key):
+            message.dedupe_key = f"erased:{message.pk}"
+        message.save(update_fields=["state", "to_email", "subject", "body", "error", "dedupe_key", "updated_at"])
+    return counts

@@ -1,10 +1,20 @@
 """Form helpers shared by the apps."""
 
+import re
 import zoneinfo
 
 from django import forms
 from django.core.exceptions import ValidationError
 from django.utils import timezone
+
+
+TAG = re.compile(r"<\s*/?\s*[a-zA-Z!?]")
+
+
+def plain_text(value: str) -> None:
+    """Staff notes reach the person (status page, mail): plain words, no markup."""
+    if TAG.search(value or ""):
+        raise ValidationError("Write plain text: HTML tags such as <script> are not allowed.")
 
 
 def validate_timezone(value: str) -> None:

@@ -16,3 +16,11 @@ PERSONAL_DATA = {
 NOT_PERSONAL = {
     "core.PeriodicRun.name": "The name of a periodic job (campus.core.periodic).",
 }
+
+# How subject access and erasure treat each model (docs/privacy.md shows it; a test fails when a model with
+# declared personal data has no text here). Done by the privacy app itself.
+HANDLING = {
+    "core.ActivityLog": "Access: the entries about the person, their applications, messages and requests, and what "
+                        "they did. Erasure: the actor set to nobody, personal values removed from the details; the "
+                        "action and time stay.",
+}

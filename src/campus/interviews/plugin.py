@@ -1,13 +1,15 @@
-"""What the interviews app plugs into the shared parts (campus.core.plugins): its staff section, and its mail
-events and their calendar attachment, and its section of the applicant's status page."""
+"""What the interviews app plugs into the shared parts (campus.core.plugins): its staff section, its privacy
+handler, and its mail events and their calendar attachment, and its section of the applicant's status page."""
 
 from campus.core.plugins import mail as mail_events
+from campus.core.plugins import privacy
 from campus.core.plugins import staff
 from campus.core.plugins import status
 from campus.team.permissions import Role, holds_any
 
 from .ics import attachment_for_message
 from .mail import EVENTS, ICS_ATTACHMENT
+from .privacy_handler import InterviewsHandler
 from .status import interview_section
 
 staff.register(staff.StaffSection(
@@ -21,3 +23,5 @@ for event in EVENTS:
 mail_events.register_attachment(ICS_ATTACHMENT, attachment_for_message)
 
 status.register(interview_section)
+
+privacy.register(InterviewsHandler())

@@ -10,3 +10,14 @@ PERSONAL_DATA = {
                                            "Until the slot is deleted; released when the applicant is erased",
                                            "contract"),
 }
+
+# How subject access and erasure treat each model (docs/privacy.md shows it; a test fails when a model with
+# declared personal data has no text here). Done by the handler in privacy_handler.py.
+HANDLING = {
+    "interviews.Invitation": "Access: the invitation, its message and the booked slot (time, zone, place or "
+                             "link), without the panel's names. Erasure: the message cleared, the invitation "
+                             "cancelled; the staff member who invited: set to nobody.",
+    "interviews.InterviewSlot": "Access: the applicant's booking (with the invitation); a team member's panels. "
+                                "Erasure of the applicant: the booking released (the slot is free again). Erasure "
+                                "of a panel member: removed from every panel.",
+}

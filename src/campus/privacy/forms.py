@@ -1,6 +1,6 @@
 from django import forms
 
-from campus.applications.staff_forms import plain_text
+from campus.core.forms import plain_text
 
 MAX_TEXT = 2000
 

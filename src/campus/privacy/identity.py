@@ -14,36 +14,14 @@ sessions, text to scrub), because anyone can sign up, or add an address, with so
 confirm it. Addresses added on /accounts/email/ and not confirmed count for nothing either.
 """
 
-import hashlib
-import hmac
-from dataclasses import dataclass, field
-
 from allauth.account.models import EmailAddress
-from django.conf import settings
 from django.contrib.auth import get_user_model
+
+from campus.core.plugins import privacy as plugins
+from campus.core.plugins.privacy import Subject, pseudonym  # noqa: F401 (the types live in core: apps use them)
 
 # An erased account's address: unique, never deliverable (.invalid is reserved, RFC 2606).
 ERASED_DOMAIN = "erased.invalid"
-
-
-@dataclass
-class Subject:
-    """The person whose data is asked for: an account (with its confirmed addresses), or only an address
-    (someone who wrote through the contact form without an account)."""
-
-    user: object | None
-    emails: list[str] = field(default_factory=list)  # confirmed, lower case: the only ones data is matched by
-    unconfirmed: list[str] = field(default_factory=list)  # the account's other addresses: shown, never matched
-
-    @property
-    def reference(self) -> str:
-        """How the activity log names a person without an account: a keyed hash of the address."""
-        return pseudonym(self.emails[0]) if self.emails else ""
-
-
-def pseudonym(email: str) -> str:
-    key = settings.SECRET_KEY.encode()
-    return hmac.new(key, email.strip().lower().encode(), hashlib.sha256).hexdigest()[:24]
 
 
 def is_erased(user) -> bool:
@@ -75,15 +53,12 @@ def account_with_confirmed(email: str):
 
 def subject_for_email(email: str) -> Subject | None:
     """The account that holds ``email`` confirmed (as its sign-in or another address), else the address alone
-    when contact messages or mail without an account were sent with it, else None: we hold nothing under it.
-    An account that only claims the address (unconfirmed) is never the answer."""
-    from .selectors import contact_messages_of, outbox_messages_of  # (they read the Subject defined here)
-
+    when an app's handler holds data under it without an account (contact messages, mail), else None: we hold
+    nothing under it. An account that only claims the address (unconfirmed) is never the answer."""
     email = email.strip().lower()
     user = account_with_confirmed(email)
     if user is not None:
         return subject_for_user(user)
-    alone = Subject(user=None, emails=[email])
-    if contact_messages_of(alone).exists() or outbox_messages_of(alone).exists():
-        return alone
+    if any(handler.holds_address(email) for handler in plugins.handlers()):
+        return Subject(user=None, emails=[email])
     return None

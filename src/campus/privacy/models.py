@@ -8,13 +8,11 @@ from django.conf import settings
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 
-from campus.programme.models import Edition
-
 
 class RetentionPolicy(models.Model):
     """How long an edition keeps what it no longer needs. Created on demand with the defaults."""
 
-    edition = models.OneToOneField(Edition, on_delete=models.CASCADE, related_name="retention_policy")
+    edition = models.OneToOneField("programme.Edition", on_delete=models.CASCADE, related_name="retention_policy")
     documents_months = models.PositiveSmallIntegerField(
         "months to keep the CVs and letters of applicants not admitted",
         default=6,

@@ -46,3 +46,16 @@ NOT_PERSONAL = {
     "auth.Group.name": "The name of a staff role.",
     "auth.Permission.name": "The name of a permission.",
 }
+
+# How subject access and erasure treat each model (docs/privacy.md shows it; a test fails when a model with
+# declared personal data has no text here). Done by the privacy app itself.
+HANDLING = {
+    "privacy.ErasureRequest": "Access: the person's requests. Erasure: the reason cleared; the request stays as "
+                              "the record that it was handled.",
+    "admin.LogEntry": "Access: not exported (the team's repairs of raw data). Erasure: the names of the person's "
+                      "rows and any of their identifiers replaced.",
+    "sessions.Session": "Access: not exported (a signed account number). Erasure: the sessions of the "
+                        "person's account deleted, and those holding a confirmed address of theirs as a value.",
+    "django_tasks_database.DBTaskResult": "Access: not exported (mail on its way). Erasure: tasks addressed to a "
+                                          "confirmed address of the person, or naming them by full name, deleted.",
+}

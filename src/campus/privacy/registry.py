@@ -117,6 +117,18 @@ def not_personal() -> dict[str, str]:
     return result
 
 
+def handling() -> dict[str, str]:
+    """How subject access and erasure treat each model: the ``HANDLING`` texts of every app's privacy module
+    (the app that owns the model declares it, next to its privacy handler)."""
+    result: dict[str, str] = {}
+    for module in _declaring_modules():
+        for model, how in getattr(module, "HANDLING", {}).items():
+            if model in result:
+                raise DeclarationError(f"{model}: its handling is declared twice.")
+            result[model] = how
+    return result
+
+
 def field_key(model, field) -> str:
     return f"{model._meta.app_label}.{model._meta.object_name}.{field.name}"
 
@@ -173,8 +185,7 @@ def _field_order(app_label: str, model_name: str) -> dict[str, int]:
 
 def record_rows() -> list[dict]:
     """The declarations in a stable order: apps as installed, models by name, fields as in the model."""
-    from .services import HANDLING  # how access and erasure treat each model
-
+    texts = handling()  # how access and erasure treat each model
     order = _app_order()
     rows = []
     for declaration in declarations().values():
@@ -186,7 +197,7 @@ def record_rows() -> list[dict]:
             "purpose": _cell(declaration.purpose),
             "retention": _cell(declaration.retention),
             "basis": _cell(LEGAL_BASES.get(declaration.basis, "—")),
-            "handling": _cell(HANDLING.get(f"{declaration.app_label}.{declaration.model}", "")),
+            "handling": _cell(texts.get(f"{declaration.app_label}.{declaration.model}", "")),
         })
     rows.sort(key=lambda row: row["sort"])
     return rows

@@ -24,3 +24,11 @@ NOT_PERSONAL = {
     "programme.Module.country": "Where a module takes place.",
     "programme.Meetup.country": "Where a meetup takes place.",
 }
+
+# How subject access and erasure treat each model (docs/privacy.md shows it; a test fails when a model with
+# declared personal data has no text here). Done by the handler in privacy_handler.py.
+HANDLING = {
+    "programme.ContactMessage": "Access: the messages sent with any of the person's confirmed addresses. "
+                                "Erasure: name, address, organisation, message and note cleared; topic, status "
+                                "and date stay.",
+}

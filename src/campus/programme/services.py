@@ -183,3 +183,10 @@ def notify_team_of_contact_message(*, message_id: int) -> bool:
             connection=connection,
         )
     return True
+
+
+def clear_contact_messages(*, messages) -> int:
+    """Erasure of a person (called by the privacy handler, which logs it): name, address, organisation, text and
+    note of their contact ``messages`` (ids) cleared; topic, status and date stay."""
+    return ContactMessage.objects.filter(pk__in=messages).update(
+        name="", email="", organisation="", message="", staff_note="")

@@ -1,15 +1,17 @@
-"""What the review app plugs into the shared parts (campus.core.plugins): its staff section, and its mail event and
-its periodic job."""
+"""What the review app plugs into the shared parts (campus.core.plugins): its staff section, its privacy handler,
+and its mail event and its periodic job."""
 
 from datetime import timedelta
 
 from campus.core.plugins import jobs
 from campus.core.plugins import mail as mail_events
+from campus.core.plugins import privacy
 from campus.core.plugins import staff
 from campus.team.permissions import Role, holds_any
 
 from . import services
 from .mail import EVENTS
+from .privacy_handler import ReviewHandler
 
 staff.register(staff.StaffSection(
     title="Review", url_name="staff_review:home", order=20, predicate=holds_any(Role.REVIEWER, Role.MANAGER),
@@ -21,3 +23,5 @@ for event in EVENTS:
 
 # at most one mail per reviewer per day anyway (the dedupe key holds the date)
 jobs.register("review.remind_reviewers", services.remind_reviewers, every=timedelta(hours=24))
+
+privacy.register(ReviewHandler())

@@ -5,3 +5,9 @@ PERSONAL_DATA = {
                                  "leads)", "Until the person leaves the team or is erased", "legitimate_interest"),
 }
 NOT_PERSONAL = {}
+
+# How subject access and erasure treat the model (docs/privacy.md). Done by the review app's privacy handler,
+# which exports the roles with the rest of a team member's work.
+HANDLING = {
+    "team.TeamMembership": "Access: the team member's roles per edition. Erasure: deleted.",
+}

@@ -18,6 +18,6 @@ class Command(BaseCommand):
         summary = services.purge_expired_documents(dry_run=dry_run)
         verb = "Would delete" if dry_run else "Deleted"
         self.stdout.write(
-            f"{verb} {summary['documents']} document(s) of {summary['applications']} application(s) "
-            f"in {summary['calls']} call(s)."
+            f"{verb} {summary.get('documents', 0)} document(s) of {summary.get('applications', 0)} application(s) "
+            f"in {summary.get('calls', 0)} call(s)."
         )

@@ -1,0 +1,7 @@
+"""What the programme app plugs into the shared parts (campus.core.plugins)."""
+
+from campus.core.plugins import privacy
+
+from .privacy_handler import ContactHandler
+
+privacy.register(ContactHandler())
