@@ -31,6 +31,22 @@ def pytest_configure(config):
     }
 
 
+# Slow as a whole: browser and fault tests, and the tests that start deployments in subprocesses. Elsewhere
+# @pytest.mark.slow says it test by test.
+SLOW_PATHS = ("e2e", "fault", "core/test_backup.py", "accounts/test_rate_limits_across_workers.py")
+
+
+def pytest_collection_modifyitems(config, items):
+    from pathlib import Path
+
+    here = Path(__file__).parent
+    slow = {here / path for path in SLOW_PATHS}
+    for item in items:
+        path = Path(item.fspath)
+        if path in slow or slow & set(path.parents):
+            item.add_marker(pytest.mark.slow)
+
+
 DATABASE_FIXTURES = ("db", "transactional_db", "django_db_reset_sequences", "django_db_serialized_rollback",
                      "live_server")
 

@@ -30,7 +30,7 @@ from .http import body, pdf_text
 from .matrix import MATRIX
 from .world import PASSWORD
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.slow]
 
 FUZZ = settings(
     max_examples=30,
