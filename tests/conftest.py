@@ -8,6 +8,9 @@
   DBTaskResult row, exactly as in production. Services enqueue with ``transaction.on_commit``, so in a
   plain ``db`` test (wrapped in a transaction) wrap the call in ``django_capture_on_commit_callbacks(execute=True)``
   to see the row; then ``run_tasks()`` runs what is queued, in this process, like ``db_worker --batch``.
+- The seed edition is in the test database from the start (loaded once per session, put back after a
+  transactional test's flush: tests/baseline.py); ``seeded`` returns it. A test that needs a database without
+  it asks for ``unseeded``.
 - Static files: the plain StaticFilesStorage (no collectstatic needed before the tests).
 - The test runner swaps in Django's locmem mail backend, so delivered mail is in ``django.core.mail.outbox``
   (never in var/mail/).
@@ -28,6 +31,22 @@ def pytest_configure(config):
     }
 
 
+# Slow as a whole: browser and fault tests, and the tests that start deployments in subprocesses. Elsewhere
+# @pytest.mark.slow says it test by test.
+SLOW_PATHS = ("e2e", "fault", "core/test_backup.py", "accounts/test_rate_limits_across_workers.py")
+
+
+def pytest_collection_modifyitems(config, items):
+    from pathlib import Path
+
+    here = Path(__file__).parent
+    slow = {here / path for path in SLOW_PATHS}
+    for item in items:
+        path = Path(item.fspath)
+        if path in slow or slow & set(path.parents):
+            item.add_marker(pytest.mark.slow)
+
+
 DATABASE_FIXTURES = ("db", "transactional_db", "django_db_reset_sequences", "django_db_serialized_rollback",
                      "live_server")
 
@@ -44,12 +63,26 @@ def _is_database_cache(alias: str) -> bool:
     return isinstance(caches[alias], BaseDatabaseCache)
 
 
+@pytest.fixture(scope="session")
+def django_db_setup(django_db_setup, django_db_blocker):
+    """The test database as pytest-django makes it, plus the seed edition, loaded once for the whole session."""
+    from tests import baseline
+
+    with django_db_blocker.unblock():
+        baseline.load()
+
+
 @pytest.fixture(autouse=True)
-def _clean_cache(request):
+def _clean_cache(request, django_db_blocker):
     with_database = bool(request.node.get_closest_marker("django_db")) or any(
         name in request.fixturenames for name in DATABASE_FIXTURES
     )
     if with_database:
+        from tests import baseline
+
+        request.getfixturevalue("django_db_setup")
+        with django_db_blocker.unblock():
+            baseline.ensure()  # before the test's transaction: a transactional test before this one flushed it
         request.getfixturevalue("_django_db_helper")  # the test database first (its cache table is in it)
     _clear_caches(with_database)
     yield
@@ -58,12 +91,21 @@ def _clean_cache(request):
 
 @pytest.fixture
 def seeded(db):
-    """Load the seed edition (BSR Cluster Manager Education 2020–2021); returns the current Edition."""
+    """The seed edition (BSR Cluster Manager Education 2020–2021), already in the database: the current Edition."""
     from campus.programme.models import Edition
-    from campus.programme.services import load_seed_edition
 
-    load_seed_edition()
     return Edition.objects.select_related("programme").get(is_current=True)
+
+
+@pytest.fixture
+def unseeded(db):
+    """A database without the seed (no programme, edition, call; no activity): for tests of the seed loader and
+    of pages without any edition. Deleted inside the test's transaction, so the next test has it again."""
+    from campus.core.models import ActivityLog
+    from campus.programme.models import Programme
+
+    Programme.objects.all().delete()
+    ActivityLog.objects.all().delete()
 
 
 @pytest.fixture

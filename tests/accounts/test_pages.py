@@ -96,7 +96,7 @@ def test_signed_in_account_pages(signed_in, seeded, path):
         assert 'aria-label="Account settings"' in html
 
 
-def test_pages_work_without_any_programme_loaded(client, db):
+def test_pages_work_without_any_programme_loaded(client, unseeded):
     for path in ["/accounts/login/", "/accounts/signup/", "/accounts/password/reset/"]:
         html = client.get(path).content.decode()
         assert "Cluster Campus" in html

@@ -14,6 +14,7 @@ from .conftest import bulk_applications
 from .test_assistant import URL, reviewer_user, scored
 
 
+@pytest.mark.slow
 @pytest.mark.django_db
 def test_a_thousand_applications(manager_client, call):
     scored(call, [4.0, 3.0], countries=["FI", "SE"])

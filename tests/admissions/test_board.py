@@ -75,6 +75,7 @@ def test_board_filters(manager_client, call, team_manager):
     assert "Give the answer to look for" in response.content.decode()
 
 
+@pytest.mark.slow
 def test_board_query_count_does_not_grow_and_pages_by_100(manager_client, call, team_manager):
     url = f"/staff/admissions/{call.pk}/"
     bulk_applications(call, 10)

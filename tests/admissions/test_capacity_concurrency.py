@@ -84,6 +84,7 @@ def live_offers(call):
     return Offer.objects.filter(application__call=call, state__in=["open", "accepted"]).count()
 
 
+@pytest.mark.slow
 @pytest.mark.django_db(transaction=True)
 def test_two_managers_release_and_thirty_people_answer_at_once(live_server, seeded, django_user_model, mail_templates):
     from campus.applications.models import Call
@@ -156,6 +157,7 @@ def test_two_managers_release_and_thirty_people_answer_at_once(live_server, seed
     assert live_offers(call) == capacity
 
 
+@pytest.mark.slow
 @pytest.mark.django_db(transaction=True)
 def test_declines_and_expiry_at_once_promote_each_place_once(seeded, django_user_model, mail_templates):
     """Service level, threads: declines and the clock (expiry) racing for the same waitlist."""

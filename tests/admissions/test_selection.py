@@ -54,6 +54,7 @@ candidate_lists = st.lists(
     required=st.sets(st.sampled_from(["EE", "FI", "SE", "DE", "LV", "PL"])),
     max_per_country=st.one_of(st.none(), st.integers(min_value=1, max_value=4)),
 )
+@pytest.mark.slow
 def test_the_proposal_is_optimal_like_brute_force(rows, capacity, required, max_per_country):
     candidates = [c(pk, score, country, eligible) for pk, (score, country, eligible) in enumerate(rows, start=1)]
     proposal = propose(candidates, capacity=capacity, required_countries=required, max_per_country=max_per_country)

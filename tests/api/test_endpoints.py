@@ -194,14 +194,14 @@ def test_a_module_number_that_is_not_a_number_is_422(get_json, seeded):
     assert get_json(f"/api/editions/{SLUG}/modules/three", status=422)["detail"][0]["loc"] == ["path", "number"]
 
 
-def test_without_a_programme_every_resource_is_404_not_500(get_json, db):
+def test_without_a_programme_every_resource_is_404_not_500(get_json, unseeded):
     assert not Programme.objects.exists()
     for path in ("/api/programme", "/api/editions", "/api/partners", "/api/faq", f"/api/editions/{SLUG}/meetups"):
         assert get_json(path, status=404) == {"detail": "Not Found"}
     assert get_json("/api/")["openapi"] == "/api/openapi.json"
 
 
-def test_a_programme_without_editions_has_no_current_edition(get_json, db):
+def test_a_programme_without_editions_has_no_current_edition(get_json, unseeded):
     Programme.objects.create(name="P", short_name="P", slug="p", tagline="t", headline="h", intro="i",
                              format_text="f", cta_title="c", cta_text="c", contact_email="team@example.org")
     assert get_json("/api/programme")["current_edition"] is None

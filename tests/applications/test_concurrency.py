@@ -50,6 +50,7 @@ def browser_session(base_url, user):
     return {"Cookie": f"sessionid={session}; csrftoken={csrf_cookie}", "token": token}
 
 
+@pytest.mark.slow
 @pytest.mark.django_db(transaction=True)
 def test_fifty_simultaneous_submissions(live_server, seeded, django_user_model, run_tasks):
     from datetime import timedelta

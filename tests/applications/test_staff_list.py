@@ -151,6 +151,7 @@ def _many(call, count, start=0):
                          submit=number % 3 != 0, country_of_residence=["FI", "SE", "LT", "DE"][number % 4])
 
 
+@pytest.mark.slow
 @pytest.mark.django_db
 def test_fifty_a_page(manager_client, call, media, manager):
     _many(call, 60)
@@ -165,6 +166,7 @@ def test_fifty_a_page(manager_client, call, media, manager):
     assert len(_rows(last)) == 10  # past the end: the last page
 
 
+@pytest.mark.slow
 @pytest.mark.django_db
 def test_the_number_of_queries_does_not_grow_with_the_applications(client, call, media, viewer):
     """Pinned: 5 applications and 60 applications cost the same number of queries (LIST_QUERIES)."""

@@ -68,10 +68,7 @@ def browser(_allow_orm_beside_playwright):
 
 @pytest.fixture
 def site(transactional_db, live_server):
-    """The live server with the seed edition loaded; returns its base URL (no trailing slash)."""
-    from campus.programme.services import load_seed_edition
-
-    load_seed_edition()
+    """The live server with the seed edition loaded (tests/baseline.py); returns its base URL (no trailing slash)."""
     return live_server.url.rstrip("/")
 
 

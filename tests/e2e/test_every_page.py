@@ -12,26 +12,6 @@ from tests.security.world import build_world
 ROLES = ("applicant", "reviewer", "superuser")
 
 
-class _RegistryWithoutConfigs:
-    """The app registry as the data migrations see it, minus the permission step (the flush made those rows)."""
-
-    def get_app_configs(self):
-        return []
-
-    def get_model(self, *args):
-        from django.apps import apps
-
-        return apps.get_model(*args)
-
-
-def _data_migrations_again():
-    """Transactional tests empty every table after them, the rows of data migrations too: make the "Programme
-    team" group again with the migrations' own functions (the world gives it to its manager)."""
-    from importlib import import_module
-
-    registry = _RegistryWithoutConfigs()
-    import_module("campus.programme.migrations.0002_programme_team_group").create_group(registry, None)
-    import_module("campus.applications.migrations.0002_programme_team_application_permissions").grant(registry, None)
 SEEN = ("200", "200+secret")
 
 
@@ -45,8 +25,7 @@ def _pages_for(role, values):
 
 
 def test_every_page_a_person_may_open_passes_axe(web):
-    # one world for every role (it needs the data migrations' rows, which a transactional test empties after it)
-    _data_migrations_again()
+    # one world for every role (the data migrations' rows are there: tests/baseline.py puts them back after a flush)
     world = build_world()
     failures = []
     for role in ROLES:

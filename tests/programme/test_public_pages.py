@@ -92,7 +92,7 @@ def test_unknown_module_and_page_are_404(client, seeded):
 
 
 @pytest.mark.django_db
-def test_empty_site_says_how_to_seed_instead_of_crashing(client):
+def test_empty_site_says_how_to_seed_instead_of_crashing(unseeded, client):
     response = client.get("/")
     assert response.status_code == 404
 

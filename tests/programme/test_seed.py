@@ -64,7 +64,7 @@ def test_meetups_are_stored_in_utc_and_keep_their_own_zone(seeded):
 
 
 @pytest.mark.django_db
-def test_loading_twice_changes_nothing():
+def test_loading_twice_changes_nothing(unseeded):
     first = load_seed_edition()
     before = snapshot()
     second = load_seed_edition()
@@ -85,7 +85,7 @@ def test_reloading_keeps_what_staff_changed(seeded):
 
 
 @pytest.mark.django_db
-def test_command_reports_and_logs(capsys):
+def test_command_reports_and_logs(unseeded, capsys):
     call_command("load_seed_edition")
     call_command("load_seed_edition")
     out = capsys.readouterr().out

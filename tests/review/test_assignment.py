@@ -21,6 +21,7 @@ from .factories import bulk_applications
     per=st.integers(1, 4),
     data=st.data(),
 )
+@pytest.mark.slow
 @settings(max_examples=200, deadline=None)
 def test_plan_rules_hold_for_any_input(n_apps, reviewers, per, data):
     applications = [(1000 + i, data.draw(st.sampled_from(reviewers + [999]))) for i in range(n_apps)]

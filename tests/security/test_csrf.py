@@ -37,6 +37,7 @@ def _post_urls(world, role):
                     yield f"admin {model} {page}", pages[page], {}, "403"
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("role", ROLES)
 def test_a_post_without_a_csrf_token_is_refused_everywhere(role, world):
     client = _strict_client(world, role)

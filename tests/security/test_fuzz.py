@@ -34,7 +34,7 @@ from .matrix import MATRIX
 from .urlwalk import admin_urls
 from .world import PASSWORD
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.slow]
 
 FUZZ = settings(
     max_examples=30,

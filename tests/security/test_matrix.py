@@ -97,6 +97,7 @@ def _leaks(role, response, data, owner_files) -> list[str]:
     return found
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("role", ROLES)
 def test_the_matrix(role, world, clients):
     client = clients[role]
@@ -119,6 +120,7 @@ def test_the_matrix(role, world, clients):
     assert not failures, f"{len(failures)} cells differ from tests/security/matrix.py:\n" + "\n".join(failures)
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("role", ROLES)
 def test_admin_model_pages(role, world, clients):
     """Django admin's own pages of each model (the family behind admin:<app>_<model>_*), GET."""

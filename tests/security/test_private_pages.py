@@ -15,7 +15,7 @@ from .matrix import MATRIX
 from .urlwalk import admin_urls
 from .world import ROLES
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.slow]
 
 SIGNED_IN = ROLES[1:]
 

@@ -14,7 +14,7 @@ from .matrix import ADMIN_MODELS, MATRIX, STAFF, admin_expectation
 from .urlwalk import admin_urls
 from .world import ROLES
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.slow]
 
 SET_UP = "302→/accounts/2fa/totp/activate/"
 ALWAYS_OPEN = {"admin:logout"}  # staff may always leave
