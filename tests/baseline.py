@@ -45,7 +45,7 @@ def _data_migrations():
         for key in plan
         if key[0] in project_labels
         for operation in loader.graph.nodes[key].operations
-        if isinstance(operation, RunPython)
+        if isinstance(operation, RunPython) and not operation.elidable  # elidable: moves rows, makes none
     ]
     return functions, loader.project_state().apps
 
