@@ -7,7 +7,7 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
 from campus.api.cache import API_REVISION
-from campus.core.cache import bump_content_version, current_content_version
+from campus.core import content_version
 from campus.programme.models import FAQ, Module, Partner
 
 from .conftest import SLUG, items
@@ -27,7 +27,7 @@ CACHED = [
 
 
 def expected_etag() -> str:
-    return f'"api{API_REVISION}-{current_content_version()}"'
+    return f'"api{API_REVISION}-{content_version.current()}"'
 
 
 @pytest.mark.parametrize("path", CACHED)
@@ -136,5 +136,5 @@ def test_the_cache_key_holds_the_version_so_every_process_sees_the_change(client
     cached = client.get("/api/partners").json()
     Partner.objects.filter(name="Hyper Island").update(name="Renamed elsewhere")  # no signal: stays cached
     assert client.get("/api/partners").json() == cached
-    bump_content_version()
+    content_version.bump()
     assert client.get("/api/partners").json()["items"][0]["name"] == "Renamed elsewhere"
