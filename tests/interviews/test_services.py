@@ -9,9 +9,10 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 
+from campus.applications.models import Application
 from campus.communications.models import OutboxMessage
 from campus.core.models import ActivityLog
-from campus.interviews import selectors, services
+from campus.interviews import selectors, services, states
 from campus.interviews.models import InterviewSlot, Invitation
 from campus.review.models import Review
 from tests.applications.staff_factories import make_application
@@ -279,9 +280,57 @@ def test_a_withdrawn_applicants_slot_is_free_again(invited, second_application, 
     assert selectors.free_slots(invited.call) == []
     application_services.withdraw(application=invited, actor=invited.applicant)
     assert selectors.free_slots(invited.call) == [slot]
+    # freed on the row itself, through the state machine: the invitation is cancelled, the slot nobody's
+    slot.refresh_from_db()
+    invitation = Invitation.objects.get(application=invited)
+    assert slot.booked_by_id is None and slot.booked_at is None
+    assert states.state_of(invitation, states.held_slot(invited.pk)) == states.CANCELLED
+    actions = list(ActivityLog.objects.filter(action__startswith="interviews.").values_list("action", "data"))
+    assert {a for a, _ in actions} >= {"interviews.booking_cancelled", "interviews.invitation_cancelled"}
+    cancelled = next(data for action, data in actions if action == "interviews.invitation_cancelled")
+    assert cancelled["reason"] == "the application was withdrawn" and cancelled["from"] == "booked"
     services.book(application=second_application, slot=slot, actor=second_application.applicant)
     slot.refresh_from_db()
     assert slot.booked_by_id == second_application.pk
+
+
+def test_withdrawing_cancels_an_invitation_without_a_booking(invited):
+    from campus.applications import services as application_services
+
+    application_services.withdraw(application=invited, actor=invited.applicant)
+    invitation = Invitation.objects.get(application=invited)
+    assert invitation.cancelled_at is not None
+
+
+def test_a_failing_interviews_receiver_rolls_the_withdrawal_back(invited, make_slot, monkeypatch):
+    from campus.applications import services as application_services
+
+    slot = services.book(application=invited, slot=make_slot(), actor=invited.applicant)
+
+    def broken(**kwargs):
+        raise RuntimeError("interviews could not free the slot")
+
+    monkeypatch.setattr(services, "application_withdrawn", broken)
+    with pytest.raises(RuntimeError):
+        application_services.withdraw(application=invited, actor=invited.applicant)
+    invited.refresh_from_db()
+    slot.refresh_from_db()
+    assert invited.state == invited.State.SUBMITTED and slot.booked_by_id == invited.pk
+
+
+def test_the_migration_frees_what_withdrawn_applications_held_before(invited, make_slot):
+    """Rows written before interviews heard of withdrawals: a withdrawn application still holding its slot."""
+    from importlib import import_module
+
+    from django.apps import apps
+
+    slot = services.book(application=invited, slot=make_slot(), actor=invited.applicant)
+    Application.objects.filter(pk=invited.pk).update(state="withdrawn", withdrawn_at=timezone.now())
+    migration = import_module("campus.interviews.migrations.0002_release_withdrawn_bookings")
+    migration.release_withdrawn_bookings(apps, None)
+    slot.refresh_from_db()
+    assert slot.booked_by_id is None
+    assert Invitation.objects.get(application=invited).cancelled_at == Application.objects.get(pk=invited.pk).withdrawn_at
 
 
 def test_the_assessment_joins_the_ranking(booked_slot, interviewer, criteria):

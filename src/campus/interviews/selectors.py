@@ -1,9 +1,9 @@
 """Reads of interviews for the pages (query counts pinned by tests) and for other apps (the admissions board)."""
 
-from django.db.models import Exists, OuterRef, Q
+from django.db.models import Exists, OuterRef
 from django.utils import timezone
 
-from campus.applications.models import Application, Call
+from campus.applications.models import Call
 from campus.review import selectors as review_selectors
 from campus.review.models import Kind
 
@@ -57,11 +57,11 @@ def invitations_of(call):
 
 
 def free_slots(call, *, after=None):
-    """Slots of ``call`` nobody holds that start after ``after`` (default: now); a withdrawn application's
-    booking does not hold its slot."""
+    """Slots of ``call`` nobody holds that start after ``after`` (default: now). A withdrawn application holds
+    none: its withdrawal freed it (``services.application_withdrawn``)."""
     after = after or timezone.now()
-    free = Q(booked_by__isnull=True) | Q(booked_by__state=Application.State.WITHDRAWN)
-    return list(InterviewSlot.objects.filter(free, call=call, starts_at__gt=after).order_by("starts_at", "pk"))
+    return list(InterviewSlot.objects.filter(call=call, booked_by__isnull=True, starts_at__gt=after)
+                .order_by("starts_at", "pk"))
 
 
 def slot_for_panel(pk: int):

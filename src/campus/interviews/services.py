@@ -3,7 +3,8 @@
 Decisions (see docs/interviews.md):
 - Inviting is idempotent: inviting someone who holds an invitation changes nothing and mails nothing.
   Re-inviting after a cancellation revives the invitation and mails once more.
-- Cancelling an invitation frees the booked slot.
+- Cancelling an invitation frees the booked slot. Withdrawing the application cancels its invitation
+  (applications' ``application_withdrawn`` signal, received in apps.py), so its slot is free at once.
 - A booked slot cannot be deleted: cancel the booking first (the applicant may then book again).
 - An applicant holds one slot; booking another slot moves the booking (the old slot is freed).
 - The applicant may book, move or cancel until ``CHANGE_HOURS`` hours before the interview; later, only
@@ -269,9 +270,19 @@ def release_booking_of(*, application, actor, reason: str) -> InterviewSlot | No
     return slot
 
 
-def _held_by_withdrawn(slot) -> bool:
-    """A withdrawn application's booking does not hold the slot (the applications app sends no signal)."""
-    return Application.objects.filter(pk=slot.booked_by_id, state=Application.State.WITHDRAWN).exists()
+WITHDRAWN = "the application was withdrawn"
+
+
+@transaction.atomic
+def application_withdrawn(*, application, actor) -> None:
+    """Receiver's work for applications' ``application_withdrawn`` (connected in apps.py), inside the
+    withdrawal's transaction: the invitation is cancelled and a booked slot freed, through the interview's
+    state machine, so the slot is free for others at once (no page needs to look at the application)."""
+    invitation = Invitation.objects.filter(application_id=application.pk).first()
+    if invitation is not None:
+        cancel_invitation(invitation=invitation, actor=actor, check_permission=False, reason=WITHDRAWN)
+    else:  # a booking without an invitation (only by repairing data)
+        release_booking_of(application=application, actor=actor, reason=WITHDRAWN)
 
 
 def _too_late(slot, now) -> bool:
@@ -321,7 +332,7 @@ def _book(*, application, slot, actor) -> InterviewSlot:
         raise InterviewError("There is no such interview time.")
     if slot.booked_by_id == application.pk:
         return slot  # booked already (a second click): nothing changes
-    if slot.booked_by_id is not None and not _held_by_withdrawn(slot):
+    if slot.booked_by_id is not None:
         raise InterviewError(TAKEN)
     if _too_late(slot, now):
         raise InterviewError(
@@ -332,8 +343,6 @@ def _book(*, application, slot, actor) -> InterviewSlot:
         raise InterviewError(
             f"Your interview starts in less than {CHANGE_HOURS} hours; to change it, write to the team."
         )
-    if slot.booked_by_id is not None:  # held by a withdrawn application: free again
-        _free(slot, actor=actor, reason="the application was withdrawn")
     try:
         states.transition(invitation, states.BOOKED, slot=slot, held=old, now=now)
     except states.SlotTaken:
