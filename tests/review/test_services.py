@@ -192,15 +192,9 @@ def test_a_scored_criterion_cannot_be_deleted(assigned, reviewer, criteria, mana
         services.delete_criterion(criterion=criteria[0], actor=manager)
 
 
-def test_the_last_manager_stays(edition, manager):
-    from campus.team.models import TeamMembership
-
-    membership = TeamMembership.objects.get(user=manager, role=Role.MANAGER)
-    with pytest.raises(services.ReviewError):
-        services.remove_team_role(membership=membership, actor=manager)
-
-
 def test_removing_the_reviewer_role_frees_outstanding_assignments(call, edition, manager, criteria, media):
+    """Through the team's service; review answers its ``team_role_removed`` signal."""
+    from campus.team import services as team_services
     from tests.applications.staff_factories import make_application
 
     reviewer = member(edition, "leaving@example.org", Role.REVIEWER)
@@ -210,9 +204,16 @@ def test_removing_the_reviewer_role_frees_outstanding_assignments(call, edition,
     _save(done, reviewer, full_scores(criteria))
     from campus.team.models import TeamMembership
 
-    services.remove_team_role(membership=TeamMembership.objects.get(user=reviewer, role=Role.REVIEWER), actor=manager)
+    team_services.remove_team_role(membership=TeamMembership.objects.get(user=reviewer, role=Role.REVIEWER),
+                                   actor=manager)
     assert list(ReviewAssignment.objects.filter(reviewer=reviewer).values_list("application_id", flat=True)) == [done.pk]
     assert Review.objects.filter(reviewer=reviewer).count() == 1
+    released = ActivityLog.objects.get(action="review.unassigned", data__application=open_.pk)
+    assert released.data["reason"] == "no longer a reviewer" and released.actor == manager
+    # the interviewer role stays, and removing it touches no assignment
+    team_services.remove_team_role(membership=TeamMembership.objects.get(user=reviewer, role=Role.INTERVIEWER),
+                                   actor=manager)
+    assert ReviewAssignment.objects.filter(reviewer=reviewer).count() == 1
     # and no reminders for someone who is not a reviewer any more
     ReviewAssignment.objects.create(application=open_, reviewer=reviewer)
     assert services.remind_reviewers() == 0

@@ -1,11 +1,10 @@
 """What the review app holds about a person, for subject access and erasure (registered in plugin.py): the
-reviews of an applicant's applications (once released, anonymous), a team member's roles, reviews written,
-assignments and declared conflicts."""
+reviews of an applicant's applications (once released, anonymous), a team member's reviews written,
+assignments and declared conflicts (their roles are the team app's handler's)."""
 
 from django.db.models import Q
 
 from campus.core.plugins.privacy import Person, PrivacyHandler, Section, iso, rewrite_texts
-from campus.team.models import TeamMembership
 
 from . import erasure
 from .models import ConflictOfInterest, Review, ReviewAssignment
@@ -30,20 +29,17 @@ def reviews_of(application_ids) -> list:
 
 
 def staff_work(user) -> dict:
-    """What a team member did in review: roles, reviews written (scores, not comments), assignments, conflicts
+    """What a team member did in review: reviews written (scores, not comments), assignments, conflicts
     declared. Applications are named by their reference number only."""
     if user is None:
-        return {"team_roles": [], "reviews_written": [], "review_assignments": [], "conflicts_declared": []}
+        return {"reviews_written": [], "review_assignments": [], "conflicts_declared": []}
     reviews = (Review.objects.filter(reviewer=user).select_related("application")
                .prefetch_related("scores__criterion").order_by("submitted_at", "id"))
     assignments = (ReviewAssignment.objects.filter(reviewer=user).select_related("application")
                    .order_by("created_at", "id"))
     conflicts = (ConflictOfInterest.objects.filter(reviewer=user).select_related("application")
                  .order_by("created_at", "id"))
-    roles = TeamMembership.objects.filter(user=user).select_related("edition__programme").order_by("created_at", "id")
     return {
-        "team_roles": [{"edition": str(m.edition), "role": m.get_role_display(), "since": iso(m.created_at)}
-                       for m in roles],
         "reviews_written": [
             {"application": r.application.reference, "kind": r.get_kind_display(),
              "recommendation": r.get_recommendation_display(), "total": str(r.total), "scores": scores_of(r),
@@ -86,8 +82,7 @@ class ReviewHandler(PrivacyHandler):
 
     def summary(self, subject):
         user = subject.user
-        return {"reviews_written": Review.objects.filter(reviewer=user).count() if user else 0,
-                "team_roles": TeamMembership.objects.filter(user=user).count() if user else 0}
+        return {"reviews_written": Review.objects.filter(reviewer=user).count() if user else 0}
 
     def plan(self, person: Person):
         ids, user = person.application_ids, person.user
@@ -96,7 +91,6 @@ class ReviewHandler(PrivacyHandler):
             "reviews": reviews_of(ids),
             "assignments": list(ReviewAssignment.objects.filter(mine).select_related("application").order_by("pk")),
             "conflicts": list(ConflictOfInterest.objects.filter(mine).select_related("application").order_by("pk")),
-            "team_roles": list(TeamMembership.objects.filter(user=user).select_related("edition").order_by("pk")),
             "reviews_written": Review.objects.filter(reviewer=user).count(),
         }
         person.add_targets(part["reviews"])
@@ -117,9 +111,9 @@ class ReviewHandler(PrivacyHandler):
             Section("Review assignments and conflicts", "deleted",
                     [f"{a.application.reference}: assignment" for a in part["assignments"]]
                     + [f"{c.application.reference}: conflict" for c in part["conflicts"]], order=71),
+            # the roles are the team handler's rows (order 72): this text, about the reviews they wrote, comes first
             Section("Team roles and interview panels", "deleted; the reviews they wrote stay by an anonymised "
-                    f"account ({part['reviews_written']})",
-                    [str(m.edition) + ": " + m.get_role_display() for m in part["team_roles"]], order=72),
+                    f"account ({part['reviews_written']})", [], order=71.9),
             Section("Texts of others that name them", "their name, address or organisation replaced", texts[0],
                     order=90),
             Section("Texts of others that name them", "", texts[1], order=90.3),
@@ -128,7 +122,7 @@ class ReviewHandler(PrivacyHandler):
     def erase(self, part, person):
         counts = erasure.forget_person(
             applications=person.application_ids, assignments=[a.pk for a in part["assignments"]],
-            conflicts=[c.pk for c in part["conflicts"]], team_roles=[m.pk for m in part["team_roles"]])
+            conflicts=[c.pk for c in part["conflicts"]])
         counts["texts_of_others"] = sum(rewrite_texts(rows, fields, person.scrubbed)
                                         for _model, fields, rows in part["texts_of_others"])
         return counts

@@ -6,8 +6,8 @@ PERSONAL_DATA = {
 }
 NOT_PERSONAL = {}
 
-# How subject access and erasure treat the model (docs/privacy.md). Done by the review app's privacy handler,
-# which exports the roles with the rest of a team member's work.
+# How subject access and erasure treat the model (docs/privacy.md). Done by this app's privacy handler
+# (privacy_handler.py, registered in plugin.py).
 HANDLING = {
     "team.TeamMembership": "Access: the team member's roles per edition. Erasure: deleted.",
 }

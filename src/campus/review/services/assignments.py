@@ -6,6 +6,7 @@ from collections import defaultdict
 
 from django.contrib.auth import get_user_model
 from django.db import transaction
+from django.db.models import Exists, OuterRef
 
 from campus.applications.models import Application, Call
 from campus.core.activity import log_activity
@@ -103,6 +104,25 @@ def unassign(*, assignment: ReviewAssignment, actor) -> None:
         log_activity(action="review.unassigned", target=assignment, actor=actor,
                      application=assignment.application_id, reviewer=assignment.reviewer_id)
         assignment.delete()
+
+
+@transaction.atomic
+def release_assignments_of_former_reviewer(*, edition_id: int, reviewer_id: int, actor) -> int:
+    """Someone who is no longer a reviewer of the edition: their outstanding assignments go back to the pool
+    ("needs more reviews"); the reviews they wrote stay. The receiver of team's ``team_role_removed``."""
+    written = Review.objects.filter(application_id=OuterRef("application_id"),
+                                    reviewer_id=OuterRef("reviewer_id"), kind=Kind.REVIEW)
+    outstanding = ReviewAssignment.objects.filter(
+        reviewer_id=reviewer_id, kind=Kind.REVIEW, application__call__edition_id=edition_id
+    ).exclude(Exists(written))
+    released = 0
+    for assignment in outstanding:
+        log_activity(action="review.unassigned", target=assignment, actor=actor,
+                     application=assignment.application_id, reviewer=assignment.reviewer_id,
+                     reason="no longer a reviewer")
+        assignment.delete()
+        released += 1
+    return released
 
 
 def plan_assignments(

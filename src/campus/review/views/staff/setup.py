@@ -7,6 +7,7 @@ from django.views.decorators.http import require_http_methods, require_POST
 
 from campus.core.access import staff_page
 from campus.team import permissions as roles
+from campus.team import services as team_services
 from campus.team.models import TeamMembership
 from campus.team.permissions import holds_any
 
@@ -30,7 +31,7 @@ def team(request, pk: int):
         if form.is_valid():
             try:
                 for role in form.cleaned_data["roles"]:
-                    services.add_team_role(edition=edition, user=form.user, role=role, actor=request.user)
+                    team_services.add_team_role(edition=edition, user=form.user, role=role, actor=request.user)
             except ValidationError as error:
                 _apply_errors(form, error)
             else:
@@ -48,7 +49,7 @@ def team_remove(request, pk: int):
     membership = get_object_or_404(TeamMembership.objects.select_related("user"), pk=pk)
     _managed_edition(request, membership.edition_id)
     try:
-        services.remove_team_role(membership=membership, actor=request.user)
+        team_services.remove_team_role(membership=membership, actor=request.user)
     except ValidationError as error:
         messages.error(request, " ".join(error.messages))
     else:
