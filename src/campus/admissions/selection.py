@@ -150,46 +150,20 @@ def _best_subset(admissible, *, capacity, required, max_per_country):
     return chosen, {c.application_id for c in forced}, covered
 
 
-def propose(
-    candidates: list[Candidate],
-    *,
-    capacity: int,
-    required_countries: set[str],
-    max_per_country: int | None,
-    waitlist_size: int | None = None,
-    country_name=lambda code: code or "an unknown country",
-) -> Proposal:
-    """The admits, the ranked waitlist and the rest, each with a plain-language reason (see the module notes).
-
-    ``country_name`` turns a country code into words for the reasons (the view passes django_countries').
-    """
+def _check(candidates, *, capacity, max_per_country, waitlist_size) -> None:
     if capacity < 0:
         raise ValueError("capacity must not be negative")
     if max_per_country is not None and max_per_country < 1:
         raise ValueError("max_per_country must be at least 1 (or None for no limit)")
     if waitlist_size is not None and waitlist_size < 0:
         raise ValueError("waitlist_size must not be negative")
-    required = {c for c in required_countries if c}
-
     ids = [c.application_id for c in candidates]
     if len(ids) != len(set(ids)):
         raise ValueError("every candidate needs its own application_id")
 
-    admissible = sorted((c for c in candidates if c.eligible and c.score is not None), key=order_key)
-    score_rank = {c.application_id: i for i, c in enumerate(admissible, start=1)}
 
-    chosen, forced_ids, covered = _best_subset(
-        admissible, capacity=capacity, required=required, max_per_country=max_per_country
-    )
-    # what a pure score ranking under the country limit would take: reasons say "best score" for those
-    unforced, _, _ = _best_subset(admissible, capacity=capacity, required=set(), max_per_country=max_per_country)
-    unforced_ids = {c.application_id for c in unforced}
-    chosen_ids = {c.application_id for c in chosen}
-    per_country: dict[str, int] = {}
-    for candidate in chosen:
-        per_country[candidate.country] = per_country.get(candidate.country, 0) + 1
-    lowest_admitted = chosen[-1] if chosen else None
-
+def _admits(chosen, *, forced_ids, unforced_ids, score_rank, country_name) -> list[Placement]:
+    """The admits with their reasons: "best score", unless only a required country's rule took them."""
     admits = []
     for rank, candidate in enumerate(chosen, start=1):
         name = country_name(candidate.country)
@@ -201,11 +175,18 @@ def propose(
             reason = f"Admitted: {fmt(candidate.score)}, {ordinal(score_rank[candidate.application_id])} best score"
             forced = candidate.application_id in forced_ids
         admits.append(Placement(candidate, ADMIT, rank, reason, forced=forced))
+    return admits
 
-    remaining = [c for c in admissible if c.application_id not in chosen_ids]
-    limit = len(remaining) if waitlist_size is None else waitlist_size
+
+def _waitlist(ranked, chosen, *, capacity, max_per_country, country_name) -> list[Placement]:
+    """The waitlist (``ranked``: its candidates in order), with why each is not admitted when they beat the
+    last admit or places are left."""
+    per_country: dict[str, int] = {}
+    for candidate in chosen:
+        per_country[candidate.country] = per_country.get(candidate.country, 0) + 1
+    lowest_admitted = chosen[-1] if chosen else None
     waitlist = []
-    for rank, candidate in enumerate(remaining[:limit], start=1):
+    for rank, candidate in enumerate(ranked, start=1):
         reason = f"Waitlist rank {rank}: {fmt(candidate.score)}"
         beats_last = lowest_admitted is not None and order_key(candidate) < order_key(lowest_admitted)
         at_limit = max_per_country is not None and per_country.get(candidate.country, 0) >= max_per_country
@@ -214,11 +195,13 @@ def propose(
         elif beats_last:
             reason += "; the places went to give required countries a participant"
         waitlist.append(Placement(candidate, WAITLIST, rank, reason))
+    return waitlist
 
-    rest = []
-    for candidate in remaining[limit:]:
-        rest.append(Placement(candidate, NONE, None,
-                              f"Not proposed: {fmt(candidate.score)}, below the waitlist of {limit}"))
+
+def _rest(below_waitlist, candidates, *, limit) -> list[Placement]:
+    """Everyone not proposed: below the waitlist, then the unscored eligible ones and the not eligible ones."""
+    rest = [Placement(candidate, NONE, None, f"Not proposed: {fmt(candidate.score)}, below the waitlist of {limit}")
+            for candidate in below_waitlist]
     others = sorted((c for c in candidates if not (c.eligible and c.score is not None)),
                     key=lambda c: (not c.eligible, c.score is not None, order_key(c)))
     for candidate in others:
@@ -227,11 +210,13 @@ def propose(
             rest.append(Placement(candidate, NONE, None, f"Not proposed: {words}"))
         else:
             rest.append(Placement(candidate, NONE, None, "Not proposed: no reviews yet"))
+    return rest
 
+
+def _notes(candidates, admissible, chosen, *, capacity, required, uncovered, required_present, max_per_country,
+           country_name) -> list[str]:
+    """What the manager must know: required countries left out, places that cannot be filled."""
     notes = []
-    present = {c.country for c in admissible}
-    required_present = sorted(c for c in required if c in present)
-    uncovered = [c for c in required_present if c not in covered]
     if uncovered:
         notes.append(
             f"{len(required_present)} required countries have eligible applicants but there "
@@ -250,6 +235,7 @@ def propose(
                 f"{'is' if len(admissible) == 1 else 'are'} only {len(admissible)} eligible applicant"
                 f"{'' if len(admissible) == 1 else 's'} with a score."
             )
+    present = {c.country for c in admissible}
     unscored_required = sorted(
         {c.country for c in candidates if c.eligible and c.score is None and c.country in required} - present
     )
@@ -259,16 +245,51 @@ def propose(
             f"{', '.join(country_name(c) for c in unscored_required)} "
             f"{'gets' if len(unscored_required) == 1 else 'get'} no participant until they are reviewed."
         )
+    return notes
+
+
+def propose(
+    candidates: list[Candidate],
+    *,
+    capacity: int,
+    required_countries: set[str],
+    max_per_country: int | None,
+    waitlist_size: int | None = None,
+    country_name=lambda code: code or "an unknown country",
+) -> Proposal:
+    """The admits, the ranked waitlist and the rest, each with a plain-language reason (see the module notes).
+
+    ``country_name`` turns a country code into words for the reasons (the view passes django_countries').
+    """
+    _check(candidates, capacity=capacity, max_per_country=max_per_country, waitlist_size=waitlist_size)
+    required = {c for c in required_countries if c}
+    admissible = sorted((c for c in candidates if c.eligible and c.score is not None), key=order_key)
+    score_rank = {c.application_id: i for i, c in enumerate(admissible, start=1)}
+
+    chosen, forced_ids, covered = _best_subset(
+        admissible, capacity=capacity, required=required, max_per_country=max_per_country
+    )
+    # what a pure score ranking under the country limit would take: reasons say "best score" for those
+    unforced, _, _ = _best_subset(admissible, capacity=capacity, required=set(), max_per_country=max_per_country)
+    chosen_ids = {c.application_id for c in chosen}
+    remaining = [c for c in admissible if c.application_id not in chosen_ids]
+    limit = len(remaining) if waitlist_size is None else waitlist_size
+    present = {c.country for c in admissible}
+    required_present = sorted(c for c in required if c in present)
+    uncovered = [c for c in required_present if c not in covered]
 
     return Proposal(
-        admits=admits,
-        waitlist=waitlist,
-        rest=rest,
+        admits=_admits(chosen, forced_ids=forced_ids, unforced_ids={c.application_id for c in unforced},
+                       score_rank=score_rank, country_name=country_name),
+        waitlist=_waitlist(remaining[:limit], chosen, capacity=capacity, max_per_country=max_per_country,
+                           country_name=country_name),
+        rest=_rest(remaining[limit:], candidates, limit=limit),
         capacity=capacity,
         required_countries=required,
         max_per_country=max_per_country,
         total=round(sum(c.score for c in chosen), 6),
-        notes=notes,
+        notes=_notes(candidates, admissible, chosen, capacity=capacity, required=required, uncovered=uncovered,
+                     required_present=required_present, max_per_country=max_per_country, country_name=country_name),
         covered=sorted(covered),
         uncovered=uncovered,
     )
