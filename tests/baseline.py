@@ -6,10 +6,13 @@ made (tests/conftest.py, ``django_db_setup``). A ``db`` test runs inside a trans
 starts with the seed and leaves it as it found it; ``seeded`` only fetches the edition.
 
 A transactional test (``transactional_db``, ``live_server``: the browser, concurrency and fault tests) empties
-every table after it (pytest-django's flush). The flush re-creates content types and permissions (post_migrate)
-but not the rows that data migrations made (the "Programme team" group and its permissions, the default mail
-templates) nor the seed. :func:`ensure` puts both back, outside any test transaction, before the next test with
-a database starts: a test never depends on what ran before it.
+every table after it (pytest-django's flush). Right after the load, :func:`take_snapshot` copies every table the
+flush empties (the rows of the migrations, the post_migrate content types and permissions, the seed), and
+:func:`ensure` puts that copy back in bulk, outside any test transaction, before the next test with a database
+starts: a test never depends on what ran before it. The copy is exact (same ids, same values, PostgreSQL's
+``COPY``, SQLite's own values), and about ten times cheaper than re-running the data migrations and the seed
+loader (and the flush's post_migrate, which the flush then skips: tests/conftest.py).
+:func:`reload` is the slow way the copy stands for, kept for tests/test_baseline.py, which checks that the two agree.
 """
 
 from functools import cache
@@ -63,9 +66,17 @@ def seed_is_there() -> bool:
 
 
 def ensure() -> None:
-    """Put the data migrations' rows and the seed edition back when a flush removed them (cheap when there)."""
+    """Put the rows back when a flush removed them (cheap when they are there)."""
     if seed_is_there():
         return
+    if _snapshot:
+        restore()
+    else:
+        reload()
+
+
+def reload() -> None:
+    """The data migrations' rows (when a flush removed them) and the seed edition, made again by their own code."""
     from django.contrib.auth.models import Group
 
     if not Group.objects.exists():  # emptied by a flush (a fresh test database has the migrations' rows)
@@ -77,3 +88,58 @@ def load() -> None:
     from campus.programme.services import load_seed_edition
 
     load_seed_edition()
+
+
+# --- the copy of the rows -------------------------------------------------------------------------------
+
+_snapshot: dict[str, tuple[list[str], object]] = {}  # table -> (columns, rows: COPY text on PostgreSQL)
+
+
+def _flushed_tables(using=connection) -> list[str]:
+    """The tables a flush empties (``manage.py flush``: every model's table)."""
+    return sorted(using.introspection.django_table_names(only_existing=True, include_views=False))
+
+
+def has_snapshot() -> bool:
+    return bool(_snapshot)
+
+
+def take_snapshot() -> None:
+    """Copy every table the flush empties, as it stands now (right after :func:`load`)."""
+    quote = connection.ops.quote_name
+    copy: dict[str, tuple[list[str], object]] = {}
+    with connection.cursor() as cursor:
+        for table in _flushed_tables():
+            if connection.vendor == "postgresql":
+                with cursor.cursor.copy(f"COPY {quote(table)} TO STDOUT") as out:
+                    data = b"".join(bytes(chunk) for chunk in out)
+                columns = [column.name for column in connection.introspection.get_table_description(cursor, table)]
+                if data:
+                    copy[table] = (columns, data)
+            else:
+                cursor.execute(f"SELECT * FROM {quote(table)}")
+                rows = cursor.fetchall()
+                if rows:
+                    copy[table] = ([column[0] for column in cursor.description], rows)
+    _snapshot.clear()
+    _snapshot.update(copy)
+
+
+def restore(using=connection) -> None:
+    """Empty every table a flush would and put the copy back, in one transaction; foreign keys are checked at its
+    end (Django makes them deferrable on both databases). Sequences are left alone, as a flush without
+    ``reset_sequences`` leaves them: they never move back, so new rows still get new ids."""
+    from django.db import transaction
+
+    quote = using.ops.quote_name
+    with transaction.atomic(using=using.alias), using.cursor() as cursor:
+        for table in _flushed_tables(using):
+            cursor.execute(f"DELETE FROM {quote(table)}")
+        for table, (columns, rows) in _snapshot.items():
+            names = ", ".join(quote(column) for column in columns)
+            if using.vendor == "postgresql":
+                with cursor.cursor.copy(f"COPY {quote(table)} ({names}) FROM STDIN") as into:
+                    into.write(rows)
+            else:
+                marks = ", ".join(["%s"] * len(columns))
+                cursor.executemany(f"INSERT INTO {quote(table)} ({names}) VALUES ({marks})", rows)
