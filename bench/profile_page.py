@@ -4,9 +4,10 @@ per request exactly as in production), against a fresh seeded SQLite DB, then pr
 
 With --signed-in, the requests carry the session of an applicant with a draft application (bench/prepare.py):
 the application step pages, the status page, the home page as a signed-in visitor sees it. --no-profile prints
-only the time per request (the figure to compare before and after a change).
+only the time per request (the figure to compare before and after a change); --queries prints the SQL of
+one request.
 
-Usage: .venv/bin/python bench/profile_page.py [--signed-in] [--no-profile] [PATH] [REQUESTS]   (default: / 2000)
+Usage: .venv/bin/python bench/profile_page.py [--signed-in] [--no-profile] [--queries] [PATH] [REQUESTS]   (default: / 2000)
 """
 
 import cProfile
@@ -64,11 +65,20 @@ def get(path: str) -> str:
 path = args[0] if args else "/"
 n = int(args[1]) if len(args) > 1 else 2000
 get(path)  # fills the page cache
+if "--queries" in flags:  # the SQL of one request
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    with CaptureQueriesContext(connection) as queries:
+        get(path)
+    for number, query in enumerate(queries.captured_queries, start=1):
+        print(f"{number:3}. {query['sql'][:300]}")
 for p in ("/__bench__/trivial/", path):
-    start = time.perf_counter()
+    start, cpu = time.perf_counter(), time.process_time()
     for _ in range(n):
         get(p)
-    print(f"{p}: {(time.perf_counter() - start) / n * 1e6:.0f} µs per request (WSGI handler, one process)")
+    print(f"{p}: {(time.perf_counter() - start) / n * 1e6:.0f} µs per request, "
+          f"{(time.process_time() - cpu) / n * 1e6:.0f} µs CPU (WSGI handler, one process)")
 if "--no-profile" in flags:
     tmp.cleanup()
     sys.exit(0)
@@ -79,6 +89,6 @@ for _ in range(n):
     get(path)
 profiler.disable()
 stats = pstats.Stats(profiler)
-stats.sort_stats("cumulative").print_stats(r"campus|django/db/backends|sqlite3|csp|whitenoise|locmem", 30)
+stats.sort_stats("cumulative").print_stats(os.environ.get("PROFILE_FILTER", r"campus|django/db/backends|sqlite3|csp|whitenoise|locmem"), int(os.environ.get("PROFILE_LINES", "30")))
 stats.sort_stats("tottime").print_stats(12)
 tmp.cleanup()
