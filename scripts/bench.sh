@@ -57,6 +57,8 @@ ENDPOINTS=(
   "home-rendered / cookie"
   "step-about /apply/step/about/ session"
   "step-cluster /apply/step/cluster/ session"
+  "status /apply/status/ session"
+  "home-signed-in / session"
 )
 SUBMISSIONS=${BENCH_SUBMISSIONS:-200}
 SUBMIT_CONCURRENCY=${BENCH_SUBMIT_CONCURRENCY:-50}

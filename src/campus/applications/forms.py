@@ -1,9 +1,11 @@
 """Forms of the application: one form per step, built from the call's questions (data, not code)."""
 
+import functools
 import re
 
 from django import forms
 from django.core.exceptions import ValidationError
+from django.utils.translation import get_language
 from django_countries import countries
 
 from campus.core.widgets import LongSelect
@@ -12,7 +14,19 @@ from campus.programme.letters import MAX_LENGTHS
 from .models import Question
 from .selectors import is_asked, meetup_choices
 
-COUNTRY_CHOICES = [("", "Choose a country"), *countries]
+
+
+@functools.lru_cache(maxsize=8)
+def _country_choices(language: str) -> tuple:
+    return (("", "Choose a country"), *((code, str(name)) for code, name in countries))
+
+
+def country_choices() -> tuple:
+    """The countries with their names in the active language, as plain strings, made once per language
+    (django-countries sorts its lazily translated names on every use)."""
+    return _country_choices(get_language())
+
+
 PHONE = re.compile(r"^\+?[0-9][0-9 ()\-./]{5,24}$")
 YES_NO = [("yes", "Yes"), ("no", "No")]
 
@@ -73,7 +87,7 @@ def build_field(question: Question, edition, *, word_limit: int | None = None) -
     if kind == K.YES_NO:
         return forms.ChoiceField(choices=YES_NO, widget=forms.RadioSelect, **common)
     if kind == K.COUNTRY:
-        return forms.ChoiceField(choices=COUNTRY_CHOICES, widget=LongSelect, **common)
+        return forms.ChoiceField(choices=country_choices(), widget=LongSelect, **common)
     if kind == K.MEETUPS:
         return forms.MultipleChoiceField(
             choices=meetup_choices(edition), widget=forms.CheckboxSelectMultiple, **common

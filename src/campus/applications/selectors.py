@@ -87,11 +87,13 @@ def display_value(question: Question, value, edition: Edition | None = None) -> 
     return str(value)
 
 
-def missing_items(application: Application) -> list[str]:
-    """What still keeps the application from being submitted, in plain words (empty: complete)."""
+def missing_items(application: Application, *, answers: dict | None = None,
+                  documents: dict | None = None) -> list[str]:
+    """What still keeps the application from being submitted, in plain words (empty: complete).
+    ``answers`` and ``documents``: as answers_of and documents_of return them, when the page has read them."""
     call = application.call
-    answers = answers_of(application)
-    documents = documents_of(application)
+    answers = answers_of(application) if answers is None else answers
+    documents = documents_of(application) if documents is None else documents
     missing = []
     for question in questions_of(call):
         if question.required and is_asked(question, answers) and answers.get(question.key) in (None, "", []):
@@ -105,9 +107,9 @@ def missing_items(application: Application) -> list[str]:
     return missing
 
 
-def step_status(application: Application) -> dict[str, bool]:
-    """For the progress indicator: whether each step has everything it requires."""
-    missing = missing_items(application)
+def step_status(application: Application, **read) -> dict[str, bool]:
+    """For the progress indicator: whether each step has everything it requires (``read``: see missing_items)."""
+    missing = missing_items(application, **read)
     done = {}
     for step in STEPS:
         prefix = STEP_LABELS[step] + ":"

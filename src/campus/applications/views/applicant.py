@@ -40,8 +40,8 @@ def _own_application(request, call) -> Application | None:
     return application
 
 
-def _progress(application, current):
-    done = selectors.step_status(application)
+def _progress(application, current, **read):
+    done = selectors.step_status(application, **read)
     return [
         {"step": step, "label": STEP_LABELS[step], "done": done[step], "current": step == current,
          "number": index}
@@ -100,7 +100,8 @@ def step(request, step: str):
     blocked = _editable_or_redirect(request, application)
     if blocked:
         return blocked
-    answers = selectors.answers_of(application)
+    stored = selectors.answers_of(application)
+    answers = dict(stored)
     if "email" not in answers and request.user.email:
         answers["email"] = request.user.email
     questions = selectors.questions_for_step(call, step)
@@ -155,7 +156,9 @@ def step(request, step: str):
             "step": step,
             "step_label": STEP_LABELS[step],
             "step_number": index + 1,
-            "progress": _progress(application, step),
+            # what was read above still holds for a GET; a refused POST saved some answers: read them again
+            "progress": _progress(application, step, **({"answers": stored, "documents": documents}
+                                                        if request.method == "GET" else {})),
             "form": form,
             "fields": [(form[key], form.dependency_of(key)) for key in form.fields],
             "upload": upload,
@@ -177,16 +180,17 @@ def review(request):
     if blocked:
         return blocked
     answers = selectors.answers_of(application)
+    documents = selectors.documents_of(application)
     return render(
         request,
         "applications/review.html",
         {
             "call": call,
             "application": application,
-            "progress": _progress(application, None),
+            "progress": _progress(application, None, answers=answers, documents=documents),
             "sections": _sections(call, answers),
-            "documents": selectors.documents_of(application),
-            "missing": selectors.missing_items(application),
+            "documents": documents,
+            "missing": selectors.missing_items(application, answers=answers, documents=documents),
             "reasons": application.eligibility_reasons,
         },
     )
