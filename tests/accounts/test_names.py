@@ -76,3 +76,10 @@ def test_the_name_page_asks_visitors_to_sign_in(client):
 def test_the_account_menu_links_the_name_page(client, django_user_model):
     client.force_login(django_user_model.objects.create_user(email="aino@example.org", password=PASSWORD))
     assert 'href="/accounts/name/"' in client.get("/accounts/email/").content.decode()
+
+
+def test_an_empty_post_to_the_name_page_says_what_is_missing(client, django_user_model):
+    client.force_login(django_user_model.objects.create_user(email="aino@example.org", password=PASSWORD))
+    response = client.post("/accounts/name/", {})
+    assert response.status_code == 400
+    assert "Please type your given name" in response.content.decode()

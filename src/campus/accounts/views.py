@@ -15,7 +15,7 @@ from .forms import NamesForm
 @require_http_methods(["GET", "POST"])
 def names(request):
     user = request.user
-    form = NamesForm(request.POST or None,
+    form = NamesForm(request.POST if request.method == "POST" else None,  # an empty POST too
                      initial={"given_name": user.given_name, "family_name": user.family_name})
     if request.method == "POST" and form.is_valid():
         services.set_names(user=user, given_name=form.cleaned_data["given_name"],
