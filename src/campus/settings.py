@@ -187,6 +187,7 @@ LOGIN_REDIRECT_URL = "/apply/"
 ACCOUNT_ADAPTER = "campus.accounts.adapter.AccountAdapter"
 ACCOUNT_LOGIN_METHODS = {"email"}
 ACCOUNT_SIGNUP_FIELDS = ["email*", "password1*", "password2*"]
+ACCOUNT_SIGNUP_FORM_CLASS = "campus.accounts.forms.SignupNames"  # given and family name (accounts/forms.py)
 ACCOUNT_USER_MODEL_USERNAME_FIELD = None
 ACCOUNT_EMAIL_VERIFICATION = "mandatory"
 ACCOUNT_UNIQUE_EMAIL = True

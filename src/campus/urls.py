@@ -19,6 +19,7 @@ urlpatterns = [
     path("staff/privacy/", include("campus.privacy.staff_urls")),
     path("staff/", staff_nav.home, name="staff"),
     path("staff/content/", admin.site.urls),
+    path("accounts/", include("campus.accounts.urls")),
     path("accounts/", include("allauth.urls")),
     path("apply/interview/", include("campus.interviews.urls")),
     path("apply/offer/", include("campus.admissions.urls")),

@@ -20,11 +20,13 @@ def link_in(message) -> str:
 def signup(client, django_capture_on_commit_callbacks):
     """POST the sign-up form as a visitor would; the queued mail tasks are committed (but not yet run)."""
 
-    def do(email: str, password: str = PASSWORD, password2: str | None = None, *, follow: bool = False):
+    def do(email: str, password: str = PASSWORD, password2: str | None = None, *, follow: bool = False,
+           given_name: str = "Aino", family_name: str = "Virtanen"):
         with django_capture_on_commit_callbacks(execute=True):
             return client.post(
                 "/accounts/signup/",
-                {"email": email, "password1": password, "password2": password if password2 is None else password2},
+                {"email": email, "password1": password, "password2": password if password2 is None else password2,
+                 "given_name": given_name, "family_name": family_name},
                 follow=follow,
             )
 

@@ -100,7 +100,7 @@ def test_template_with_an_unknown_placeholder_or_broken_brace_keeps_the_text_and
     _login(client, manager)
     url = f"/staff/outbox/templates/rejected/{seeded.pk}/"
     form = client.get(url).content.decode()
-    assert "thank you for your application to the {programme} {edition}" in form  # starts from the default
+    assert "Thank you for your application to the {programme} {edition}" in form  # starts from the default
     assert "<code>{feedback}</code>" in form
     response = client.post(url, {"subject": "About {reference", "body": "Dear {nmae}, {feedback}"})
     assert response.status_code == 400

@@ -46,7 +46,9 @@ def sign_up_and_confirm(web, run_tasks):
     expect(page.get_by_role("heading", level=1)).to_have_text("Create an account")
     check_page(web, "sign up")
 
-    # A mistake first: the passwords differ. The error sits at the field, the email is kept.
+    # A mistake first: the passwords differ. The error sits at the field, the names and the email are kept.
+    page.get_by_label("Given name").fill("Aino")
+    page.get_by_label("Family name").fill("Virtanen")
     page.get_by_label("Email address").fill(EMAIL)
     page.get_by_label("Choose a password").fill(PASSWORD)
     page.get_by_label("Type the password again").fill(PASSWORD + "!")
@@ -56,6 +58,8 @@ def sign_up_and_confirm(web, run_tasks):
     expect(page.locator("#id_password2-error")).to_have_text("You must type the same password each time.")
     expect(page.get_by_role("alert")).to_contain_text("Please check the field marked below")
     expect(page.get_by_label("Email address")).to_have_value(EMAIL)
+    expect(page.get_by_label("Given name")).to_have_value("Aino")
+    expect(page.get_by_label("Family name")).to_have_value("Virtanen")
     check_page(web, "sign up with an error")
 
     page.get_by_label("Choose a password").fill(PASSWORD)
@@ -97,6 +101,23 @@ def test_sign_up_confirm_by_mail_and_land_signed_in(web, run_tasks):
     expect(page.locator("main")).to_contain_text("Confirmed")
     check_page(web, "email addresses")
 
+    # The name typed at sign-up is on the account's name page, and can be changed there (by keyboard).
+    web.goto("/accounts/name/")
+    expect(page.get_by_role("heading", level=1)).to_have_text("Your name")
+    expect(page.get_by_label("Given name")).to_have_value("Aino")
+    expect(page.get_by_label("Family name")).to_have_value("Virtanen")
+    check_page(web, "your name")
+    page.get_by_label("Given name").fill("")
+    submit(page, "Save name")
+    expect(page.locator("#id_given_name-error")).to_contain_text("Please type your given name")
+    expect(page.get_by_label("Family name")).to_have_value("Virtanen")
+    check_page(web, "your name with an error")
+    page.get_by_label("Given name").fill("Aino Maria")
+    page.get_by_label("Given name").press("Enter")
+    expect(page.get_by_role("status").first).to_contain_text("Your name is saved.")
+    from django.contrib.auth import get_user_model
+    assert get_user_model().objects.get(email=EMAIL).full_name == "Aino Maria Virtanen"
+
     web.goto("/accounts/password/change/")
     check_page(web, "change password")
 
@@ -120,6 +141,7 @@ def test_sign_up_confirm_by_mail_and_land_signed_in(web, run_tasks):
 def test_signing_in_before_confirming_says_why(web, run_tasks):
     page = web.page
     web.goto("/accounts/signup/")
+    page.get_by_label("Given name").fill("Aino")
     page.get_by_label("Email address").fill(EMAIL)
     page.get_by_label("Choose a password").fill(PASSWORD)
     page.get_by_label("Type the password again").fill(PASSWORD)

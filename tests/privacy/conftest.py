@@ -85,11 +85,10 @@ def officer_client(officer):
 def aino(call, django_capture_on_commit_callbacks, run_tasks) -> Person:  # noqa: F811
     client = Client()
     with django_capture_on_commit_callbacks(execute=True):
-        response = client.post("/accounts/signup/", {"email": AINO_EMAIL, "password1": PASSWORD, "password2": PASSWORD})
+        response = client.post("/accounts/signup/", {"email": AINO_EMAIL, "password1": PASSWORD, "password2": PASSWORD,
+                                                     "given_name": "Aino", "family_name": "Virtanen"})
     assert response.status_code == 302, response.content.decode()[:2000]
     user = get_user_model().objects.get(email=AINO_EMAIL)
-    user.full_name = "Aino Virtanen"
-    user.save()
     EmailAddress.objects.filter(user=user).update(verified=True, primary=True)
     EmailAddress.objects.create(user=user, email=AINO_SECOND, verified=True, primary=False)
     client.force_login(user)

@@ -92,7 +92,7 @@ def test_erasing_someone_called_probe_keeps_a_strangers_session(call, django_cap
     stranger = Client()
     with django_capture_on_commit_callbacks(execute=True):  # a sign-in waiting for the address's confirmation
         stranger.post("/accounts/signup/", {"email": "probe.tester@example.org", "password1": PASSWORD,
-                                            "password2": PASSWORD})
+                                            "password2": PASSWORD, "given_name": "Probe"})
         stranger.post("/accounts/login/", {"login": "probe.tester@example.org", "password": PASSWORD})
     assert "probe.tester@example.org" in str([s.get_decoded() for s in Session.objects.all()])
     signed_in = Client()

@@ -44,7 +44,10 @@ def test_the_seed_letter_is_one_page_with_everything_the_boss_needs(seeded):
         "As Cluster Manager at Baltic Innovation Cluster, I would like to take part in the 2020–2021 edition "
         "of the Baltic Sea Region Cluster Manager Education",
         "4 modules in 4 countries",
-        "between September 2020 and November 2021",
+        # the 40 weeks are the modules' own weeks, spread over 15 months with breaks: said so, not "between"
+        "40 weeks of part-time education in the modules, spread over 15 months (September 2020 to November "
+        "2021) with breaks between the modules",
+        "40 weeks in modules, part-time",
         *BENEFIT_TITLES,
         "5–9 hours a week",
         "2 meetups per module",
@@ -157,3 +160,14 @@ def test_a_longer_benefit_is_cut_after_a_whole_sentence(seeded):
 def test_the_data_takes_a_fixed_number_of_queries(seeded, django_assert_num_queries):
     with django_assert_num_queries(4):  # modules, their learning outcomes, their meetups, the benefits
         boss_letter_data(edition=seeded, applicant_name="Jane Doe")
+
+
+def test_the_benefits_are_quoted_as_the_programmes_words_not_the_applicants(seeded):
+    """The letter speaks in the applicant's first person; the benefits address participants as "you", so they
+    are quoted and attributed to the programme, never mixed into the applicant's own sentences."""
+    _, text = read(boss_letter_pdf(edition=seeded, on=date(2020, 3, 2), **APPLICANT))
+    assert "In the programme's own words to its participants:" in text
+    benefit = list(seeded.programme.benefits.all())[0]  # the letter's order
+    first_words = " ".join(benefit.body.split()[:4])
+    assert f"\u201c{first_words}" in text
+    assert "between September 2020 and November 2021" not in text

@@ -229,6 +229,8 @@ MATRIX: dict[str, list[Case]] = {
         Case("/accounts/reauthenticate/code/confirm/", E("302→/accounts/reauthenticate/code/", anonymous=LOGIN),
              E("302→/accounts/reauthenticate/code/", anonymous=LOGIN)),
     ],
+    # the account's name page (campus.accounts): a POST without names is refused with the message at the field
+    "account_names": [Case("/accounts/name/", E("200", anonymous=LOGIN), E("400", anonymous=LOGIN))],
     "account_email": [Case("/accounts/email/", E("200", anonymous=LOGIN),
                            E("302→/accounts/email/", anonymous=LOGIN))],
     "account_email_verification_sent": [Case("/accounts/confirm-email/", PUBLIC, GET_ONLY)],

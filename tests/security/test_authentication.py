@@ -71,7 +71,7 @@ def test_the_lockout_covers_many_addresses_from_one_address(world):
 )
 def test_weak_passwords_are_refused_at_sign_up(client, world, password, message):
     response = client.post("/accounts/signup/", {"email": "mirja.virtanen@example.org", "password1": password,
-                                                 "password2": password})
+                                                 "password2": password, "given_name": "Mirja"})
     assert response.status_code == 200
     assert message in _text(response).replace("&#x27;", "'")
     assert not get_user_model().objects.filter(email="mirja.virtanen@example.org").exists()
@@ -91,7 +91,8 @@ def test_weak_passwords_are_refused_when_changing_it(world):
 def test_a_good_password_is_accepted(client, world):
     response = client.post("/accounts/signup/", {"email": "mirja.virtanen@example.org",
                                                  "password1": "kelp harbour lantern 42",
-                                                 "password2": "kelp harbour lantern 42"})
+                                                 "password2": "kelp harbour lantern 42",
+                                                 "given_name": "Mirja", "family_name": "Virtanen"})
     assert response.status_code == 302
     assert get_user_model().objects.filter(email="mirja.virtanen@example.org").exists()
 

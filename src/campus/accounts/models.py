@@ -28,10 +28,22 @@ class UserManager(BaseUserManager):
         return self.get(email__iexact=email)
 
 
+def join_names(given_name: str, family_name: str) -> str:
+    """The name as written: given name(s), then family name; either may be empty."""
+    return " ".join(part for part in (given_name.strip(), family_name.strip()) if part)
+
+
 class User(AbstractBaseUser, PermissionsMixin):
-    """A person with an account. They sign in with their email address; there is no user name."""
+    """A person with an account. They sign in with their email address; there is no user name.
+
+    The person types their given and family name (at sign-up, on the account's name page); ``full_name`` is
+    the two joined, written only by ``accounts.services.set_names``, and is what lists sort and search by. An
+    older account may have a ``full_name`` and no parts, or no name at all: mails then greet it neutrally.
+    """
 
     email = models.EmailField("email address", unique=True)
+    given_name = models.CharField(max_length=100, blank=True)
+    family_name = models.CharField(max_length=100, blank=True)
     full_name = models.CharField(max_length=200, blank=True)
     is_staff = models.BooleanField(
         default=False, help_text="Staff can sign in to the staff area and the content editor."

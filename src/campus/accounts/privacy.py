@@ -9,8 +9,18 @@ PERSONAL_DATA = {
         "While the account exists; replaced by an anonymous placeholder on erasure",
         "contract",
     ),
+    "accounts.User.given_name": (
+        "Addressing the person in mails and letters (typed at sign-up or on the account's name page)",
+        "While the account exists; cleared on erasure",
+        "contract",
+    ),
+    "accounts.User.family_name": (
+        "Addressing the person in mails and letters (typed at sign-up or on the account's name page)",
+        "While the account exists; cleared on erasure",
+        "contract",
+    ),
     "accounts.User.full_name": (
-        "Addressing the person; staff names on their decisions",
+        "Addressing the person; staff names on their decisions (the given and family name joined)",
         "While the account exists; cleared on erasure",
         "contract",
     ),

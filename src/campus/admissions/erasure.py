@@ -5,6 +5,7 @@ services.py, which is being split by concern."""
 import logging
 
 from django.db import transaction
+from django.db.models import Q
 from django.utils import timezone
 
 from campus.core.plugins.privacy import delete_file_on_commit
@@ -35,12 +36,16 @@ def give_up_offers(*, applications, actor) -> int:
 @transaction.atomic
 def forget_applicant(*, applications) -> dict:
     """The decisions on an erased applicant's ``applications`` lose their note (the outcome stays, for the
-    counts); the acceptance letters are deleted (from disk once committed; the offers' states and dates stay)."""
+    counts); the letters (offer, confirmation of the place) are deleted (from disk once committed; the offers'
+    states and dates stay)."""
     counts = {"decisions": Decision.objects.filter(application_id__in=applications).exclude(note="").update(
         note="", updated_at=timezone.now()), "letters": 0}
-    for offer in Offer.objects.select_for_update().filter(application_id__in=applications).exclude(letter=""):
-        delete_file_on_commit(offer.letter)
-        offer.letter = ""
-        offer.save(update_fields=["letter", "updated_at"])
-        counts["letters"] += 1
+    with_files = Q(letter="") & Q(confirmation="")
+    for offer in Offer.objects.select_for_update().filter(application_id__in=applications).exclude(with_files):
+        for field in ("letter", "confirmation"):
+            if getattr(offer, field):
+                delete_file_on_commit(getattr(offer, field))
+                setattr(offer, field, "")
+                counts["letters"] += 1
+        offer.save(update_fields=["letter", "confirmation", "updated_at"])
     return counts

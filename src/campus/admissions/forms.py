@@ -7,6 +7,7 @@ from django import forms
 from django.utils import timezone
 
 from campus.applications.models import Application
+from campus.core.forms import plain_text
 
 from .models import AdmissionSettings
 
@@ -74,6 +75,10 @@ class StageForm(forms.Form):
         )
 
 
+LETTER_FIELDS = ["contact_name", "contact_role", "contact_email", "contact_phone", "travel_note",
+                 "accommodation_note"]
+
+
 class SettingsForm(forms.ModelForm):
     release_local = forms.DateTimeField(
         label="Release moment (local time)", required=False,
@@ -82,11 +87,23 @@ class SettingsForm(forms.ModelForm):
 
     class Meta:
         model = AdmissionSettings
-        fields = ["offer_reply_days", "promotion", "auto_release"]
+        fields = ["offer_reply_days", "promotion", "auto_release", *LETTER_FIELDS]
         labels = {"offer_reply_days": "Days to reply to an offer", "promotion": "Promotion from the waitlist",
-                  "auto_release": "Release automatically at the release moment"}
-        help_texts = {"offer_reply_days": "An offer can be answered until the end of that day (call's time zone)."}
-        widgets = {"promotion": forms.RadioSelect}
+                  "auto_release": "Release automatically at the release moment",
+                  "contact_name": "Contact person", "contact_role": "Their role",
+                  "contact_email": "Their email address", "contact_phone": "Their phone number",
+                  "travel_note": "Travel notes", "accommodation_note": "Accommodation notes"}
+        help_texts = {
+            "offer_reply_days": "An offer can be answered until the end of that day (call's time zone).",
+            "contact_name": "Signs the offer letters and the confirmations of a place, and answers the admitted. "
+                            "Empty: the programme team, at the programme's address.",
+            "contact_role": "For example: Project coordinator.",
+            "contact_email": "Empty: the programme's address.",
+            "travel_note": "In the confirmation of a place: how to reach the first meetup. One point a line.",
+            "accommodation_note": "In the confirmation of a place: where to stay, what is booked for them.",
+        }
+        widgets = {"promotion": forms.RadioSelect, "travel_note": forms.Textarea(attrs={"rows": 3}),
+                   "accommodation_note": forms.Textarea(attrs={"rows": 3})}
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
@@ -94,13 +111,25 @@ class SettingsForm(forms.ModelForm):
         if self.instance.release_at:
             self.initial["release_local"] = timezone.localtime(self.instance.release_at, zone).replace(tzinfo=None)
 
+    def letter_fields(self):
+        return [self[name] for name in LETTER_FIELDS]
+
+    def clean(self):
+        cleaned = self._clean_release()
+        for name in ("contact_name", "contact_role", "contact_phone", "travel_note", "accommodation_note"):
+            try:
+                plain_text(cleaned.get(name) or "")
+            except forms.ValidationError as error:
+                self.add_error(name, error)
+        return cleaned
+
     def clean_offer_reply_days(self):
         days = self.cleaned_data["offer_reply_days"]
         if not 1 <= days <= 90:
             raise forms.ValidationError("Give between 1 and 90 days.")
         return days
 
-    def clean(self):
+    def _clean_release(self):
         cleaned = super().clean()
         local = cleaned.get("release_local")
         zone: zoneinfo.ZoneInfo = self.instance.call.zone

@@ -9,6 +9,7 @@ from campus.communications.rendering import SIGNATURE
 from campus.core.plugins.mail import MailEvent
 
 LETTER_ATTACHMENT = "acceptance_letter"  # the outbox attachment provider of an offer (letters.attachment)
+CONFIRMATION_ATTACHMENT = "place_confirmation"  # ... of an accepted offer (letters.confirmation_attachment)
 
 EVENTS = (
     MailEvent(
@@ -22,9 +23,9 @@ EVENTS = (
         default_subject="Action required: your place in the {programme_short} {edition}",
         default_body="""Dear {name},
 
-congratulations! We are delighted to offer you a place in the {programme} {edition}.
+Congratulations! We are delighted to offer you a place in the {programme} {edition}.
 
-Your acceptance letter is attached. Please accept or decline the offer on your status page by {reply_by}:
+Your offer letter is attached. Please accept or decline the offer on your status page by {reply_by}:
 {offer_url}
 
 If we have not heard from you by then, the place goes to the next person on the waitlist.
@@ -44,7 +45,7 @@ We look forward to learning with you and your cluster.
         default_subject="Your application {reference}: on the waitlist",
         default_body="""Dear {name},
 
-thank you for your application to the {programme} {edition}. We received many strong applications for the
+Thank you for your application to the {programme} {edition}. We received many strong applications for the
 places in this edition, and we cannot offer you one now.
 
 You are number {rank} on the waitlist. When a place becomes free, we offer it to the next person on the
@@ -64,9 +65,9 @@ list and write to you at once. You can follow your place on your status page:
         default_subject="Action required: a place in the {programme_short} {edition} is yours",
         default_body="""Dear {name},
 
-good news: a place in the {programme} {edition} has become free, and we are delighted to offer it to you.
+Good news: a place in the {programme} {edition} has become free, and we are delighted to offer it to you.
 
-Your acceptance letter is attached. Please accept or decline the offer on your status page by {reply_by}:
+Your offer letter is attached. Please accept or decline the offer on your status page by {reply_by}:
 {offer_url}
 
 """ + SIGNATURE,
@@ -82,12 +83,62 @@ Your acceptance letter is attached. Please accept or decline the offer on your s
         default_subject="Your application {reference} to the {programme_short} {edition}",
         default_body="""Dear {name},
 
-thank you for your application to the {programme} {edition} and for the time you gave it.
+Thank you for your application to the {programme} {edition} and for the time you gave it.
 
 We received many strong applications for the places in this edition, and we are sorry that we cannot offer
 you one.
 
 {feedback}
+
+We would be glad to see you apply for a future edition; you can sign up for news on {site_url}
+
+""" + SIGNATURE,
+    ),
+    MailEvent(
+        key="place_confirmed",
+        label="Place confirmed (offer accepted)",
+        placeholders={
+            "reference": "The application's reference",
+            "first_meetup": "The first meetup: what, when (in its time zone) and where",
+            "travel_note": "Travel notes (admission settings; may be empty)",
+            "accommodation_note": "Accommodation notes (admission settings; may be empty)",
+            "contact": "The contact person: name, role, address and phone",
+        },
+        default_subject="Your place in the {programme_short} {edition} is confirmed",
+        default_body="""Dear {name},
+
+Thank you for accepting your place in the {programme} {edition}: it is confirmed. The confirmation of your
+place is attached.
+
+What happens next:
+
+The first meetup: {first_meetup}
+
+{travel_note}
+
+{accommodation_note}
+
+You will be asked to fill in your booklet profile, a short page about you and your cluster for the
+programme's booklet.
+
+Questions? Write to {contact}.
+
+""" + SIGNATURE,
+        attachment=CONFIRMATION_ATTACHMENT,
+    ),
+    MailEvent(
+        key="offer_declined",
+        label="Offer declined",
+        placeholders={
+            "reference": "The application's reference",
+        },
+        default_subject="You declined your place in the {programme_short} {edition}",
+        default_body="""Dear {name},
+
+Thank you for letting us know that you decline the place we offered you in the {programme} {edition}
+(application {reference}). The place now goes to the next person on the waitlist.
+
+If you declined by mistake, please write to us at {team_email} at once.
 
 We would be glad to see you apply for a future edition; you can sign up for news on {site_url}
 
@@ -104,7 +155,7 @@ We would be glad to see you apply for a future edition; you can sign up for news
         default_subject="Action required: please reply to your offer by {reply_by}",
         default_body="""Dear {name},
 
-a friendly reminder: your place in the {programme} {edition} is waiting for your answer.
+A friendly reminder: your place in the {programme} {edition} is waiting for your answer.
 
 Please accept or decline the offer on your status page by {reply_by}:
 {offer_url}

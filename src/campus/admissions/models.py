@@ -25,6 +25,13 @@ class AdmissionSettings(TimeStampedModel):
     # selection assistant constraints
     one_per_country = models.BooleanField(default=True, help_text="At least one participant from each eligible country with an eligible applicant.")
     max_per_country = models.PositiveSmallIntegerField(null=True, blank=True)
+    # the letters: who signs them and whom the admitted contact; what the confirmation of a place says
+    contact_name = models.CharField(max_length=200, blank=True)
+    contact_role = models.CharField(max_length=200, blank=True)
+    contact_email = models.EmailField(blank=True)
+    contact_phone = models.CharField(max_length=40, blank=True)
+    travel_note = models.TextField(blank=True)
+    accommodation_note = models.TextField(blank=True)
 
     def __str__(self) -> str:
         return f"Admission settings of {self.call}"
@@ -77,6 +84,8 @@ class Offer(TimeStampedModel):
     responded_at = models.DateTimeField(null=True, blank=True)
     reminded_at = models.DateTimeField(null=True, blank=True)
     letter = models.FileField(storage=PrivateStorage(), upload_to=_letter_path, max_length=300, blank=True)
+    # the confirmation of the place, made once the offer is accepted
+    confirmation = models.FileField(storage=PrivateStorage(), upload_to=_letter_path, max_length=300, blank=True)
     # the offer whose decline or expiry led to this one (promotions)
     replaces = models.OneToOneField("self", null=True, blank=True, on_delete=models.SET_NULL, related_name="replaced_by")
 

@@ -12,7 +12,7 @@ from campus.core.plugins import status as status_sections
 from campus.team.permissions import Role, holds_any
 
 from . import letters, services, status
-from .mail import EVENTS, LETTER_ATTACHMENT
+from .mail import CONFIRMATION_ATTACHMENT, EVENTS, LETTER_ATTACHMENT
 from .privacy_handler import AdmissionsHandler
 
 staff.register(staff.StaffSection(
@@ -23,6 +23,7 @@ staff.register(staff.StaffSection(
 for event in EVENTS:
     mail_events.register(event)
 mail_events.register_attachment(LETTER_ATTACHMENT, letters.attachment)
+mail_events.register_attachment(CONFIRMATION_ATTACHMENT, letters.confirmation_attachment)
 
 status_sections.register(status.offer_section)
 

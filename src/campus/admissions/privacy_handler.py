@@ -54,10 +54,13 @@ class AdmissionsHandler(PrivacyHandler):
             reference = person.reference(offer.application_id)
             item = {"application": reference, "state": offer.get_state_display(), "via": offer.get_via_display(),
                     "made_at": iso(offer.made_at), "reply_by": iso(offer.reply_by),
-                    "responded_at": iso(offer.responded_at), "letter": None}
+                    "responded_at": iso(offer.responded_at), "letter": None, "confirmation": None}
             if offer.letter:
                 item["letter"] = f"{reference}/acceptance-letter-{offer.pk}.pdf"
                 files.append((item["letter"], offer.letter))
+            if offer.confirmation:
+                item["confirmation"] = f"{reference}/place-confirmation-{offer.pk}.pdf"
+                files.append((item["confirmation"], offer.confirmation))
             items.append(item)
         return {"decisions": [
             {"application": person.reference(d.application_id), "outcome": d.get_outcome_display(),
@@ -79,9 +82,10 @@ class AdmissionsHandler(PrivacyHandler):
             Section("Decisions", "note cleared; the outcome stays",
                     [f"{person.reference(d.application_id)}: {d.get_outcome_display()}" for d in part["decisions"]],
                     order=60),
-            Section("Offers", "letter deleted; an open offer declined, a suggested promotion dismissed",
+            Section("Offers", "letters deleted; an open offer declined, a suggested promotion dismissed",
                     [f"{person.reference(o.application_id)}: {o.get_state_display()}"
-                     f"{', with letter' if o.letter else ''}" for o in part["offers"]], order=61),
+                     f"{', with letter' if o.letter else ''}{', with confirmation' if o.confirmation else ''}"
+                     for o in part["offers"]], order=61),
             Section("Texts of others that name them", "",
                     [f"{row._meta.verbose_name} on application {row.application.reference}"
                      for row in part["texts_of_others"]], order=90.1),

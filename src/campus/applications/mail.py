@@ -23,7 +23,7 @@ EVENTS = (
         default_subject="We received your application {reference}",
         default_body="""Dear {name},
 
-thank you for applying to the {programme} {edition}.
+Thank you for applying to the {programme} {edition}.
 We received your application {reference} on {submitted_at}.
 
 Status: {status}.
@@ -51,7 +51,7 @@ You can follow your application, download this copy and withdraw it on your stat
         default_subject="Action required: more information for application {reference}",
         default_body="""Dear {name},
 
-the {programme_short} team asks for more information about your application {reference}:
+The {programme_short} team asks for more information about your application {reference}:
 
 {request}
 

@@ -39,7 +39,7 @@ def receipt_context(application: Application) -> dict:
     call = application.call
     snapshot = application.snapshot
     return {
-        "name": application.full_name or application.applicant.email,
+        "name": application.full_name,
         "reference": application.reference,
         "submitted_at": _local(application.submitted_at, call),
         "status": APPLICANT_LABELS[application.state],
@@ -53,7 +53,7 @@ def receipt_context(application: Application) -> dict:
 def more_information_context(application: Application) -> dict:
     """The placeholders of the "more information" mail."""
     return {
-        "name": application.full_name or application.applicant.email,
+        "name": application.full_name,
         "reference": application.reference,
         "request": application.more_info_request,
         "reply_by": _local(application.deadline, application.call),
@@ -82,7 +82,7 @@ def receipt_data(application: Application) -> dict:
         "programme": f"{call.edition.programme.name} {call.edition.name}",
         "call": call.title,
         "reference": application.reference,
-        "name": application.full_name or application.applicant.email,
+        "name": application.full_name or application.applicant.full_name,
         "submitted_at": _local(application.submitted_at, call) if application.submitted_at else "",
         "status": APPLICANT_LABELS[application.state],
         "sections": list(sections.values()),

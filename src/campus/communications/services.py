@@ -112,7 +112,7 @@ def template_for(event: str, edition) -> MailTemplate | None:
 def standard_context(*, edition, to_user) -> dict:
     base = site_url()
     context = {
-        "name": (to_user.full_name or to_user.email) if to_user is not None else "",
+        "name": to_user.full_name if to_user is not None else "",
         "email": to_user.email if to_user is not None else "",
         "site_url": base + "/",
         "status_url": base + reverse("apply:status"),
@@ -127,11 +127,17 @@ def standard_context(*, edition, to_user) -> dict:
 
 def render(*, event: str, edition, to_user, context: dict) -> tuple[str, str]:
     """(subject, body) of ``event`` for ``to_user``: the template filled in with the standard placeholders and
-    ``context`` (which may override them). Values are inserted as plain text, never as template code."""
+    ``context`` (which may override them; a ``name`` it leaves empty falls back to the account's name, then to
+    the event's ``addressee``: never the address). Values are inserted as plain text, never as template code."""
     template = template_for(event, edition)
     if template is None:
         raise OutboxError(f"There is no mail template for {mail.label(event)!r}.")
-    values = {**standard_context(edition=edition, to_user=to_user), **context}
+    standard = standard_context(edition=edition, to_user=to_user)
+    values = {**standard, **context}
+    # {name}: the context's (the application's), else the account's, else the event's neutral addressee.
+    if not str(values.get("name") or "").strip():
+        registered = mail.get(event)
+        values["name"] = standard["name"] or (registered.addressee if registered is not None else "applicant")
     return rendering.one_line(rendering.fill(template.subject, values)), rendering.fill(template.body, values)
 
 
@@ -292,8 +298,11 @@ def deliver(*, message_id: int) -> bool:
                     **{"from": previous, "to": S.SENT, "to_email": message.to_email, "event": message.event,
                        "attachments": [name for name, _content, _type in attachments]},
                 )
+                programme = message.edition.programme if message.edition_id else None
                 send_message(to=[message.to_email], subject=message.subject, body=message.body,
-                             attachments=attachments, connection=connection, message_id=_message_id(message))
+                             attachments=attachments, connection=connection, message_id=_message_id(message),
+                             from_name=programme.name if programme else "",
+                             reply_to=[programme.contact_email] if programme and programme.contact_email else None)
         except DatabaseError:
             raise  # the database is the problem, not the message: the task fails and the row stays queued
         except Exception as error:  # SMTP refused, no server, a broken attachment: visible and retryable

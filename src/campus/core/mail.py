@@ -9,6 +9,7 @@ import logging
 import uuid
 from contextlib import contextmanager
 from datetime import datetime, timezone
+from email.utils import formataddr, parseaddr
 from pathlib import Path
 
 from django.conf import settings
@@ -48,8 +49,10 @@ def send_message(
     attachments: list[tuple[str, bytes, str]] | None = None,
     connection=None,
     message_id: str = "",
+    from_name: str = "",
 ) -> int:
-    """Send one message now (call from a task, not from a request). ``html`` adds an HTML part.
+    """Send one message now (call from a task, not from a request). ``html`` adds an HTML part. ``from_name``
+    (the programme's name) is the sender's name shown with the address of ``DEFAULT_FROM_EMAIL``.
 
     ``connection``: a backend connection from :func:`mail_connection`; it is opened here if it is not yet,
     and stays open afterwards (the block that made it closes it).
@@ -61,7 +64,7 @@ def send_message(
         # task fail for good (tests/security/test_fuzz.py).
         subject=" ".join(subject.split()),
         body=body,
-        from_email=settings.DEFAULT_FROM_EMAIL,
+        from_email=sender(from_name),
         to=to,
         reply_to=reply_to or None,
         connection=connection,
@@ -74,6 +77,13 @@ def send_message(
     for filename, content, mimetype in attachments or []:
         message.attach(filename, content, mimetype)
     return message.send(fail_silently=False)
+
+
+def sender(name: str = "") -> str:
+    """The From header: ``DEFAULT_FROM_EMAIL``, its display name replaced by ``name`` when one is given."""
+    if not name.strip():
+        return settings.DEFAULT_FROM_EMAIL
+    return formataddr((" ".join(name.split()), parseaddr(settings.DEFAULT_FROM_EMAIL)[1]))
 
 
 @contextmanager

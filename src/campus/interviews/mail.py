@@ -23,7 +23,7 @@ EVENTS = (
         default_subject="Invitation to an interview: {programme_short} {edition}",
         default_body="""Dear {name},
 
-thank you for your application {reference} to the {programme} {edition}. We enjoyed reading it and would like
+Thank you for your application {reference} to the {programme} {edition}. We enjoyed reading it and would like
 to get to know you better in a short interview with the project team.
 
 {message}
@@ -48,7 +48,7 @@ four modules fit your working year. There is nothing to prepare.
         default_subject="Your interview: {when}",
         default_body="""Dear {name},
 
-your interview for the {programme} {edition} is booked.
+Your interview for the {programme} {edition} is booked.
 
 When: {when}
 Where: {where}

@@ -79,6 +79,7 @@ def _mail_invitation(invitation, *, actor, dedupe_key):
         edition=application.call.edition,
         to_user=application.applicant,
         context={
+            "name": application.full_name,
             "message": invitation.message,
             "reference": application.reference,
             "book_by": _book_by(application.call),
@@ -296,7 +297,7 @@ def _mail_booking(slot, application, *, actor):
         event="interview_booked",
         edition=application.call.edition,
         to_user=application.applicant,
-        context={**slot_context(slot), "reference": application.reference},
+        context={**slot_context(slot), "name": application.full_name, "reference": application.reference},
         dedupe_key=f"interview_booked:{slot.pk}:{application.pk}:{slot.booked_at.timestamp():.6f}",
         related=slot,
         attachment=ICS_ATTACHMENT,

@@ -51,7 +51,8 @@ def activity_by(subject: Subject) -> QuerySet[ActivityLog]:
 
 def _account(user) -> dict:
     return {
-        "account": {"email": user.email, "full_name": user.full_name, "date_joined": iso(user.date_joined),
+        "account": {"email": user.email, "given_name": user.given_name, "family_name": user.family_name,
+                    "full_name": user.full_name, "date_joined": iso(user.date_joined),
                     "last_login": iso(user.last_login), "active": user.is_active, "staff": user.is_staff},
         "email_addresses": [
             {"email": address.email, "verified": address.verified, "primary": address.primary}

@@ -50,7 +50,7 @@ def _erase_parts(plan: ErasurePlan) -> dict:
 def _erase_account(user) -> None:
     if not is_erased(user):
         user.email = f"erased-{uuid.uuid4().hex}@{ERASED_DOMAIN}"
-    user.full_name = ""
+    user.given_name = user.family_name = user.full_name = ""
     user.set_unusable_password()
     user.is_active = user.is_staff = user.is_superuser = False
     user.last_login = None

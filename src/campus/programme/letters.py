@@ -83,6 +83,8 @@ def boss_letter_data(
         "salutation": f"Dear {boss_name or 'Manager'},",
         "intro": _intro(edition, figures, role=role, organisation=organisation),
         "benefits": [{"title": benefit.title, "text": _benefit_text(benefit.body)} for benefit in benefits],
+        # The benefits are the programme's words to its participants ("you"): quoted as such, not as mine.
+        "benefits_lead": "In the programme's own words to its participants:",
         **_commitment(figures, modules),
         "meetups": [_meetup_row(module) for module in modules],
         "delivery_note": edition.delivery_note,
@@ -126,7 +128,8 @@ def _intro(edition: Edition, figures: selectors.KeyFigures, *, role: str, organi
         programme = (
             f"The programme runs {_count(figures.modules, 'module')} in "
             f"{_count(figures.countries, 'country', 'countries')}: {figures.weeks} weeks of part-time education "
-            f"between {_month(figures.starts_on)} and {_month(figures.ends_on)}, with "
+            f"in the modules, spread over {_count(_months(figures.starts_on, figures.ends_on), 'month')} "
+            f"({_month(figures.starts_on)} to {_month(figures.ends_on)}) with breaks between the modules, "
             f"{_count(figures.meetups_per_module, 'meetup')} per module and online learning in between. "
         )
     return [request, f"{programme}Here is what {organisation or 'our organisation'} gains, what it asks of me "
@@ -139,7 +142,7 @@ def _commitment(figures: selectors.KeyFigures, modules: list[Module]) -> dict:
     days = [_days_away(meetup) for meetup in away]
     commitment = [
         {"value": f"{figures.hours_per_week_min}–{figures.hours_per_week_max}", "label": "hours a week"},
-        {"value": str(figures.weeks), "label": "weeks, part-time"},
+        {"value": str(figures.weeks), "label": "weeks in modules, part-time"},
         {"value": str(figures.meetups_per_module), "label": "meetups per module"},
     ]
     if days and len(set(days)) == 1:
@@ -177,6 +180,11 @@ def _long_date(day: date) -> str:
 
 def _month(day: date) -> str:
     return dateformat.format(day, "F Y")
+
+
+def _months(start: date, end: date) -> int:
+    """Calendar months from the first to the last, both counted: September 2020 to November 2021 is 15."""
+    return (end.year - start.year) * 12 + end.month - start.month + 1
 
 
 def _short_span(start: date, end: date) -> str:

@@ -12,6 +12,7 @@ EVENTS = (
     MailEvent(
         key="review_reminder",
         label="Reminder to a reviewer: reviews outstanding",
+        addressee="reviewer",
         placeholders={
             "outstanding": "How many reviews are outstanding",
             "review_url": "The reviewer's queue",

@@ -22,14 +22,15 @@ from .common import (
     save_settings, settings_for,
 )
 from .decisions import Plan, Released, clear_decision, release, release_if_due, release_plan, stage_decisions
-from .letters import ensure_letter, ensure_letters
+from .letters import ensure_confirmation, ensure_letter, ensure_letters
 from .offers import Tick, accept_offer, application_withdrawn, decline_offer, expire_offer, send_reminder, tick
 from .waitlist import confirm_promotion, dismiss_promotion, fill_free_places, free_places, waiting
 
 __all__ = [
     "LETTER_BATCH", "LIVE", "REMINDER_BEFORE", "RESERVED", "AdmissionError", "Plan", "Released", "Tick",
     "accept_offer", "application_withdrawn", "clear_decision", "confirm_promotion", "decline_offer",
-    "dismiss_promotion", "ensure_letter", "ensure_letters", "expire_offer", "fill_free_places", "free_places",
+    "dismiss_promotion", "ensure_confirmation", "ensure_letter", "ensure_letters", "expire_offer",
+    "fill_free_places", "free_places",
     "live_offer_count", "long_date", "release", "release_if_due", "release_plan", "reply_by_for",
     "save_settings", "send_reminder", "settings_for", "stage_decisions", "tick", "waiting",
 ]

@@ -76,7 +76,7 @@ def _mail(*, event, application, dedupe_key, context, related=None, attachment="
         context={
             "reference": application.reference,
             "call": call.title,
-            "full_name": application.full_name or application.applicant.email,
+            "name": application.full_name,  # else the account's name, else "applicant" (communications)
             **context,
         },
         dedupe_key=dedupe_key,

@@ -11,6 +11,8 @@ from campus.applications.models import Application
 from campus.core.activity import log_activity
 
 from .. import states
+from ..letters import confirmation_context
+from ..mail import CONFIRMATION_ATTACHMENT
 from ..models import AdmissionSettings, Offer
 from ..signals import offer_accepted
 from .common import REMINDER_BEFORE, AdmissionError, _locked_call, _locked_offer, _mail, _outbox, long_date
@@ -36,6 +38,9 @@ def accept_offer(*, offer, actor) -> Offer:
         log_activity(action="admissions.offer_accepted", target=offer.application, actor=actor,
                      **{"from": "offer open", "to": "accepted"})
         offer_accepted.send(sender=Offer, offer=offer, actor=actor)
+        _mail(event="place_confirmed", application=offer.application,
+              dedupe_key=f"admissions:place_confirmed:{offer.pk}", context=confirmation_context(offer),
+              related=offer, attachment=CONFIRMATION_ATTACHMENT, actor=actor, send=True)
     return offer
 
 
@@ -52,6 +57,8 @@ def decline_offer(*, offer, actor) -> Offer:
         offer.save(update_fields=["state", "responded_at", "updated_at"])
         log_activity(action="admissions.offer_declined", target=offer.application, actor=actor,
                      **{"from": "offer open", "to": "declined"})
+        _mail(event="offer_declined", application=offer.application,
+              dedupe_key=f"admissions:offer_declined:{offer.pk}", context={}, related=offer, actor=actor, send=True)
         _promote(call=call, replaces=offer, actor=actor)
     return offer
 

@@ -1,5 +1,6 @@
 """The applicant's pages of admissions: the offer, accepting or declining it (with a confirmation step) and
-the acceptance letter. Only the applicant's own offer of the current call is ever looked up."""
+its letters (the offer letter; the confirmation of the place once accepted). Only the applicant's own offer of
+the current call is ever looked up."""
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
@@ -87,18 +88,26 @@ def decline(request):
 @login_required
 @require_GET
 def letter(request):
+    """The open offer's letter; once accepted, the confirmation of the place."""
     application, offer = _own_offer(request)
-    if offer.state not in (O.OPEN, O.ACCEPTED):
+    if offer.state == O.ACCEPTED:
+        offer = services.ensure_confirmation(offer=offer)
+        return pdf_response(offer.confirmation, f"place-confirmation-{offer.application.reference}.pdf")
+    if offer.state != O.OPEN:
         raise Http404("No letter.")
     return letter_response(services.ensure_letter(offer=offer))
 
 
 def letter_response(offer: Offer) -> HttpResponse:
-    """The stored letter as a download (private, never cached, never sniffed)."""
-    with offer.letter.open("rb") as handle:
+    return pdf_response(offer.letter, f"offer-letter-{offer.application.reference}.pdf")
+
+
+def pdf_response(stored, filename: str) -> HttpResponse:
+    """A stored letter as a download (private, never cached, never sniffed)."""
+    with stored.open("rb") as handle:
         content = handle.read()
     response = HttpResponse(content, content_type="application/pdf")
-    response["Content-Disposition"] = f'attachment; filename="acceptance-letter-{offer.application.reference}.pdf"'
+    response["Content-Disposition"] = f'attachment; filename="{filename}"'
     response["Cache-Control"] = "private, no-store"
     response["X-Content-Type-Options"] = "nosniff"
     return response

@@ -17,6 +17,9 @@ declares and lists whatever is registered here; it knows no app by name. An app 
 Besides its own placeholders every event offers the standard ones that communications fills in ({name},
 {programme}, {status_url}, ...: ``communications.rendering.STANDARD``).
 
+``{name}`` is the name the mail's context gives (the application's), else the account's; a person with neither
+(an older account) is addressed by the event's ``addressee`` ("applicant", "reviewer"), never by the address.
+
 ``editable_by`` narrows who among the people who may edit mail templates at all (the edition's managers;
 superusers for the default texts) may edit this event's text: a predicate ``(user, edition_id) -> bool``
 (``edition_id`` None: the default text) or role names (the user holds one of them in the edition). None: no
@@ -47,6 +50,7 @@ class MailEvent:
     default_body: str = ""
     editable_by: Callable[[object, int | None], bool] | tuple[str, ...] | None = None
     attachment: str = ""  # the name of a registered attachment provider
+    addressee: str = "applicant"  # {name} of a person without a name: "Dear applicant,", never the address
 
     def __post_init__(self):
         if len(self.key) > KEY_MAX_LENGTH or not re.fullmatch(r"[a-z][a-z0-9_]*", self.key):
