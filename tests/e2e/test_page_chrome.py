@@ -58,6 +58,6 @@ def test_no_two_pages_share_a_title(web):
     for role in ROLES:
         titles = defaultdict(set)
         for key, url in _walk(web, world, role):
-            titles[web.page.title()].add(url)
+            titles[web.page.title()].add(url.split("?")[0])  # a filtered list is the same page
         failures += [f"{role}: {title!r} on {sorted(urls)}" for title, urls in titles.items() if len(urls) > 1]
     assert not failures, f"{len(failures)} titles shared by several pages:\n" + "\n".join(failures)
