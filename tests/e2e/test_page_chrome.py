@@ -52,12 +52,17 @@ def test_nothing_overflows_at_320_px_nor_at_200_percent_text(web):
     assert not failures, f"{len(failures)} overflows:\n" + "\n".join(failures)
 
 
-def test_no_two_pages_share_a_title(web):
+LANDMARK_UNIQUE = """async () => (await axe.run(document, {runOnly: {type: 'rule', values: ['landmark-unique']}}))
+    .violations.flatMap(v => v.nodes.map(n => n.target.join(' ')))"""
+
+
+def test_no_two_pages_share_a_title_nor_two_landmarks_a_name(web):
     world = build_world()
     failures = []
     for role in ROLES:
         titles = defaultdict(set)
         for key, url in _walk(web, world, role):
             titles[web.page.title()].add(url.split("?")[0])  # a filtered list is the same page
+            failures += [f"{role} {url}: landmark-unique at {node}" for node in web.page.evaluate(LANDMARK_UNIQUE)]
         failures += [f"{role}: {title!r} on {sorted(urls)}" for title, urls in titles.items() if len(urls) > 1]
-    assert not failures, f"{len(failures)} titles shared by several pages:\n" + "\n".join(failures)
+    assert not failures, f"{len(failures)} titles shared by several pages, landmarks sharing a name:\n" + "\n".join(failures)
