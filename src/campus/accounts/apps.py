@@ -4,7 +4,7 @@ from django.apps import AppConfig
 class AccountsConfig(AppConfig):
     name = "campus.accounts"
     label = "accounts"
-    verbose_name = "Accounts"
+    verbose_name = "People"  # allauth's own app is "Accounts" (email addresses): one name per admin section
 
     def ready(self):
         from django.core import checks

@@ -33,9 +33,12 @@ def account_field(field, label=None, help=_DEFAULT, autofocus=False):
         attrs["aria-describedby"] = " ".join(described)
     if field.errors:
         attrs["aria-invalid"] = "true"
+    input_type = getattr(field.field.widget, "input_type", "")
+    if input_type == "email" and "autocomplete" not in field.field.widget.attrs:
+        attrs["autocomplete"] = "email"  # every address field of the account pages (sign in, add an address)
     if autofocus and not field.form.errors:
         attrs["autofocus"] = True
-    is_checkbox = getattr(field.field.widget, "input_type", "") == "checkbox"
+    is_checkbox = input_type == "checkbox"
     return {
         "field": field,
         "label": label or field.label,
