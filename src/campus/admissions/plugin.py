@@ -1,24 +1,28 @@
 """What the admissions app plugs into the shared parts (campus.core.plugins): its staff section, its privacy
 handler, and its mail events and the acceptance letter they carry, its section of the applicant's status page
-and its periodic job."""
+its periodic job and its panel of the staff dashboard."""
 
 from datetime import timedelta
 
-from campus.core.plugins import jobs
+from campus.core.plugins import dashboard, jobs
 from campus.core.plugins import mail as mail_events
 from campus.core.plugins import privacy
 from campus.core.plugins import staff
 from campus.core.plugins import status as status_sections
 from campus.team.permissions import Role, holds_any
 
+from . import dashboard as attention
 from . import letters, services, status
 from .mail import EVENTS, LETTER_ATTACHMENT
 from .privacy_handler import AdmissionsHandler
 
-staff.register(staff.StaffSection(
+SECTION = staff.register(staff.StaffSection(
     title="Admissions", url_name="staff_admissions:home", order=40, predicate=holds_any(Role.MANAGER),
     description="The ranking board, the selection assistant, staged decisions, release, offers and the waitlist.",
 ))
+
+dashboard.register(dashboard.Panel(key="admissions", title="Admissions", order=40, predicate=SECTION.predicate,
+                                   items=attention.items))
 
 for event in EVENTS:
     mail_events.register(event)

@@ -308,3 +308,32 @@ def staff_sections(application: Application) -> list[dict]:
         for step, items in by_step.items()
         if items or step in STEP_LABELS
     ]
+
+
+# --- the staff dashboard (/staff/, campus.core.plugins.dashboard) -------------------------------------------
+
+
+def dashboard_calls() -> list[Call]:
+    """The calls the staff dashboard is about: those of the current editions that have opened, newest first."""
+    return list(
+        Call.objects.filter(edition__is_current=True, opens_at__lte=timezone.now())
+        .select_related("edition__programme").order_by("-opens_at", "-pk")
+    )
+
+
+def attention_counts(call_ids) -> dict[int, dict[str, int]]:
+    """Per call: submitted, submitted with the eligibility still to be checked, waiting for more information
+    (one query)."""
+    from django.db.models import Count, Q
+
+    rows = (
+        Application.objects.filter(call_id__in=list(call_ids)).annotate(effective=_effective_eligibility())
+        .values("call_id").order_by()
+        .annotate(
+            submitted=Count("id", filter=Q(state=Application.State.SUBMITTED)),
+            to_check=Count("id", filter=Q(state=Application.State.SUBMITTED,
+                                          effective=Application.Eligibility.NEEDS_CHECK)),
+            more_info=Count("id", filter=Q(state=Application.State.MORE_INFO)),
+        )
+    )
+    return {row.pop("call_id"): row for row in rows}

@@ -33,3 +33,16 @@ def templates_by_key(edition_ids) -> dict[tuple[str, int | None], MailTemplate]:
 def message_exists(*, dedupe_key: str) -> bool:
     """Whether a message with ``dedupe_key`` was ever composed (for apps that mail at most once per key)."""
     return OutboxMessage.objects.filter(dedupe_key=dedupe_key).exists()
+
+
+def attention_counts(queryset, edition_ids) -> dict[int, dict[str, int]]:
+    """{edition id: {state: n}} of the drafts and failures among ``queryset`` in ``edition_ids`` (one query)."""
+    rows = (
+        queryset.filter(edition_id__in=list(edition_ids), state__in=[OutboxMessage.State.DRAFT,
+                                                                     OutboxMessage.State.FAILED])
+        .values("edition_id", "state").annotate(n=Count("id")).order_by()
+    )
+    result: dict[int, dict[str, int]] = {}
+    for row in rows:
+        result.setdefault(row["edition_id"], {})[row["state"]] = row["n"]
+    return result
