@@ -85,7 +85,7 @@ def make_attention(call, team, n=6):
     Offer.objects.create(application=apps[5], state=Offer.State.ACCEPTED, made_at=now)
     for i, state in enumerate(["draft", "draft", "failed", "sent"]):
         OutboxMessage.objects.create(edition=call.edition, event="offer", to_email=f"p{i}@example.org", subject="S",
-                                     body="B", state=state, dedupe_key=f"dashboard-test:{i}")
+                                     body="B", state=state, dedupe_key=f"dashboard-test:{apps[0].pk}:{i}")
     return apps
 
 
