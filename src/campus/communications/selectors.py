@@ -3,12 +3,29 @@
 from django.db.models import Count
 
 from campus.core.models import ActivityLog
+from campus.programme.models import Edition
 
 from .models import MailTemplate, OutboxMessage
 
 
 def messages_for_list(queryset):
     return queryset.select_related("edition__programme", "recipient").order_by("-created_at", "-id")
+
+
+def with_call_zones(messages) -> list:
+    """``messages`` with ``call_zone``: the time zone of their edition's call (the newest), in which staff read
+    their times (one query); "" for a message without an edition or an edition without a call (shown in UTC).
+    Communications names no app above it: the edition's calls are read through the edition's relation."""
+    messages = list(messages)
+    editions = {m.edition_id for m in messages if m.edition_id}
+    zones: dict[int, str] = {}
+    rows = (Edition.objects.filter(pk__in=editions, calls__isnull=False)
+            .values_list("pk", "calls__timezone").order_by("pk", "calls__opens_at"))
+    for edition_id, zone in rows:
+        zones[edition_id] = zone  # the last (newest) call wins
+    for message in messages:
+        message.call_zone = zones.get(message.edition_id, "")
+    return messages
 
 
 def counts_by_state(queryset) -> dict[str, int]:
