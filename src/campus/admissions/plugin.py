@@ -4,7 +4,7 @@ its periodic job and its panel of the staff dashboard."""
 
 from datetime import timedelta
 
-from campus.core.plugins import dashboard, jobs
+from campus.core.plugins import application_page, dashboard, jobs
 from campus.core.plugins import mail as mail_events
 from campus.core.plugins import privacy
 from campus.core.plugins import staff
@@ -12,6 +12,7 @@ from campus.core.plugins import status as status_sections
 from campus.team.permissions import Role, holds_any
 
 from . import dashboard as attention
+from .application_page import admission_section
 from . import letters, services, status
 from .mail import EVENTS, LETTER_ATTACHMENT
 from .privacy_handler import AdmissionsHandler
@@ -29,6 +30,7 @@ for event in EVENTS:
 mail_events.register_attachment(LETTER_ATTACHMENT, letters.attachment)
 
 status_sections.register(status.offer_section)
+application_page.register(admission_section)
 
 # release due calls, expire offers past their reply-by moment (promoting the next), 48-hour reminders
 jobs.register("admissions.tick", services.tick, every=timedelta(minutes=1))

@@ -192,6 +192,26 @@ def staff_applications(call: Call, *, state: str = "", eligibility: str = "", co
     return queryset
 
 
+def list_query(call: Call, filters: dict) -> dict[str, str]:
+    """The list's query parameters for ``call`` and its valid ``filters`` (no page): what the application pages
+    carry, so that previous/next and the way back follow the list the person came from."""
+    params = {"call": str(call.pk)}
+    params.update({("q" if key == "search" else key): value for key, value in filters.items() if value})
+    return params
+
+
+def neighbours(call: Call, filters: dict, pk: int, *, page_size: int) -> dict | None:
+    """Where application ``pk`` stands in the staff list of ``call`` filtered by ``filters`` (same order): its
+    position, the total, the previous and next ids and the list's page it is on; None when the filters leave it
+    out. One query (ids only)."""
+    ids = list(staff_applications(call, **filters).prefetch_related(None).values_list("pk", flat=True))
+    if pk not in ids:
+        return None
+    index = ids.index(pk)
+    return {"position": index + 1, "total": len(ids), "page": index // page_size + 1,
+            "previous": ids[index - 1] if index > 0 else None, "next": ids[index + 1] if index + 1 < len(ids) else None}
+
+
 def staff_counts(call: Call) -> dict:
     """How many applications of ``call`` are in each state and each (effective) eligibility: one query."""
     from django.db.models import Count, Q

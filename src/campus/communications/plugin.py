@@ -3,11 +3,12 @@ handler, its periodic job and its panel of the staff dashboard."""
 
 from datetime import timedelta
 
-from campus.core.plugins import dashboard, jobs
+from campus.core.plugins import application_page, dashboard, jobs
 from campus.core.plugins import privacy
 from campus.core.plugins import staff
 
 from . import dashboard as attention
+from .application_page import mail_section
 from . import services
 from .permissions import can_use_outbox
 from .privacy_handler import OutboxHandler
@@ -19,6 +20,8 @@ staff.register(staff.StaffSection(
 
 dashboard.register(dashboard.Panel(key="outbox", title="Outbox", order=50, predicate=can_use_outbox,
                                    items=attention.items))
+
+application_page.register(mail_section)
 
 # queued messages whose send task was lost (a crash between the commit and the enqueue) get a new one
 jobs.register("communications.requeue_stale", services.requeue_stale, every=timedelta(minutes=5))

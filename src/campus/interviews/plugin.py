@@ -2,7 +2,7 @@
 handler, its mail events and their calendar attachment, its section of the applicant's status page and its panel of
 the staff dashboard."""
 
-from campus.core.plugins import dashboard
+from campus.core.plugins import application_page, dashboard
 from campus.core.plugins import mail as mail_events
 from campus.core.plugins import privacy
 from campus.core.plugins import staff
@@ -10,6 +10,7 @@ from campus.core.plugins import status
 from campus.team.permissions import Role, holds_any
 
 from . import dashboard as attention
+from .application_page import interview_section as staff_interview_section
 from .ics import attachment_for_message
 from .mail import EVENTS, ICS_ATTACHMENT
 from .privacy_handler import InterviewsHandler
@@ -29,5 +30,6 @@ for event in EVENTS:
 mail_events.register_attachment(ICS_ATTACHMENT, attachment_for_message)
 
 status.register(interview_section)
+application_page.register(staff_interview_section)
 
 privacy.register(InterviewsHandler())

@@ -3,13 +3,14 @@ its mail event, its periodic job and its panel of the staff dashboard."""
 
 from datetime import timedelta
 
-from campus.core.plugins import dashboard, jobs
+from campus.core.plugins import application_page, dashboard, jobs
 from campus.core.plugins import mail as mail_events
 from campus.core.plugins import privacy
 from campus.core.plugins import staff
 from campus.team.permissions import Role, holds_any
 
 from . import dashboard as attention
+from .application_page import reviews_section
 from . import services
 from .mail import EVENTS
 from .privacy_handler import ReviewHandler
@@ -20,6 +21,8 @@ SECTION = staff.register(staff.StaffSection(
 ))
 dashboard.register(dashboard.Panel(key="review", title="Review", order=20, predicate=SECTION.predicate,
                                    items=attention.items))
+
+application_page.register(reviews_section)
 
 for event in EVENTS:
     mail_events.register(event)
