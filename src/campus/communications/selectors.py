@@ -1,6 +1,6 @@
 """Reads of the outbox pages (no N+1: every list is a fixed number of queries)."""
 
-from django.db.models import Count
+from django.db.models import Count, OuterRef, Subquery
 
 from campus.core.models import ActivityLog
 from campus.programme.models import Edition
@@ -9,23 +9,13 @@ from .models import MailTemplate, OutboxMessage
 
 
 def messages_for_list(queryset):
-    return queryset.select_related("edition__programme", "recipient").order_by("-created_at", "-id")
-
-
-def with_call_zones(messages) -> list:
-    """``messages`` with ``call_zone``: the time zone of their edition's call (the newest), in which staff read
-    their times (one query); "" for a message without an edition or an edition without a call (shown in UTC).
-    Communications names no app above it: the edition's calls are read through the edition's relation."""
-    messages = list(messages)
-    editions = {m.edition_id for m in messages if m.edition_id}
-    zones: dict[int, str] = {}
-    rows = (Edition.objects.filter(pk__in=editions, calls__isnull=False)
-            .values_list("pk", "calls__timezone").order_by("pk", "calls__opens_at"))
-    for edition_id, zone in rows:
-        zones[edition_id] = zone  # the last (newest) call wins
-    for message in messages:
-        message.call_zone = zones.get(message.edition_id, "")
-    return messages
+    """The list's rows, each with ``call_zone``: the time zone of its edition's newest call, in which staff read
+    its times (None without an edition or a call: UTC). Communications names no app above it: the edition's calls
+    are read through the edition's relation, in the same query."""
+    newest_call_zone = (Edition.objects.filter(pk=OuterRef("edition_id")).exclude(calls__isnull=True)
+                        .order_by("-calls__opens_at").values("calls__timezone")[:1])
+    return (queryset.select_related("edition__programme", "recipient").annotate(call_zone=Subquery(newest_call_zone))
+            .order_by("-created_at", "-id"))
 
 
 def counts_by_state(queryset) -> dict[str, int]:

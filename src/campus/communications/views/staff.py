@@ -79,7 +79,7 @@ def home(request):
     context = {
         "form": form,
         "page": page,
-        "rows": selectors.with_call_zones(page.object_list),
+        "rows": list(page.object_list),
         "counts": [(value, label, counts.get(value, 0)) for value, label in S.choices],
         "total": sum(counts.values()),
         "state": state,
