@@ -123,7 +123,8 @@ def test_deadline_extension_is_read_in_the_calls_time_zone_and_stored_in_utc(man
     assert entry.actor == manager
     html = manager_client.get(_url(draft)).content.decode()
     assert "The deadline of this applicant is extended." in html
-    assert f"Extended for this applicant to {wanted.day} {wanted:%b %Y}, 17:00" in html
+    assert re.search(rf"Extended for this applicant to <time [^>]+>{wanted.day} {wanted:%b %Y}, 17:00 {wanted:%Z}</time>",
+                     html)  # the call's zone, labelled
     assert f'value="{wanted:%Y-%m-%dT%H:%M}"' in html  # the form shows it in the call's zone again
     assert "Extended the deadline: to" in html
 

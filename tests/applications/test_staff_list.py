@@ -48,7 +48,7 @@ def test_the_list_shows_the_current_calls_applications_with_their_columns(manage
     for text in [aino.reference, "Aino Virtanen", "Ostrobothnia Energy Cluster", "Finland", "Lars Nilsson", "Sweden",
                  "Kaunas ICT Cluster", "Lithuania", "Submitted", "Draft", "Not eligible", "Eligible"]:
         assert text in html, text
-    assert f'href="/staff/applications/{ona.pk}/"' in html
+    assert f'href="/staff/applications/{ona.pk}/?call={ona.call_id}"' in html  # the list's filters go along
     cv = aino.documents.get()
     assert f'href="/apply/documents/{cv.pk}/"' in html
     # submitted first (newest first), the draft last

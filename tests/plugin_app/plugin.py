@@ -4,7 +4,9 @@ from datetime import timedelta
 
 from django.utils.html import format_html
 
-from campus.core.plugins import jobs, mail, privacy, staff, status
+from django.urls import reverse
+
+from campus.core.plugins import dashboard, jobs, mail, privacy, staff, status
 
 from . import store
 from .views import MAY_READ
@@ -13,6 +15,15 @@ SECTION = staff.register(staff.StaffSection(
     title="Field notes", url_name="field_notes:home", order=90, predicate=MAY_READ,
     description="Notes the module leads keep about the cohort's field trips.",
 ))
+
+def notes_to_read(user, calls):
+    """One item per call: the field notes kept so far (a count, a link to the section)."""
+    return [dashboard.Item(call.pk, "Field notes to read", len(store.NOTES), reverse("field_notes:home"))
+            for call in calls]
+
+
+PANEL = dashboard.register(dashboard.Panel(key="field_notes", title="Field notes", order=90, predicate=MAY_READ,
+                                           items=notes_to_read))
 
 EVENT = mail.register(mail.MailEvent(
     key="field_note_shared", label="A field note was shared with you",
@@ -64,6 +75,7 @@ jobs.register("field_notes.count", count_run, every=timedelta(hours=1))
 def unregister_all() -> None:
     """Take every part off again (the app is installed for some tests only)."""
     staff.unregister(SECTION)
+    dashboard.unregister(PANEL.key)
     mail.unregister(EVENT.key)
     privacy.unregister(HANDLER.key)
     status.unregister(field_note_section)

@@ -1,7 +1,8 @@
 """The plug-in contract, proved by an installed app (issue 10): ``tests.plugin_app`` is a folder, one
 ``INSTALLED_APPS`` line and one ``include()``; from its plugin.py it registers a staff section, a mail event,
-a privacy handler, a status section and a periodic job, and each shows up where it should: the staff bar and
-the staff home (only for those its predicate lets in; 403 on its pages for everyone else), the template
+a privacy handler, a status section, a periodic job and a dashboard panel, and each shows up where it should:
+the staff bar and the staff home (only for those its predicate lets in; 403 on its pages for everyone else), the
+dashboard on the staff home (its count per open call, for those its predicate lets in), the template
 editor, the person's download and the erasure (with the approval page), the status page, ``manage.py tick``."""
 
 import io
@@ -15,7 +16,7 @@ from django.conf import settings
 from django.core.management import call_command
 from django.test import override_settings
 
-from campus.core.plugins import jobs, mail, privacy, staff, status
+from campus.core.plugins import dashboard, jobs, mail, privacy, staff, status
 from campus.privacy import services as privacy_services
 from campus.team.models import Role, TeamMembership
 from tests.applications.conftest import *  # noqa: F401,F403 - call, applicant, applicant_client, fill_all_steps
@@ -54,6 +55,7 @@ def test_its_plugin_py_registers_one_of_each(installed):
     assert installed.HANDLER in privacy.handlers()
     assert installed.field_note_section in status.providers()
     assert "field_notes.count" in [job.name for job in jobs.jobs()]
+    assert installed.PANEL in dashboard.panels()
 
 
 def test_uninstalled_nothing_of_it_is_left():
@@ -62,6 +64,7 @@ def test_uninstalled_nothing_of_it_is_left():
     assert mail.get("field_note_shared") is None
     assert "field_notes" not in [handler.key for handler in privacy.handlers()]
     assert "field_notes.count" not in [job.name for job in jobs.jobs()]
+    assert "field_notes" not in [panel.key for panel in dashboard.panels()]
 
 
 def test_its_staff_section_opens_for_module_leads_only(installed, client, django_user_model, call):
@@ -87,6 +90,22 @@ def test_its_staff_section_opens_for_module_leads_only(installed, client, django
             assert response.status_code == 403 and NOTE not in response.content.decode()
     client.logout()
     assert client.get("/staff/field-notes/")["Location"].startswith("/accounts/login/")
+
+
+def test_its_dashboard_panel_counts_on_the_staff_home_for_module_leads_only(installed, client, django_user_model,
+                                                                            call):
+    lead = _member(django_user_model, "lead@example.org", call.edition, Role.MODULE_LEAD)
+    manager = _member(django_user_model, "manager@example.org", call.edition, Role.MANAGER)
+    store.NOTES.update({lead.pk: NOTE, manager.pk: "Another note."})
+    client.force_login(lead)
+    home = client.get("/staff/").content.decode()
+    block = home.split(f'id="call-{call.pk}"', 1)[1]
+    assert "<h3>Field notes</h3>" in block
+    assert re.search(r'<a href="/staff/field-notes/"><span class="dashboard__n">2</span> '
+                     r'<span class="dashboard__label">Field notes to read</span>', block)
+    client.force_login(manager)  # the manager's panels, not the module leads'
+    home = client.get("/staff/").content.decode()
+    assert "Field notes to read" not in home and "<h3>Admissions</h3>" in home
 
 
 def test_its_mail_event_is_in_the_template_editor(installed, client, django_user_model, call):

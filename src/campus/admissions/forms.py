@@ -21,6 +21,8 @@ DECISION_FILTERS = [
     ("", "Any decision"), ("none", "No decision yet"), ("admit", "Admit"), ("waitlist", "Waitlist"),
     ("reject", "Reject"), ("staged", "Staged, not released"), ("released", "Released"),
 ]
+EXPIRING_DAYS = 3  # "offers expiring soon": the reply is due within these days (the board's filter, the dashboard)
+OFFER_FILTERS = [("", "Any offer"), ("open", "Open"), ("expiring", f"Open, reply due within {EXPIRING_DAYS} days")]
 
 
 class BoardFilterForm(forms.Form):
@@ -30,6 +32,7 @@ class BoardFilterForm(forms.Form):
                                     choices=[("", "Any eligibility"), *Application.Eligibility.choices])
     country = forms.ChoiceField(label="Country", required=False)
     decision = forms.ChoiceField(label="Decision", required=False, choices=DECISION_FILTERS)
+    offer = forms.ChoiceField(label="Offer", required=False, choices=OFFER_FILTERS)
     disagreement = forms.ChoiceField(label="Reviewers", required=False,
                                      choices=[("", "Any"), ("yes", "Disagree"), ("no", "Agree")])
     question = forms.ChoiceField(label="Answer to", required=False)

@@ -1,6 +1,7 @@
 """Reads of admissions for the pages (query counts pinned by tests)."""
 
 from dataclasses import dataclass
+from datetime import timedelta
 
 from django.db.models import Count
 from django_countries import countries as country_names
@@ -138,7 +139,7 @@ def board_rows(call, *, filters: dict) -> list[BoardRow]:
     decisions = {d.application_id: d for d in Decision.objects.filter(application__call=call)
                  .only("application_id", "outcome", "waitlist_rank", "released_at")}
     offers: dict[int, Offer] = {}
-    for offer in Offer.objects.filter(application__call=call).only("application_id", "state", "made_at").order_by(
+    for offer in Offer.objects.filter(application__call=call).only("application_id", "state", "made_at", "reply_by").order_by(
             "made_at", "pk"):
         current = offers.get(offer.application_id)
         if current is None or offer.state in (O.SUGGESTED, O.OPEN, O.ACCEPTED) or current.state not in (
@@ -156,6 +157,7 @@ def board_rows(call, *, filters: dict) -> list[BoardRow]:
         rows = [row for row in rows if row.decision and row.decision.released_at is None]
     elif wanted == "released":
         rows = [row for row in rows if row.decision and row.decision.released_at is not None]
+    rows = _offer_filtered(rows, filters.get("offer"))
     key = filters.get("sort") or "score"
     descending = (filters.get("order") or ("asc" if key in ("name", "reference", "country") else "desc")) == "desc"
     getter = _sort_key(key)
@@ -163,6 +165,26 @@ def board_rows(call, *, filters: dict) -> list[BoardRow]:
     missing = sorted((row for row in rows if getter(row) is None), key=lambda row: row.application.reference)
     present.sort(key=getter, reverse=descending)
     return present + missing
+
+
+def expiring_window():
+    """(now, the end of the window) of "offers expiring soon"."""
+    from django.utils import timezone
+
+    from .forms import EXPIRING_DAYS
+
+    now = timezone.now()
+    return now, now + timedelta(days=EXPIRING_DAYS)
+
+
+def _offer_filtered(rows, wanted):
+    if wanted == "open":
+        return [row for row in rows if row.offer and row.offer.state == O.OPEN]
+    if wanted == "expiring":
+        now, until = expiring_window()
+        return [row for row in rows if row.offer and row.offer.state == O.OPEN and row.offer.reply_by
+                and now <= row.offer.reply_by < until]
+    return rows
 
 
 def board_countries(call) -> list[tuple[str, str]]:
@@ -187,3 +209,19 @@ def board_counts(call) -> dict:
 def has_live_or_suggested_offer(application) -> bool:
     """Whether ``application`` holds an open or a suggested offer (one it would give up by withdrawing)."""
     return Offer.objects.filter(application_id=application.pk, state__in=[O.OPEN, O.SUGGESTED]).exists()
+
+
+# --- the staff dashboard (campus.core.plugins.dashboard) ------------------------------------------------------
+
+
+def offers_attention(call_ids) -> dict[int, dict[str, int]]:
+    """Per call: open offers whose reply is due within the window, suggested promotions (one query)."""
+    from django.db.models import Q
+
+    now, until = expiring_window()
+    rows = (
+        Offer.objects.filter(application__call_id__in=list(call_ids)).values("application__call_id").order_by()
+        .annotate(expiring=Count("pk", filter=Q(state=O.OPEN, reply_by__gte=now, reply_by__lt=until)),
+                  suggested=Count("pk", filter=Q(state=O.SUGGESTED)))
+    )
+    return {row.pop("application__call_id"): row for row in rows}

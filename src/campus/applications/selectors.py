@@ -194,6 +194,26 @@ def staff_applications(call: Call, *, state: str = "", eligibility: str = "", co
     return queryset
 
 
+def list_query(call: Call, filters: dict) -> dict[str, str]:
+    """The list's query parameters for ``call`` and its valid ``filters`` (no page): what the application pages
+    carry, so that previous/next and the way back follow the list the person came from."""
+    params = {"call": str(call.pk)}
+    params.update({("q" if key == "search" else key): value for key, value in filters.items() if value})
+    return params
+
+
+def neighbours(call: Call, filters: dict, pk: int, *, page_size: int) -> dict | None:
+    """Where application ``pk`` stands in the staff list of ``call`` filtered by ``filters`` (same order): its
+    position, the total, the previous and next ids and the list's page it is on; None when the filters leave it
+    out. One query (ids only)."""
+    ids = list(staff_applications(call, **filters).prefetch_related(None).values_list("pk", flat=True))
+    if pk not in ids:
+        return None
+    index = ids.index(pk)
+    return {"position": index + 1, "total": len(ids), "page": index // page_size + 1,
+            "previous": ids[index - 1] if index > 0 else None, "next": ids[index + 1] if index + 1 < len(ids) else None}
+
+
 def staff_counts(call: Call) -> dict:
     """How many applications of ``call`` are in each state and each (effective) eligibility: one query."""
     from django.db.models import Count, Q
@@ -310,3 +330,32 @@ def staff_sections(application: Application) -> list[dict]:
         for step, items in by_step.items()
         if items or step in STEP_LABELS
     ]
+
+
+# --- the staff dashboard (/staff/, campus.core.plugins.dashboard) -------------------------------------------
+
+
+def dashboard_calls() -> list[Call]:
+    """The calls the staff dashboard is about: those of the current editions that have opened, newest first."""
+    return list(
+        Call.objects.filter(edition__is_current=True, opens_at__lte=timezone.now())
+        .select_related("edition__programme").order_by("-opens_at", "-pk")
+    )
+
+
+def attention_counts(call_ids) -> dict[int, dict[str, int]]:
+    """Per call: submitted, submitted with the eligibility still to be checked, waiting for more information
+    (one query)."""
+    from django.db.models import Count, Q
+
+    rows = (
+        Application.objects.filter(call_id__in=list(call_ids)).annotate(effective=_effective_eligibility())
+        .values("call_id").order_by()
+        .annotate(
+            submitted=Count("id", filter=Q(state=Application.State.SUBMITTED)),
+            to_check=Count("id", filter=Q(state=Application.State.SUBMITTED,
+                                          effective=Application.Eligibility.NEEDS_CHECK)),
+            more_info=Count("id", filter=Q(state=Application.State.MORE_INFO)),
+        )
+    )
+    return {row.pop("call_id"): row for row in rows}

@@ -1,7 +1,9 @@
-"""The staff bar and the staff home (/staff/), built from the registered staff sections (plugins.staff).
+"""The staff bar and the staff home (/staff/), built from the registered staff sections (plugins.staff) and
+dashboard panels (plugins.dashboard).
 
 ``staff_nav`` is a context processor: ``staff_sections`` yields (title, url, namespace) for the staff bar,
-computed only when a template asks. ``home`` lists the same sections with a line on each.
+computed only when a template asks. ``home`` shows, per open call, what needs attention now (the panels the
+person's roles open), then the same sections with a line on each.
 """
 
 from django.contrib.auth.views import redirect_to_login
@@ -10,7 +12,7 @@ from django.shortcuts import render
 from django.utils.cache import add_never_cache_headers
 from django.views.decorators.http import require_GET
 
-from .plugins import staff
+from .plugins import dashboard, staff
 
 
 def _bar(user):
@@ -36,13 +38,13 @@ def staff_nav(request):
 
 @require_GET
 def home(request):
-    """/staff/: what the signed-in member of staff may open, with a line on each part."""
+    """/staff/: per open call what needs attention now, then what the member of staff may open."""
     user = request.user
     if not user.is_authenticated:
         return redirect_to_login(request.get_full_path())
     if not user.is_staff:
         raise Http404("No such page.")
     sections = [(section.title, section.url, section.description) for section in staff.visible_to(user)]
-    response = render(request, "staff/home.html", {"sections": sections})
+    response = render(request, "staff/home.html", {"sections": sections, "blocks": dashboard.blocks(user)})
     add_never_cache_headers(response)
     return response

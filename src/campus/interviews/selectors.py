@@ -97,3 +97,33 @@ def interviewers_of(call):
         .distinct()
         .order_by("full_name", "email")
     )
+
+
+# --- the staff dashboard (campus.core.plugins.dashboard) ------------------------------------------------------
+
+
+def invited_not_booked(call_ids) -> dict[int, int]:
+    """{call id: live invitations of submitted applications without a booked slot} (one query)."""
+    from django.db.models import Count
+
+    booked = InterviewSlot.objects.filter(booked_by=OuterRef("application_id"))
+    rows = (
+        Invitation.objects.filter(application__call_id__in=list(call_ids), cancelled_at__isnull=True,
+                                  application__state=Application.State.SUBMITTED)
+        .exclude(Exists(booked)).values_list("application__call_id").annotate(n=Count("pk")).order_by()
+    )
+    return dict(rows)
+
+
+def to_assess(call_ids, *, panel_member=None) -> dict[int, int]:
+    """{call id: booked interviews that are over and not assessed yet} (one query); with ``panel_member``, only
+    the slots whose panel they sit on."""
+    from django.db.models import Count
+
+    slots = InterviewSlot.objects.filter(
+        call_id__in=list(call_ids), ends_at__lt=timezone.now(), booked_by__isnull=False,
+        booked_by__state=Application.State.SUBMITTED,
+    ).exclude(review_selectors.review_exists(application=OuterRef("booked_by_id"), kind=Kind.INTERVIEW))
+    if panel_member is not None:
+        slots = slots.filter(panel=panel_member)
+    return dict(slots.values_list("call_id").annotate(n=Count("pk", distinct=True)).order_by())

@@ -195,3 +195,54 @@ def reviewed_counts(call_ids, kind: str = Kind.REVIEW) -> dict[int, int]:
         .values_list("application__call_id").annotate(n=Count("application_id", distinct=True)).order_by()
     )
     return dict(rows)
+
+
+# --- the staff dashboard (campus.core.plugins.dashboard) ------------------------------------------------------
+
+
+def _outstanding(call_ids):
+    """Review assignments of ``call_ids`` still to be written: the application is reviewable, no review by the
+    assigned reviewer yet, no conflict declared."""
+    written = Review.objects.filter(application_id=OuterRef("application_id"), reviewer_id=OuterRef("reviewer_id"),
+                                    kind=Kind.REVIEW)
+    conflicted = ConflictOfInterest.objects.filter(application_id=OuterRef("application_id"),
+                                                   reviewer_id=OuterRef("reviewer_id"))
+    return (
+        ReviewAssignment.objects.filter(kind=Kind.REVIEW, application__call_id__in=list(call_ids),
+                                        application__state__in=REVIEWABLE_STATES)
+        .exclude(Exists(written)).exclude(Exists(conflicted))
+    )
+
+
+def outstanding_by_reviewer(call_ids) -> dict[int, list[tuple]]:
+    """{call id: [(reviewer id, name, how many reviews they have still to write), ...] by name} (one query)."""
+    rows = (
+        _outstanding(call_ids).values("application__call_id", "reviewer_id", "reviewer__full_name", "reviewer__email")
+        .annotate(n=Count("id")).order_by("reviewer__full_name", "reviewer__email")
+    )
+    result: dict[int, list[tuple]] = defaultdict(list)
+    for row in rows:
+        name = row["reviewer__full_name"] or row["reviewer__email"]
+        result[row["application__call_id"]].append((row["reviewer_id"], name, row["n"]))
+    return result
+
+
+def outstanding_of(user, call_ids) -> dict[int, int]:
+    """{call id: how many reviews ``user`` still has to write} (one query)."""
+    rows = (_outstanding(call_ids).filter(reviewer=user).values_list("application__call_id")
+            .annotate(n=Count("id")).order_by())
+    return dict(rows)
+
+
+def needing_reviews_counts(calls) -> dict[int, int]:
+    """{call id: submitted applications with fewer reviews than the active phase asks for} (one query for the
+    phases, one per call)."""
+    phases = active_phases(call.pk for call in calls)
+    return {call.pk: needing_reviews(call, phases[call.pk].reviews_per_application if call.pk in phases else 2)
+            .count() for call in calls}
+
+
+def outstanding_applications(call, reviewer_id):
+    """Submitted applications of ``call`` assigned to ``reviewer_id`` whose review is not written yet."""
+    ids = _outstanding([call.pk]).filter(reviewer_id=reviewer_id).values("application_id")
+    return submitted_applications(call).filter(pk__in=ids)

@@ -69,7 +69,7 @@ def board(request, call):
     return render(request, "admissions/staff/board.html", {
         "call": call,
         "form": form,
-        "filtered": any(values.get(k) for k in ("eligibility", "country", "decision", "disagreement", "question")),
+        "filtered": any(values.get(k) for k in ("eligibility", "country", "decision", "offer", "disagreement", "question")),
         "page": page,
         "rows": page.object_list,
         "columns": columns,

@@ -6,6 +6,8 @@ only view get a 403 from the managing actions. Views stay thin: forms validate, 
 selectors read. Pages are never cached (they hold personal data).
 """
 
+from urllib.parse import urlencode
+
 from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
@@ -17,6 +19,7 @@ from django_countries import countries
 from django.views.decorators.http import require_GET, require_POST
 
 from campus.core.access import staff_page
+from campus.core.plugins import application_page
 from campus.programme import selectors as programme_selectors
 
 from .. import exports, selectors, services
@@ -118,6 +121,7 @@ def application_list(request):
             "counts": selectors.staff_counts(call),
             "page": page,
             "rows": [_row(application) for application in page.object_list],
+            "nav_query": urlencode(selectors.list_query(call, form.filters())),
         },
     )
 
@@ -193,10 +197,29 @@ def _activity(application):
     return entries
 
 
+def _came_from(request, application):
+    """The list the person came from (its filters in the query string, validated): previous/next within it and
+    the way back; without one, the call's whole list."""
+    call = application.call
+    form = FilterForm(request.GET, countries=selectors.staff_countries(call))
+    filters = form.filters() if request.GET.get("call") == str(call.pk) else {}
+    query = selectors.list_query(call, filters)
+    place = selectors.neighbours(call, filters, application.pk, page_size=PAGE_SIZE)
+    if place is None and filters:  # the filters leave it out (it changed meanwhile): the whole list
+        filters, query = {}, selectors.list_query(call, {})
+        place = selectors.neighbours(call, filters, application.pk, page_size=PAGE_SIZE)
+    back = {**query, "page": str(place["page"])} if place and place["page"] > 1 else query
+    return {"place": place, "nav_query": urlencode(query), "back_query": urlencode(back),
+            "filtered": bool(filters)}
+
+
 def _render_detail(request, application, *, forms=None, status=200):
     call = application.call
     can_manage = can_manage_applications(request.user)
     forms = forms or {}
+    parts = application_page.sections(request, application)
+    conceal = any(part.conceal for part in parts)
+    hidden_keys = set().union(*(part.conceal_keys for part in parts if part.conceal))
     context = {
         "application": application,
         "call": call,
@@ -208,9 +231,12 @@ def _render_detail(request, application, *, forms=None, status=200):
             {**reason, "label": REASON_LABELS.get(reason.get("status"), reason.get("status", ""))}
             for reason in application.eligibility_reasons or []
         ],
-        "sections": selectors.staff_sections(application),
+        "sections": _answers(application, hidden_keys),
         "frozen": selectors.shows_snapshot(application),
-        "documents_by_kind": selectors.documents_of(application),
+        "documents_by_kind": {} if conceal else selectors.documents_of(application),
+        "parts": parts,
+        "conceal": conceal,
+        **_came_from(request, application),
         "activity": _activity(application),
         "can_manage": can_manage,
         "failed": next(iter(forms), None),
@@ -225,6 +251,14 @@ def _render_detail(request, application, *, forms=None, status=200):
         context["info_form"] = forms.get("info") or MoreInformationForm(application=application)
         context["can_request"] = application.state == Application.State.SUBMITTED
     return render(request, "applications/staff/detail.html", context, status=status)
+
+
+def _answers(application, hidden_keys):
+    sections = selectors.staff_sections(application)
+    if not hidden_keys:
+        return sections
+    return [{**section, "items": [item for item in section["items"] if item["key"] not in hidden_keys]}
+            for section in sections]
 
 
 @require_GET

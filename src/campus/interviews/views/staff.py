@@ -68,10 +68,15 @@ def home(request):
                      .order_by("full_name", "pk").only("pk", "full_name", "reference", "organisation")
                      if a.pk not in invited_ids]
     rows = [{"slot": slot, "can_assess": can_manage or permissions.is_on_panel(request.user, slot)} for slot in slots]
+    listed = [{"invitation": i, "state": states.get(i.application_id, "cancelled")} for i in invitations]
+    state = request.GET.get("state", "")  # ?state=invited|booked (the dashboard's links): those invitations only
+    if state in selectors.STATE_LABELS:
+        listed = [row for row in listed if row["state"] == state
+                  and row["invitation"].application.state == Application.State.SUBMITTED]
     return render(request, "interviews/staff/home.html", {
         "calls": calls, "call": call, "can_manage": can_manage, "rows": rows,
         "free_count": sum(1 for slot in slots if slot.booked_by_id is None),
-        "invitations": [{"invitation": i, "state": states.get(i.application_id, "cancelled")} for i in invitations],
+        "invitations": listed, "state": selectors.STATE_LABELS.get(state, ""),
         "state_labels": {**selectors.STATE_LABELS, "cancelled": "Invitation cancelled"},
         "uninvited": uninvited,
     })

@@ -24,7 +24,10 @@ def _assignments_context(request, call, *, assign_form=None, auto_form=None, con
     per = phase.reviews_per_application if phase else 2
     reviewers = selectors.reviewers_queryset(call.edition_id)
     reviewer_list = list(reviewers)
-    page = Paginator(selectors.submitted_applications(call), PAGE_SIZE).get_page(request.GET.get("page"))
+    # ?reviewer=<id> (the dashboard's "reviews outstanding" link): only what that reviewer has still to write
+    reviewer = next((r for r in reviewer_list if str(r.pk) == request.GET.get("reviewer")), None)
+    listed = selectors.outstanding_applications(call, reviewer.pk) if reviewer else selectors.submitted_applications(call)
+    page = Paginator(listed, PAGE_SIZE).get_page(request.GET.get("page"))
     applications = list(page.object_list)
     board = selectors.assignment_board(call, applications)
     rows = [{"application": a, "assignments": board["assignments"].get(a.pk, []),
@@ -37,6 +40,7 @@ def _assignments_context(request, call, *, assign_form=None, auto_form=None, con
         "rows": rows,
         "loads": selectors.reviewer_loads(call, reviewer_list),
         "reviewers": reviewer_list,
+        "outstanding_of": reviewer,
         "assign_form": assign_form,
         "auto_form": auto_form or AutoAssignForm(initial={"per_application": per}),
         "conflict_form": conflict_form or ManagerConflictForm(reviewers=reviewers, call=call),
