@@ -70,7 +70,7 @@ def test_the_board_shows_every_column_and_one_line_references(web, crowded, widt
     assert web.page.evaluate(WRAPPED_REFERENCES) == []
     scroll = web.page.evaluate("() => { const b = document.querySelector('.admissions-board-scroll');"
                                " return [b.scrollWidth, b.clientWidth]; }")
-    assert scroll[0] <= scroll[1], f"the board scrolls sideways at {width} px: {scroll}"
+    assert scroll[0] <= scroll[1] + 1, f"the board scrolls sideways at {width} px: {scroll}"  # 1 px: sub-pixel rounding
     assert web.page.evaluate("() => document.documentElement.scrollWidth") <= width
     if width == 1280:
         web.check_page("board-crowded-1280")
