@@ -1,6 +1,7 @@
 """The selection assistant page: who may open it, what it proposes and says, accepting (staging) and changing the
 proposal, and a query count that does not grow with the number of applications."""
 
+import re
 from datetime import date
 from decimal import Decimal
 
@@ -121,9 +122,9 @@ def test_the_page_shows_the_proposal_with_reasons(manager_client, call, small_ca
     assert [row["application"] for row in groups["admit"]] == [applications[0], applications[1], applications[2]]
     assert [row["application"] for row in groups["waitlist"]] == [applications[4]]
     html = body(response)
-    assert "Admitted to give Estonia a participant (the best-scored applicant from Estonia, 3.2)" in html
-    assert "Admitted: 4.8, 1st best score" in html and "Admitted: 4.6, 2nd best score" in html  # not the 5.0
-    assert "Waitlist rank 1: 4; the places went to give required countries a participant" in html
+    assert "Admitted to give Estonia a participant: the best score from Estonia (3.2 of 5)" in html
+    assert "Admitted with the 1st best score (4.8 of 5)" in html and "Admitted with the 2nd best score (4.6 of 5)" in html  # not the 5.0
+    assert "1st on the waitlist (score 4 of 5); not admitted because places went to give required countries a participant" in html
     assert "Not proposed: no reviews yet" in html
     assert "Not proposed: not eligible</td>" in html
     assert "Not proposed: not eligible (needs a check)" in html
@@ -173,6 +174,10 @@ def _form(response):
         data["one_per_country"] = "on"
     if response.context["max_per_country"]:
         data["max_per_country"] = str(response.context["max_per_country"])
+    if response.context["min_score"] is not None:
+        data["min_score"] = str(response.context["min_score"])
+    if response.context["exclude_no"]:
+        data["exclude_no"] = "on"
     for group in response.context["groups"].values():
         for row in group:
             if not row["released"]:
@@ -316,3 +321,52 @@ def test_a_bad_waitlist_rank_is_explained_and_kept(manager_client, call, small_c
     assert "A waitlist rank is a whole number from 1" in html
     assert f'name="rank-{a[3].pk}" type="number" min="1" step="1" inputmode="numeric" size="4" value="{typed}"' in html
     assert not Decision.objects.exists()
+
+
+# --- the rules: a minimum score and no "No" (staff-editable settings) ----------------------------------------
+
+
+@pytest.mark.django_db
+def test_the_stored_rules_keep_low_scores_and_no_recommendations_out(manager_client, call, small_capacity):
+    good, low, doubted = scored(call, [4.5, 1.0, 4.0], countries=["FI", "EE", "SE"])
+    Review.objects.filter(application=doubted).update(recommendation="no")
+    AdmissionSettings.objects.create(call=call, min_score=Decimal("2.5"))  # "No" is left out by default
+    response = manager_client.get(URL.format(call.pk))
+    assert [row["application"] for row in response.context["groups"]["admit"]] == [good]
+    html = body(response)
+    assert "Not proposed: score 1 of 5 is below the minimum of 2.5" in html
+    assert "Not proposed: a reviewer recommends “No” (score 4 of 5)" in html
+    assert [row["choice"] for row in response.context["groups"]["rest"] if row["application"] == low] == ["reject"]
+    # tried out without the rules: everyone with a score is proposed again
+    response = manager_client.get(URL.format(call.pk), {"applied": "1", "min_score": ""})
+    assert {row["application"] for row in response.context["groups"]["admit"]} == {good, low, doubted}
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("typed, message", [
+    ("0.5", "give a minimum of at least 1"), ("7", "give a minimum of at most 5"),
+    ("three", "Give a number from 1 to 5"), ("3.125", "At most two decimals"),
+])
+def test_a_bad_minimum_score_is_explained_next_to_the_field_and_kept(manager_client, call, typed, message):
+    response = manager_client.get(URL.format(call.pk), {"applied": "1", "min_score": typed})
+    html = body(response)
+    assert re.search(r'<p class="field__error" id="id_min_score-error">[^<]*' + re.escape(message), html), html
+    assert f'value="{typed}"' in html
+    response = manager_client.post(f"/staff/admissions/{call.pk}/settings/", {
+        "offer_reply_days": "14", "promotion": "automatic", "min_score": typed, "max_per_country": "0"})
+    assert response.status_code == 400
+    html = body(response)
+    assert re.search(r'<p class="field__error" id="id_min_score-error">[^<]*' + re.escape(message), html), html
+    assert "At least 1 per country" in html and f'value="{typed}"' in html
+
+
+@pytest.mark.django_db
+def test_the_rules_are_saved_in_the_admission_settings(manager_client, call):
+    response = manager_client.post(f"/staff/admissions/{call.pk}/settings/", {
+        "offer_reply_days": "14", "promotion": "automatic", "min_score": "3.5", "max_per_country": "4"})
+    assert response.status_code == 302
+    config = AdmissionSettings.objects.get(call=call)
+    assert (config.min_score, config.max_per_country, config.one_per_country, config.exclude_no) == (
+        Decimal("3.5"), 4, False, False)
+    form = manager_client.get(URL.format(call.pk)).context["form"]
+    assert form["min_score"].value() == Decimal("3.5") and form["exclude_no"].value() is False

@@ -210,11 +210,53 @@ def test_free_places_are_offered_to_the_waitlist_by_a_manager(manager_client, ca
     services.release(call=call, actor=team_manager)
     url = f"/staff/admissions/{call.pk}/"
     page = manager_client.get(url).content.decode()
-    assert "2 places are free and 4 people are waiting." in page
+    # it says why the places are free, that nothing happens by itself, and who would get an offer
+    free = re.search(r'<section aria-labelledby="free-title".*?</section>', page, re.S).group(0)
+    assert "2 places without an offer" in free and "Only 1 of the 3 places have an open or accepted offer" in free
+    assert "4 people are on the waitlist" in free and "Nothing happens to them by itself" in free
+    assert apps[1].reference in free and apps[2].reference in free and apps[3].reference not in free
+    assert "If you kept places free on purpose, leave them" in free
+    assert "Offer 2 places to the next on the waitlist" in free
     manager_client.post(url + "fill/")
     manager_client.post(url + "fill/")  # a second click: no place left
     promoted = Offer.objects.filter(via="promotion", state="open")
     assert set(promoted.values_list("application", flat=True)) == {apps[1].pk, apps[2].pk}
     assert Offer.objects.filter(state__in=["open", "accepted"]).count() == 3
     assert OutboxMessage.objects.filter(event="promoted", state="queued").count() == 2
-    assert "Free places" not in manager_client.get(url).content.decode()
+    assert "without an offer" not in manager_client.get(url).content.decode()
+
+
+def test_the_counts_say_places_and_release_apart(manager_client, call):
+    page = manager_client.get(f"/staff/admissions/{call.pk}/").content.decode()
+    places = re.search(r"<h3>Places</h3>\s*<ul>(.*?)</ul>", page, re.S).group(1)
+    release = re.search(r"<h3>Release</h3>\s*<ul>(.*?)</ul>", page, re.S).group(1)
+    assert "0 of 20</span> with an open or accepted offer" in places and "released" not in places
+    assert "Not released yet" in release
+
+
+def test_one_score_column_with_mean_and_median_under_it(manager_client, call, team_manager):
+    app = bulk_applications(call, 1)[0]
+    Review.objects.create(application=app, reviewer=team_manager, total=3.5, recommendation="maybe",
+                          submitted_at=timezone.now())
+    response = manager_client.get(f"/staff/admissions/{call.pk}/?sort=review_median&order=desc")
+    page = response.content.decode()
+    headings = re.findall(r'<th scope="col"[^>]*><a[^>]*>([^<]+)', page)
+    assert headings == ["Reference", "Name", "Score", "Reviews", "Interview", "Eligibility", "Country", "Decision",
+                        "Offer"]
+    score_heading = re.search(r'<th scope="col" aria-sort="descending"><a[^>]*>Score.*?</th>', page, re.S).group(0)
+    assert "sort=review_mean" in score_heading and "median<span aria-hidden=\"true\"> ↓" in score_heading
+    assert "mean 3.5 · median 3.5" in page
+
+
+def test_the_release_confirmation_names_the_people(manager_client, call, team_manager, small_capacity):
+    apps = bulk_applications(call, 6)
+    services.stage_decisions(call=call, decisions={
+        apps[0].pk: ("admit", None), apps[1].pk: ("waitlist", None), apps[2].pk: ("reject", None)},
+        actor=team_manager)
+    page = manager_client.get(f"/staff/admissions/{call.pk}/release/").content.decode()
+    offers = re.search(r'<ul class="admissions-names" aria-labelledby="names-offers">(.*?)</ul>', page, re.S).group(1)
+    waitlist = re.search(r'<ol class="admissions-names" aria-labelledby="names-waitlist">(.*?)</ol>', page, re.S).group(1)
+    rejects = re.search(r"<details.*?</details>", page, re.S).group(0)
+    assert apps[0].reference in offers and apps[0].full_name in offers and apps[1].reference not in offers
+    assert apps[1].reference in waitlist and apps[2].reference in rejects
+    assert apps[3].reference not in page  # nothing staged for them

@@ -89,11 +89,11 @@ def test_required_country_displaces_a_better_score_and_says_why():
                        country_name=name)
     assert [p.candidate.application_id for p in proposal.admits] == [1, 3, 4]
     reasons = {p.candidate.application_id: p.reason for p in proposal.placements}
-    assert reasons[1] == "Admitted: 4.8, 1st best score"
-    assert reasons[3] == "Admitted: 4.4, 3rd best score"
-    assert reasons[4] == "Admitted to give Estonia a participant (the best-scored applicant from Estonia, 3.9)"
-    assert reasons[2] == "Waitlist rank 1: 4.6; the places went to give required countries a participant"
-    assert reasons[5] == "Waitlist rank 2: 3.5"
+    assert reasons[1] == "Admitted with the 1st best score (4.8 of 5)"
+    assert reasons[3] == "Admitted with the 3rd best score (4.4 of 5)"
+    assert reasons[4] == "Admitted to give Estonia a participant: the best score from Estonia (3.9 of 5)"
+    assert reasons[2] == "1st on the waitlist (score 4.6 of 5); not admitted because places went to give required countries a participant"
+    assert reasons[5] == "2nd on the waitlist (score 3.5 of 5)"
     assert proposal.total == pytest.approx(4.8 + 4.4 + 3.9)
     assert proposal.feasible and proposal.covered == ["EE", "FI", "SE"]
 
@@ -102,7 +102,7 @@ def test_maximum_per_country_and_its_reason():
     candidates = [c(1, 5, "FI"), c(2, 4.9, "FI"), c(3, 4.8, "FI"), c(4, 4.7, "FI"), c(5, 3.0, "SE")]
     proposal = propose(candidates, capacity=4, required_countries=set(), max_per_country=3, country_name=name)
     assert [p.candidate.application_id for p in proposal.admits] == [1, 2, 3, 5]
-    assert proposal.waitlist[0].reason == "Waitlist rank 1: 4.7; Finland already has the maximum of 3"
+    assert proposal.waitlist[0].reason == "1st on the waitlist (score 4.7 of 5); not admitted because Finland already has the maximum of 3"
 
 
 def test_all_from_one_country_with_a_limit_fills_what_it_may_and_says_so():
@@ -161,8 +161,8 @@ def test_waitlist_size_cuts_the_list_and_the_rest_says_so():
     candidates = [c(pk, 5 - pk / 10, "FI") for pk in range(1, 7)]
     proposal = propose(candidates, capacity=2, required_countries=set(), max_per_country=None, waitlist_size=2)
     assert [p.candidate.application_id for p in proposal.waitlist] == [3, 4]
-    assert [p.reason for p in proposal.rest] == ["Not proposed: 4.5, below the waitlist of 2",
-                                                 "Not proposed: 4.4, below the waitlist of 2"]
+    assert [p.reason for p in proposal.rest] == ["Not proposed: score 4.5 of 5, below the waitlist of 2",
+                                                 "Not proposed: score 4.4 of 5, below the waitlist of 2"]
 
 
 def test_bad_arguments_are_refused():
@@ -182,3 +182,30 @@ def test_ordinals():
 def test_outcomes_are_labelled():
     proposal = propose([c(1, 3, "FI"), c(2, 2, "FI")], capacity=1, required_countries=set(), max_per_country=None)
     assert [p.outcome for p in proposal.placements] == [ADMIT, WAITLIST]
+
+
+# --- the rules: a minimum score, and no "No" ----------------------------------------------------------------
+
+
+def test_a_minimum_score_keeps_low_scores_out_of_both_lists_and_says_why():
+    candidates = [c(1, 4.5, "FI"), c(2, 1.0, "EE"), c(3, 2.9, "SE"), c(4, 3.0, "LV")]
+    proposal = propose(candidates, capacity=3, required_countries={"EE", "SE"}, max_per_country=None, min_score=3.0,
+                       country_name=name)
+    assert [p.candidate.application_id for p in proposal.admits] == [1, 4]  # 3.0 is enough; EE and SE are not
+    assert proposal.waitlist == []
+    reasons = {p.candidate.application_id: p.reason for p in proposal.rest}
+    assert reasons[2] == "Not proposed: score 1 of 5 is below the minimum of 3"
+    assert reasons[3] == "Not proposed: score 2.9 of 5 is below the minimum of 3"
+    assert "Only 2 of the 3 places can be filled: there are only 2 eligible applicants who meet the rules " \
+           "(2 with a score do not)." in proposal.notes
+
+
+def test_a_no_recommendation_keeps_the_applicant_out_only_when_the_rule_is_on():
+    no = Candidate(application_id=2, score=1.0, country="EE", eligible=True, label="A2", recommended_no=True)
+    candidates = [c(1, 4.5, "FI"), no]
+    without = propose(candidates, capacity=2, required_countries={"EE"}, max_per_country=None)
+    assert [p.candidate.application_id for p in without.admits] == [1, 2]  # what the issue complained of
+    proposal = propose(candidates, capacity=2, required_countries={"EE"}, max_per_country=None, exclude_no=True,
+                       country_name=name)
+    assert [p.candidate.application_id for p in proposal.admits] == [1]
+    assert proposal.rest[0].reason == "Not proposed: a reviewer recommends “No” (score 1 of 5)"

@@ -162,3 +162,76 @@ def test_blind_review_in_the_browser(web, review_setup):
         expect(main).not_to_contain_text(hidden)
     expect(main).to_contain_text("The CV is hidden in blind review.")
     web.check_page("blind-review-form")
+
+
+def _score_all(page, value=4):
+    groups = page.locator("fieldset.review-criterion")
+    for index in range(groups.count()):
+        groups.nth(index).get_by_role("radio").nth(value - 1).check()
+    page.get_by_role("radio", name="Yes").check()
+
+
+def test_save_and_go_to_the_next(web, review_setup):
+    from campus.review import services
+    from campus.review.models import Review
+
+    page = web.page
+    apps, reviewer = review_setup["apps"], review_setup["reviewer"]
+    services.assign(applications=apps[1:], reviewers=[reviewer], actor=review_setup["manager"])
+    order = sorted(apps, key=lambda a: a.reference)
+    web.sign_in_as(reviewer)
+    web.goto("/staff/review/")
+    expect(page.get_by_role("table").locator("form")).to_have_count(0)  # no conflict form per row
+    web.goto(f"/staff/review/applications/{order[0].pk}/")
+    _score_all(page)
+    page.get_by_role("button", name="Save and go to the next").click()
+    expect(page.get_by_role("heading", level=1)).to_contain_text(order[1].reference)
+    expect(page.get_by_role("status").first).to_contain_text(f"Your review of {order[0].reference} is saved")
+    expect(page.get_by_role("status").first).to_contain_text(f"Here is the next one, {order[1].reference}.")
+    expect(page.locator("#coi-title")).to_have_count(1)  # the one conflict control, next to the review
+    web.check_page("review-next")
+    web.set_width(375)
+    web.check_page("review-next-375", narrow=True)
+    web.set_width(1280, 900)
+    # by keyboard: Enter on the focused button
+    _score_all(page, 3)
+    page.get_by_role("button", name="Save and go to the next").focus()
+    page.keyboard.press("Enter")
+    expect(page.get_by_role("heading", level=1)).to_contain_text(order[2].reference)
+    _score_all(page, 5)
+    page.get_by_role("button", name="Save and go to the next").click()
+    expect(page.get_by_role("heading", level=1)).to_have_text("Review")
+    expect(page.get_by_role("status").first).to_contain_text("That was the last application in your queue")
+    assert Review.objects.filter(reviewer=reviewer).count() == 3
+
+
+def test_a_manager_selects_all_and_picks_a_conflict_from_a_list(web, review_setup):
+    from campus.review.models import ConflictOfInterest, ReviewAssignment
+
+    page = web.page
+    call, apps, second = review_setup["call"], review_setup["apps"], review_setup["second"]
+    web.sign_in_as(review_setup["manager"])
+    web.goto(f"/staff/review/calls/{call.pk}/assignments/")
+    boxes = page.locator('input[name="applications"]')
+    everything = page.get_by_label("all applications on this page")
+    everything.check()
+    for index in range(boxes.count()):
+        expect(boxes.nth(index)).to_be_checked()
+    boxes.first.uncheck()
+    assert everything.evaluate("box => box.indeterminate") is True
+    everything.check()
+    page.get_by_label("Select every reviewer").check()
+    expect(page.get_by_label("Sven Second")).to_be_checked()
+    web.check_page("assignments-select-all")
+    page.get_by_role("button", name="Assign the ticked applications").click()
+    expect(page.get_by_role("status").first).to_contain_text("assignments made")
+    assert ReviewAssignment.objects.filter(application__call=call).count() == 6  # 3 × 2, one there already
+    # a conflict: the reviewer and the application are chosen from lists
+    page.get_by_role("combobox", name=re.compile(r"^Reviewer")).select_option(label="Sven Second")
+    page.get_by_role("combobox", name=re.compile(r"^Application")).select_option(label=f"{apps[2].reference} {apps[2].full_name}")
+    page.get_by_label("Reason (for the team)").fill("Same cluster")
+    page.get_by_role("button", name="Record the conflict").click()
+    expect(page.get_by_role("status").first).to_contain_text("The conflict of interest is recorded")
+    assert ConflictOfInterest.objects.filter(reviewer=second, application=apps[2]).exists()
+    web.set_width(375)
+    web.check_page("assignments-375", narrow=True)

@@ -66,6 +66,36 @@ def test_a_reviewer_scores_and_sees_the_total(client, assigned, reviewer, criter
     assert "Reviewed" in client.get("/staff/review/").content.decode()
 
 
+def test_save_and_go_to_the_next_opens_the_next_outstanding_application(client, reviewer, manager, call, criteria):
+    first, second, third = bulk_applications(call, 3, prefix="next")
+    services.assign(applications=[first, second, third], reviewers=[reviewer], actor=manager)
+    client = _login(client, reviewer)
+    services.save_review(application=third, reviewer=reviewer, kind="review", scores=full_scores(criteria),
+                         recommendation="yes", actor=reviewer)  # done already: skipped
+    response = client.post(f"/staff/review/applications/{first.pk}/", _review_post(criteria, then="next"))
+    assert response.status_code == 302 and response["Location"] == f"/staff/review/applications/{second.pk}/"
+    page = client.get(response["Location"]).content.decode()
+    assert f"Your review of {first.reference} is saved" in page and f"Here is the next one, {second.reference}." in page
+    # the last outstanding one: back to the queue, which says so
+    response = client.post(f"/staff/review/applications/{second.pk}/", _review_post(criteria, then="next"))
+    assert response["Location"] == "/staff/review/"
+    assert "That was the last application in your queue still to review." in client.get("/staff/review/").content.decode()
+    # the plain button stays on the application
+    response = client.post(f"/staff/review/applications/{second.pk}/", _review_post(criteria))
+    assert response["Location"] == f"/staff/review/applications/{second.pk}/"
+    assert Review.objects.filter(reviewer=reviewer).count() == 3
+
+
+def test_one_conflict_control_per_application_not_per_queue_row(client, reviewer, manager, call, media):
+    applications = bulk_applications(call, 3, prefix="coi")
+    services.assign(applications=applications, reviewers=[reviewer], actor=manager)
+    client = _login(client, reviewer)
+    queue = client.get("/staff/review/").content.decode()
+    assert "/conflict/" not in queue and 'name="reason"' not in queue
+    page = client.get(f"/staff/review/applications/{applications[0].pk}/").content.decode()
+    assert page.count(f'action="/staff/review/applications/{applications[0].pk}/conflict/"') == 1
+
+
 def test_a_missing_score_is_shown_next_to_the_field_and_keeps_the_rest(client, assigned, reviewer, criteria):
     data = _review_post(criteria)
     del data[f"criterion_{criteria[2].pk}"]
@@ -178,9 +208,14 @@ def test_manager_records_a_conflict(client, manager, call, edition, application)
     reviewer = member(edition, "r@example.org", Role.REVIEWER)
     client = _login(client, manager)
     url = f"/staff/review/calls/{call.pk}/conflicts/"
-    response = client.post(url, {"reviewer": reviewer.pk, "reference": "NOPE-1"})
-    assert response.status_code == 400 and "No application of this call" in response.content.decode()
-    assert client.post(url, {"reviewer": reviewer.pk, "reference": application.reference}).status_code == 302
+    page = client.get(f"/staff/review/calls/{call.pk}/assignments/").content.decode()
+    options = re.search(r'<select name="application"[^>]*>(.*?)</select>', page, re.S).group(1)
+    assert f'<option value="{application.pk}">{application.reference} {application.full_name}</option>' in options
+    response = client.post(url, {"reviewer": reviewer.pk, "application": "999999", "reason": "Neighbour"})
+    html = response.content.decode()
+    assert response.status_code == 400 and "Choose a submitted application of this call." in html
+    assert 'value="Neighbour"' in html  # what was typed stays
+    assert client.post(url, {"reviewer": reviewer.pk, "application": application.pk}).status_code == 302
     conflict = ConflictOfInterest.objects.get()
     assert client.post(f"/staff/review/conflicts/{conflict.pk}/remove/").status_code == 302
     assert not ConflictOfInterest.objects.exists()

@@ -80,6 +80,42 @@ class StageForm(forms.Form):
 
 LETTER_FIELDS = ["contact_name", "contact_role", "contact_email", "contact_phone", "travel_note",
                  "accommodation_note"]
+# The rules of the selection assistant: stored in the admission settings, tried out on the assistant's page.
+RULE_LABELS = {
+    "one_per_country": "At least one participant from each Baltic Sea country with an eligible applicant",
+    "max_per_country": "At most this many participants from one country",
+    "min_score": "Minimum score",
+    "exclude_no": "Leave out applicants whom a reviewer recommends “No”",
+}
+RULE_HELP = {
+    "max_per_country": "Leave empty for no limit.",
+    "min_score": "From 1 to 5, e.g. 3 or 3.5: nobody with a lower score is proposed. Leave empty for no minimum.",
+}
+
+
+def max_per_country_field() -> forms.IntegerField:
+    return forms.IntegerField(
+        label=RULE_LABELS["max_per_country"], help_text=RULE_HELP["max_per_country"], required=False,
+        min_value=1, max_value=999, error_messages={
+            "min_value": "At least 1 per country (or leave it empty for no limit).",
+            "max_value": "At most 999 per country (or leave it empty for no limit).",
+            "invalid": "A whole number, e.g. 3 (or leave it empty for no limit).",
+        })
+
+
+def min_score_field() -> forms.DecimalField:
+    return forms.DecimalField(
+        label=RULE_LABELS["min_score"], help_text=RULE_HELP["min_score"], required=False,
+        min_value=1, max_value=5, max_digits=3, decimal_places=2,
+        widget=forms.NumberInput(attrs={"step": "0.1", "min": "1", "max": "5", "inputmode": "decimal"}),
+        error_messages={
+            "min_value": "Scores go from 1 to 5: give a minimum of at least 1 (or leave it empty).",
+            "max_value": "Scores go from 1 to 5: give a minimum of at most 5 (or leave it empty).",
+            "invalid": "Give a number from 1 to 5 with a point for decimals, e.g. 3.5 (or leave it empty).",
+            "max_decimal_places": "At most two decimals, e.g. 3.25.",
+            "max_digits": "At most two decimals, e.g. 3.25.",
+            "max_whole_digits": "Scores go from 1 to 5: give a minimum of at most 5 (or leave it empty).",
+        })
 
 
 class SettingsForm(forms.ModelForm):
@@ -90,9 +126,10 @@ class SettingsForm(forms.ModelForm):
 
     class Meta:
         model = AdmissionSettings
-        fields = ["offer_reply_days", "promotion", "auto_release", *LETTER_FIELDS]
+        fields = ["offer_reply_days", "promotion", "auto_release", "one_per_country", "max_per_country", "min_score",
+                  "exclude_no", *LETTER_FIELDS]
         labels = {"offer_reply_days": "Days to reply to an offer", "promotion": "Promotion from the waitlist",
-                  "auto_release": "Release automatically at the release moment",
+                  "auto_release": "Release automatically at the release moment", **RULE_LABELS,
                   "contact_name": "Contact person", "contact_role": "Their role",
                   "contact_email": "Their email address", "contact_phone": "Their phone number",
                   "travel_note": "Travel notes", "accommodation_note": "Accommodation notes"}
@@ -110,6 +147,8 @@ class SettingsForm(forms.ModelForm):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
+        self.fields["max_per_country"] = max_per_country_field()
+        self.fields["min_score"] = min_score_field()
         zone = self.instance.call.zone
         if self.instance.release_at:
             self.initial["release_local"] = timezone.localtime(self.instance.release_at, zone).replace(tzinfo=None)

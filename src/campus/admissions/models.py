@@ -25,6 +25,9 @@ class AdmissionSettings(TimeStampedModel):
     # selection assistant constraints
     one_per_country = models.BooleanField(default=True, help_text="At least one participant from each eligible country with an eligible applicant.")
     max_per_country = models.PositiveSmallIntegerField(null=True, blank=True)
+    min_score = models.DecimalField(max_digits=3, decimal_places=2, null=True, blank=True,
+                                    help_text="Nobody with a lower score is proposed (empty: no minimum).")
+    exclude_no = models.BooleanField(default=True, help_text="Nobody whom a reviewer recommends “No” is proposed.")
     # the letters: who signs them and whom the admitted contact; what the confirmation of a place says
     contact_name = models.CharField(max_length=200, blank=True)
     contact_role = models.CharField(max_length=200, blank=True)

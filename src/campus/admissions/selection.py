@@ -2,7 +2,9 @@
 
 The problem
 -----------
-Only eligible candidates with a score can be admitted. Among them, choose at most ``capacity`` admits so that
+Only eligible candidates with a score that pass the manager's rules can be admitted (the rules: a minimum
+score, and "no reviewer recommends No"; each optional; a candidate who fails one is "not proposed" with the
+rule named). Among them, choose at most ``capacity`` admits so that
 
 1. every country of ``required_countries`` that has an eligible, scored candidate gets at least one admit
    (when there are more such countries than places, as many of them as there are places: the countries whose
@@ -62,6 +64,7 @@ class Candidate:
     eligible: bool
     label: str  # how people are named in the reasons (e.g. "BSR20-0007 Aino Virtanen")
     eligibility: str = ""  # the eligibility in words, for "not eligible" reasons (e.g. "Needs a check")
+    recommended_no: bool = False  # a reviewer recommends "No"
 
 
 @dataclass
@@ -121,6 +124,20 @@ def fmt(score: float) -> str:
     return f"{score:.2f}".rstrip("0").rstrip(".")
 
 
+def of5(score: float) -> str:
+    """A score as people read it: "4.6 of 5"."""
+    return f"{fmt(score)} of 5"
+
+
+def _failed_rule(candidate: Candidate, *, min_score, exclude_no) -> str:
+    """Why the rules keep an eligible, scored candidate out ("" when they pass)."""
+    if min_score is not None and candidate.score < min_score:
+        return f"Not proposed: score {of5(candidate.score)} is below the minimum of {fmt(min_score)}"
+    if exclude_no and candidate.recommended_no:
+        return f"Not proposed: a reviewer recommends “No” (score {of5(candidate.score)})"
+    return ""
+
+
 def _best_subset(admissible, *, capacity, required, max_per_country):
     """The optimal admits (a list in ``order_key`` order) and the set of forced ids."""
     best_of: dict[str, Candidate] = {}
@@ -150,73 +167,14 @@ def _best_subset(admissible, *, capacity, required, max_per_country):
     return chosen, {c.application_id for c in forced}, covered
 
 
-def _check(candidates, *, capacity, max_per_country, waitlist_size) -> None:
-    if capacity < 0:
-        raise ValueError("capacity must not be negative")
-    if max_per_country is not None and max_per_country < 1:
-        raise ValueError("max_per_country must be at least 1 (or None for no limit)")
-    if waitlist_size is not None and waitlist_size < 0:
-        raise ValueError("waitlist_size must not be negative")
-    ids = [c.application_id for c in candidates]
-    if len(ids) != len(set(ids)):
-        raise ValueError("every candidate needs its own application_id")
-
-
-def _admits(chosen, *, forced_ids, unforced_ids, score_rank, country_name) -> list[Placement]:
-    """The admits with their reasons: "best score", unless only a required country's rule took them."""
-    admits = []
-    for rank, candidate in enumerate(chosen, start=1):
-        name = country_name(candidate.country)
-        if candidate.application_id in forced_ids and candidate.application_id not in unforced_ids:
-            reason = (f"Admitted to give {name} a participant (the best-scored applicant from {name}, "
-                      f"{fmt(candidate.score)})")
-            forced = True
-        else:
-            reason = f"Admitted: {fmt(candidate.score)}, {ordinal(score_rank[candidate.application_id])} best score"
-            forced = candidate.application_id in forced_ids
-        admits.append(Placement(candidate, ADMIT, rank, reason, forced=forced))
-    return admits
-
-
-def _waitlist(ranked, chosen, *, capacity, max_per_country, country_name) -> list[Placement]:
-    """The waitlist (``ranked``: its candidates in order), with why each is not admitted when they beat the
-    last admit or places are left."""
-    per_country: dict[str, int] = {}
-    for candidate in chosen:
-        per_country[candidate.country] = per_country.get(candidate.country, 0) + 1
-    lowest_admitted = chosen[-1] if chosen else None
-    waitlist = []
-    for rank, candidate in enumerate(ranked, start=1):
-        reason = f"Waitlist rank {rank}: {fmt(candidate.score)}"
-        beats_last = lowest_admitted is not None and order_key(candidate) < order_key(lowest_admitted)
-        at_limit = max_per_country is not None and per_country.get(candidate.country, 0) >= max_per_country
-        if at_limit and (beats_last or len(chosen) < capacity):
-            reason += f"; {country_name(candidate.country)} already has the maximum of {max_per_country}"
-        elif beats_last:
-            reason += "; the places went to give required countries a participant"
-        waitlist.append(Placement(candidate, WAITLIST, rank, reason))
-    return waitlist
-
-
-def _rest(below_waitlist, candidates, *, limit) -> list[Placement]:
-    """Everyone not proposed: below the waitlist, then the unscored eligible ones and the not eligible ones."""
-    rest = [Placement(candidate, NONE, None, f"Not proposed: {fmt(candidate.score)}, below the waitlist of {limit}")
-            for candidate in below_waitlist]
-    others = sorted((c for c in candidates if not (c.eligible and c.score is not None)),
-                    key=lambda c: (not c.eligible, c.score is not None, order_key(c)))
-    for candidate in others:
-        if not candidate.eligible:
-            words = "not eligible" + (f" ({candidate.eligibility})" if candidate.eligibility else "")
-            rest.append(Placement(candidate, NONE, None, f"Not proposed: {words}"))
-        else:
-            rest.append(Placement(candidate, NONE, None, "Not proposed: no reviews yet"))
-    return rest
-
-
-def _notes(candidates, admissible, chosen, *, capacity, required, uncovered, required_present, max_per_country,
-           country_name) -> list[str]:
-    """What the manager must know: required countries left out, places that cannot be filled."""
+def _notes(candidates, admissible, chosen, covered, *, required, capacity, max_per_country, n_failed,
+           country_name) -> tuple[list[str], list[str]]:
+    """What the manager must know about the proposal (places left empty, countries left out), and the
+    required countries with an admissible applicant that get no participant."""
     notes = []
+    present = {c.country for c in admissible}
+    required_present = sorted(c for c in required if c in present)
+    uncovered = [c for c in required_present if c not in covered]
     if uncovered:
         notes.append(
             f"{len(required_present)} required countries have eligible applicants but there "
@@ -230,12 +188,12 @@ def _notes(candidates, admissible, chosen, *, capacity, required, uncovered, req
                 f"allows no more from the eligible, scored applicants."
             )
         else:
+            rules = (f" who meet the rules ({n_failed} with a score do not)") if n_failed else " with a score"
             notes.append(
                 f"Only {len(chosen)} of the {capacity} places can be filled: there "
                 f"{'is' if len(admissible) == 1 else 'are'} only {len(admissible)} eligible applicant"
-                f"{'' if len(admissible) == 1 else 's'} with a score."
+                f"{'' if len(admissible) == 1 else 's'}{rules}."
             )
-    present = {c.country for c in admissible}
     unscored_required = sorted(
         {c.country for c in candidates if c.eligible and c.score is None and c.country in required} - present
     )
@@ -245,7 +203,40 @@ def _notes(candidates, admissible, chosen, *, capacity, required, uncovered, req
             f"{', '.join(country_name(c) for c in unscored_required)} "
             f"{'gets' if len(unscored_required) == 1 else 'get'} no participant until they are reviewed."
         )
-    return notes
+    return notes, uncovered
+
+
+def _waitlist(ranked, chosen, per_country, *, capacity, max_per_country, country_name) -> list[Placement]:
+    """The waitlist in score order; the reason says why someone who beats the last admit is not admitted."""
+    lowest_admitted = chosen[-1] if chosen else None
+    waitlist = []
+    for rank, candidate in enumerate(ranked, start=1):
+        reason = f"{ordinal(rank)} on the waitlist (score {of5(candidate.score)})"
+        beats_last = lowest_admitted is not None and order_key(candidate) < order_key(lowest_admitted)
+        at_limit = max_per_country is not None and per_country.get(candidate.country, 0) >= max_per_country
+        if at_limit and (beats_last or len(chosen) < capacity):
+            reason += (f"; not admitted because {country_name(candidate.country)} already has the maximum of "
+                       f"{max_per_country}")
+        elif beats_last:
+            reason += "; not admitted because places went to give required countries a participant"
+        waitlist.append(Placement(candidate, WAITLIST, rank, reason))
+    return waitlist
+
+
+def _not_proposed(candidates, below, *, limit, failed, reasons) -> list[Placement]:
+    """Everyone in neither list, each with the reason: below the waitlist, a rule, not eligible, no score."""
+    rest = [Placement(c, NONE, None, f"Not proposed: score {of5(c.score)}, below the waitlist of {limit}")
+            for c in below]
+    rest += [Placement(c, NONE, None, reasons[c.application_id]) for c in failed]
+    others = sorted((c for c in candidates if not (c.eligible and c.score is not None)),
+                    key=lambda c: (not c.eligible, c.score is not None, order_key(c)))
+    for candidate in others:
+        if not candidate.eligible:
+            words = "not eligible" + (f" ({candidate.eligibility})" if candidate.eligibility else "")
+            rest.append(Placement(candidate, NONE, None, f"Not proposed: {words}"))
+        else:
+            rest.append(Placement(candidate, NONE, None, "Not proposed: no reviews yet"))
+    return rest
 
 
 def propose(
@@ -255,15 +246,31 @@ def propose(
     required_countries: set[str],
     max_per_country: int | None,
     waitlist_size: int | None = None,
+    min_score: float | None = None,
+    exclude_no: bool = False,
     country_name=lambda code: code or "an unknown country",
 ) -> Proposal:
     """The admits, the ranked waitlist and the rest, each with a plain-language reason (see the module notes).
 
     ``country_name`` turns a country code into words for the reasons (the view passes django_countries').
+    ``min_score`` (None: none) and ``exclude_no`` (leave out anyone a reviewer recommends "No") are the rules
+    that keep eligible, scored candidates out of both lists.
     """
-    _check(candidates, capacity=capacity, max_per_country=max_per_country, waitlist_size=waitlist_size)
+    if capacity < 0:
+        raise ValueError("capacity must not be negative")
+    if max_per_country is not None and max_per_country < 1:
+        raise ValueError("max_per_country must be at least 1 (or None for no limit)")
+    if waitlist_size is not None and waitlist_size < 0:
+        raise ValueError("waitlist_size must not be negative")
     required = {c for c in required_countries if c}
-    admissible = sorted((c for c in candidates if c.eligible and c.score is not None), key=order_key)
+
+    ids = [c.application_id for c in candidates]
+    if len(ids) != len(set(ids)):
+        raise ValueError("every candidate needs its own application_id")
+
+    scored = [c for c in candidates if c.eligible and c.score is not None]
+    failed = {c.application_id: _failed_rule(c, min_score=min_score, exclude_no=exclude_no) for c in scored}
+    admissible = sorted((c for c in scored if not failed[c.application_id]), key=order_key)
     score_rank = {c.application_id: i for i, c in enumerate(admissible, start=1)}
 
     chosen, forced_ids, covered = _best_subset(
@@ -271,25 +278,38 @@ def propose(
     )
     # what a pure score ranking under the country limit would take: reasons say "best score" for those
     unforced, _, _ = _best_subset(admissible, capacity=capacity, required=set(), max_per_country=max_per_country)
+    unforced_ids = {c.application_id for c in unforced}
     chosen_ids = {c.application_id for c in chosen}
+    per_country: dict[str, int] = {}
+    for candidate in chosen:
+        per_country[candidate.country] = per_country.get(candidate.country, 0) + 1
+
+    admits = []
+    for rank, candidate in enumerate(chosen, start=1):
+        name = country_name(candidate.country)
+        if candidate.application_id in forced_ids and candidate.application_id not in unforced_ids:
+            reason = (f"Admitted to give {name} a participant: the best score from {name} "
+                      f"({of5(candidate.score)})")
+            forced = True
+        else:
+            reason = (f"Admitted with the {ordinal(score_rank[candidate.application_id])} best score "
+                      f"({of5(candidate.score)})")
+            forced = candidate.application_id in forced_ids
+        admits.append(Placement(candidate, ADMIT, rank, reason, forced=forced))
+
     remaining = [c for c in admissible if c.application_id not in chosen_ids]
     limit = len(remaining) if waitlist_size is None else waitlist_size
-    present = {c.country for c in admissible}
-    required_present = sorted(c for c in required if c in present)
-    uncovered = [c for c in required_present if c not in covered]
+    waitlist = _waitlist(remaining[:limit], chosen, per_country, capacity=capacity,
+                         max_per_country=max_per_country, country_name=country_name)
 
-    return Proposal(
-        admits=_admits(chosen, forced_ids=forced_ids, unforced_ids={c.application_id for c in unforced},
-                       score_rank=score_rank, country_name=country_name),
-        waitlist=_waitlist(remaining[:limit], chosen, capacity=capacity, max_per_country=max_per_country,
-                           country_name=country_name),
-        rest=_rest(remaining[limit:], candidates, limit=limit),
-        capacity=capacity,
-        required_countries=required,
-        max_per_country=max_per_country,
-        total=round(sum(c.score for c in chosen), 6),
-        notes=_notes(candidates, admissible, chosen, capacity=capacity, required=required, uncovered=uncovered,
-                     required_present=required_present, max_per_country=max_per_country, country_name=country_name),
-        covered=sorted(covered),
-        uncovered=uncovered,
-    )
+    rest = _not_proposed(candidates, remaining[limit:], limit=limit,
+                         failed=sorted((c for c in scored if failed[c.application_id]), key=order_key),
+                         reasons=failed)
+
+    notes, uncovered = _notes(candidates, admissible, chosen, covered, required=required, capacity=capacity,
+                              max_per_country=max_per_country, n_failed=sum(1 for r in failed.values() if r),
+                              country_name=country_name)
+
+    return Proposal(admits=admits, waitlist=waitlist, rest=rest, capacity=capacity, required_countries=required,
+                    max_per_country=max_per_country, total=round(sum(c.score for c in chosen), 6), notes=notes,
+                    covered=sorted(covered), uncovered=uncovered)

@@ -108,27 +108,26 @@ class AutoAssignForm(forms.Form):
 
 
 class ManagerConflictForm(forms.Form):
+    """A manager records a reviewer's conflict: the reviewer and the application are chosen from lists."""
+
     reviewer = IdChoiceField(queryset=get_user_model().objects.none(), label="Reviewer",
-                                      empty_label="Choose a reviewer",
-                                      error_messages={"required": "Choose the reviewer.",
-                                                      "invalid_choice": "Choose a reviewer of this edition."})
-    reference = forms.CharField(label="Application reference", max_length=30, help_text="For example BSR20-0001.")
+                             empty_label="Choose a reviewer",
+                             error_messages={"required": "Choose the reviewer.",
+                                             "invalid_choice": "Choose a reviewer of this edition."})
+    application = IdChoiceField(queryset=Application.objects.none(), label="Application",
+                                empty_label="Choose an application",
+                                error_messages={"required": "Choose the application.",
+                                                "invalid_choice": "Choose a submitted application of this call."})
     reason = forms.CharField(label="Reason (for the team)", max_length=300, required=False)
 
-    def __init__(self, *args, reviewers, call, **kwargs):
+    def __init__(self, *args, reviewers, applications, **kwargs):
         super().__init__(*args, **kwargs)
-        self.call = call
         field = self.fields["reviewer"]
         field.queryset = reviewers
         field.label_from_instance = lambda user: user.get_full_name()
-
-    def clean_reference(self):
-        reference = self.cleaned_data["reference"].strip()
-        application = Application.objects.filter(call=self.call, reference__iexact=reference).first()
-        if application is None:
-            raise forms.ValidationError("No application of this call has this reference.")
-        self.application = application
-        return reference
+        field = self.fields["application"]
+        field.queryset = applications.only("pk", "reference", "full_name")
+        field.label_from_instance = lambda application: f"{application.reference} {application.full_name}".strip()
 
 
 class ConflictForm(forms.Form):

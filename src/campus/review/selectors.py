@@ -53,6 +53,21 @@ def queue(user) -> list[dict]:
     return list(groups.values())
 
 
+def next_in_queue(user, application) -> Application | None:
+    """The next application of the same call the reviewer still has to review (in queue order, after this one
+    by reference, then from the start), or None when nothing else is outstanding. One query."""
+    written = Review.objects.filter(application_id=OuterRef("application_id"), reviewer=user, kind=Kind.REVIEW)
+    conflicted = ConflictOfInterest.objects.filter(application_id=OuterRef("application_id"), reviewer=user)
+    outstanding = [a.application for a in (
+        ReviewAssignment.objects.filter(reviewer=user, kind=Kind.REVIEW, application__call_id=application.call_id,
+                                        application__state__in=REVIEWABLE_STATES)
+        .exclude(application_id=application.pk).exclude(Exists(conflicted)).exclude(Exists(written))
+        .select_related("application").order_by("application__reference")
+    )]
+    after = [a for a in outstanding if a.reference > application.reference]
+    return (after or outstanding or [None])[0]
+
+
 def managed_calls(user) -> list[Call]:
     editions = roles.edition_ids_with_role(user, Role.MANAGER)
     return list(Call.objects.filter(edition_id__in=editions).select_related("edition").order_by("-opens_at"))

@@ -20,6 +20,7 @@ from campus.applications.models import Application
 from campus.review import ranking
 
 from .. import selection, services
+from ..forms import RULE_LABELS, max_per_country_field, min_score_field
 from ..models import AdmissionSettings, Decision
 from .access import manager_of_call
 
@@ -29,27 +30,26 @@ OUTCOME_CHOICES = [("admit", "Admit"), ("waitlist", "Waitlist"), ("reject", "Rej
 class ConstraintsForm(forms.Form):
     """The rules of the proposal, tried out through GET parameters (nothing is saved)."""
 
-    one_per_country = forms.BooleanField(
-        required=False, label="At least one participant from each Baltic Sea country with an eligible applicant"
-    )
-    max_per_country = forms.IntegerField(
-        required=False, min_value=1, max_value=999, label="At most this many participants from one country",
-        help_text="Leave empty for no limit.",
-    )
+    one_per_country = forms.BooleanField(required=False, label=RULE_LABELS["one_per_country"])
+    max_per_country = max_per_country_field()
+    min_score = min_score_field()
+    exclude_no = forms.BooleanField(required=False, label=RULE_LABELS["exclude_no"])
     applied = forms.CharField(required=False, widget=forms.HiddenInput)
 
 
+RULES = ("one_per_country", "max_per_country", "min_score", "exclude_no")
+
+
 def _constraints(call, source):
-    """(form, one_per_country, max_per_country): the settings of the call, or what the manager tries out."""
-    stored = AdmissionSettings.objects.filter(call=call).only("one_per_country", "max_per_country").first()
-    one, most = (stored.one_per_country, stored.max_per_country) if stored else (True, None)
+    """(form, rules): the rules stored in the call's settings, or what the manager tries out."""
+    stored = AdmissionSettings.objects.filter(call=call).only(*RULES).first() or AdmissionSettings(call=call)
+    rules = {name: getattr(stored, name) for name in RULES}
     if source.get("applied"):
         form = ConstraintsForm(source)
         if form.is_valid():
-            return form, form.cleaned_data["one_per_country"], form.cleaned_data["max_per_country"]
-        return form, one, most  # the stored rules until the typed ones are valid; the error shows on the form
-    form = ConstraintsForm(initial={"one_per_country": one, "max_per_country": most, "applied": "1"})
-    return form, one, most
+            return form, {name: form.cleaned_data[name] for name in RULES}
+        return form, rules  # the stored rules until the typed ones are valid; the error shows on the form
+    return ConstraintsForm(initial={**rules, "applied": "1"}), rules
 
 
 def _country(code: str) -> str:
@@ -69,6 +69,7 @@ def _candidates(rank_rows):
             label=f"{application.reference} {application.full_name}".strip(),
             eligibility=application_selectors.ELIGIBILITY_LABELS.get(effective, effective).lower()
             if effective != Application.Eligibility.NOT_ELIGIBLE else "",
+            recommended_no=row.recommendations.get("no", 0) > 0,
         ))
     return result
 
@@ -88,13 +89,15 @@ def _score_key(row):
 
 
 def _context(call, source):
-    form, one_per_country, max_per_country = _constraints(call, source)
+    form, rules = _constraints(call, source)
+    one_per_country, max_per_country = rules["one_per_country"], rules["max_per_country"]
     rank_rows = {row.application.pk: row for row in ranking.rows(call)}
     capacity = call.edition.capacity
     required = selection.required_countries(application_selectors.requirements_of(call)) if one_per_country else set()
+    min_score = float(rules["min_score"]) if rules["min_score"] is not None else None
     proposal = selection.propose(
         _candidates(rank_rows.values()), capacity=capacity, required_countries=required,
-        max_per_country=max_per_country, country_name=_country,
+        max_per_country=max_per_country, min_score=min_score, exclude_no=rules["exclude_no"], country_name=_country,
     )
     decisions = {d.application_id: d for d in Decision.objects.filter(application__call=call)}
     groups = {"admit": [], "waitlist": [], "rest": []}
@@ -128,6 +131,8 @@ def _context(call, source):
         "capacity": capacity,
         "one_per_country": one_per_country,
         "max_per_country": max_per_country,
+        "min_score": rules["min_score"],
+        "exclude_no": rules["exclude_no"],
         "required": sorted((_country(code) for code in required)),
         "covered": [_country(code) for code in proposal.covered],
         "groups": groups,

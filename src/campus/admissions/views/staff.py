@@ -24,12 +24,28 @@ from ..permissions import can_view_offer
 from .access import manager_of_call
 
 PAGE_SIZE = 100
-COLUMNS = [  # (sort key, heading)
-    ("reference", "Reference"), ("name", "Name"), ("score", "Score"), ("review_mean", "Weighted mean"),
-    ("review_median", "Median"), ("n_reviews", "Reviews"), ("spread", "Spread"), ("interview", "Interview"),
-    ("interview_mean", "Interview mean"), ("eligibility", "Eligibility"), ("country", "Country"),
-    ("decision", "Decision"), ("offer", "Offer"),
+COLUMNS = [  # (sort key, heading, further sort keys within the column: (key, words))
+    ("reference", "Reference", ()), ("name", "Name", ()),
+    ("score", "Score", (("review_mean", "weighted mean"), ("review_median", "median"))),
+    ("n_reviews", "Reviews", (("spread", "spread"),)), ("interview", "Interview", (("interview_mean", "mean"),)),
+    ("eligibility", "Eligibility", ()), ("country", "Country", ()), ("decision", "Decision", ()), ("offer", "Offer", ()),
 ]
+
+
+def _columns(sort: str, order: str) -> list[dict]:
+    """The board's columns, each with its sort links (one for the heading, one per further key)."""
+    def link(key, words):
+        current = key == sort
+        return {"key": key, "words": words, "current": current,
+                "aria": ("descending" if order == "desc" else "ascending") if current else "",
+                "order": "asc" if current and order == "desc" else "desc"}
+
+    columns = []
+    for key, heading, more in COLUMNS:
+        main, extra = link(key, heading), [link(k, words) for k, words in more]
+        sorted_by = next((item for item in (main, *extra) if item["current"]), None)
+        columns.append({**main, "heading": heading, "more": extra, "aria": sorted_by["aria"] if sorted_by else ""})
+    return columns
 
 
 def _board_url(call):
@@ -59,24 +75,20 @@ def board(request, call):
     page = Paginator(rows, PAGE_SIZE).get_page(request.GET.get("page"))
     sort = values.get("sort") or "score"
     order = values.get("order") or ("asc" if sort in ("name", "reference", "country") else "desc")
-    columns = []
-    for key, heading in COLUMNS:
-        next_order = "asc" if key == sort and order == "desc" else "desc"
-        columns.append({"key": key, "heading": heading, "current": key == sort,
-                        "aria": ("descending" if order == "desc" else "ascending") if key == sort else "",
-                        "order": next_order})
     config = services.settings_for(call)
+    free = services.free_places(call) if config.released_at else 0
     return render(request, "admissions/staff/board.html", {
         "call": call,
         "form": form,
         "filtered": any(values.get(k) for k in ("eligibility", "country", "decision", "offer", "disagreement", "question")),
         "page": page,
         "rows": page.object_list,
-        "columns": columns,
+        "columns": _columns(sort, order),
         "counts": selectors.board_counts(call),
         "suggested": selectors.suggested_promotions(call),
-        "free": services.free_places(call) if config.released_at else 0,
+        "free": free,
         "waiting": services.waiting(call).count() if config.released_at else 0,
+        "next_up": list(services.waiting(call)[:free]) if free else [],
         "settings_form": SettingsForm(instance=config),
         "config": config,
         "interview_invite": _url_or_empty("staff_interviews:invite"),

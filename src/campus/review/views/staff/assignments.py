@@ -43,7 +43,8 @@ def _assignments_context(request, call, *, assign_form=None, auto_form=None, con
         "outstanding_of": reviewer,
         "assign_form": assign_form,
         "auto_form": auto_form or AutoAssignForm(initial={"per_application": per}),
-        "conflict_form": conflict_form or ManagerConflictForm(reviewers=reviewers, call=call),
+        "conflict_form": conflict_form or ManagerConflictForm(
+            reviewers=reviewers, applications=selectors.submitted_applications(call)),
         "conflicts": selectors.conflicts_of_call(call),
         "selected_applications": set(assign_form.data.getlist("applications")) if assign_form and assign_form.is_bound else set(),
         "selected_reviewers": set(assign_form.data.getlist("reviewers")) if assign_form and assign_form.is_bound else set(),
@@ -129,9 +130,10 @@ def conflict_add(request, call_pk: int):
     """A manager records a reviewer's conflict of interest (the reviewer told them)."""
     call = _managed_call(request, call_pk)
     reviewers = selectors.reviewers_queryset(call.edition_id)
-    form = ManagerConflictForm(request.POST, reviewers=reviewers, call=call)
+    form = ManagerConflictForm(request.POST, reviewers=reviewers,
+                               applications=selectors.submitted_applications(call))
     if form.is_valid():
-        services.declare_conflict(application=form.application, reviewer=form.cleaned_data["reviewer"],
+        services.declare_conflict(application=form.cleaned_data["application"], reviewer=form.cleaned_data["reviewer"],
                                   reason=form.cleaned_data["reason"], actor=request.user)
         messages.success(request, "The conflict of interest is recorded; the reviewer will not review this application.")
         return redirect("staff_review:assignments", call_pk=call.pk)

@@ -117,9 +117,22 @@ def review(request, pk: int):
         except ValidationError as error:
             _apply_errors(form, error)
         else:
-            messages.success(request, f"Your review is saved: weighted total {saved.total} of 5.")
-            return redirect("staff_review:review", pk=application.pk)
+            return _after_save(request, application, saved)
     return _render_review(request, application, form=form, status=400)
+
+
+def _after_save(request, application, saved):
+    """Back to the review, or ("Save and go to the next") on to the next outstanding application of the call."""
+    text = f"Your review of {application.reference} is saved: weighted total {saved.total} of 5."
+    if request.POST.get("then") != "next":
+        messages.success(request, text)
+        return redirect("staff_review:review", pk=application.pk)
+    following = selectors.next_in_queue(request.user, application)
+    if following is None:
+        messages.success(request, f"{text} That was the last application in your queue still to review.")
+        return redirect("staff_review:home")
+    messages.success(request, f"{text} Here is the next one, {following.reference}.")
+    return redirect("staff_review:review", pk=following.pk)
 
 
 @require_POST
