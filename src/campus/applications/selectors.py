@@ -115,6 +115,12 @@ def step_status(application: Application) -> dict[str, bool]:
     return done
 
 
+def resume_step(application: Application) -> str | None:
+    """Where "Continue your application" leads: the first step that still misses something (not the step saved
+    last, which is usually finished); ``None`` when every step is complete (the review page is next)."""
+    return next((step for step, done in step_status(application).items() if not done), None)
+
+
 def snapshot_of(application: Application, answers: dict) -> dict:
     """The answers as the applicant submitted them, with labels, frozen into the application."""
     call = application.call

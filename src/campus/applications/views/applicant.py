@@ -75,8 +75,8 @@ def begin(request):
     except services.ApplicationError as error:
         messages.error(request, str(error))
         return redirect("apply:start")
-    first_open = next((s for s, done in selectors.step_status(application).items() if not done), STEPS[0])
-    return redirect("apply:step", step=application.last_step or first_open)
+    step = selectors.resume_step(application)
+    return redirect("apply:step", step=step) if step else redirect("apply:review")
 
 
 def _editable_or_redirect(request, application):
@@ -239,6 +239,7 @@ def status(request):
             "sections": sections,
             "steps_reached": steps,
             "editable": application.state in EDITABLE and timezone.now() < application.deadline,
+            "resume_step": selectors.resume_step(application) if application.state == Application.State.DRAFT else None,
             "documents": selectors.documents_of(application),
             "reasons": application.eligibility_reasons,
         },
