@@ -1,7 +1,6 @@
 """The programme as data: everything the public site shows is a row here, editable by staff."""
 
 import zoneinfo
-from datetime import date
 
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
@@ -41,6 +40,11 @@ class Programme(TimeStampedModel):
     team_intro = models.TextField(blank=True, help_text=MARKDOWN_HELP)
     contact_email = models.EmailField(help_text="Where contact-form messages are sent.")
     funding_note = models.CharField(max_length=300, blank=True)
+    next_call_expected = models.CharField(
+        max_length=120, blank=True,
+        help_text="When the next call for applications is expected, in words (e.g. “in spring 2027”). "
+        "Shown on the public pages while no call is open, next to the sign-up for news.",
+    )
 
     class Meta:
         ordering = ["name"]
@@ -50,11 +54,6 @@ class Programme(TimeStampedModel):
 
 
 class Edition(TimeStampedModel):
-    class CallState(models.TextChoices):
-        UPCOMING = "upcoming", "Applications not open yet"
-        OPEN = "open", "Applications open"
-        CLOSED = "closed", "Applications closed"
-
     programme = models.ForeignKey(Programme, on_delete=models.CASCADE, related_name="editions")
     name = models.CharField(max_length=80, help_text="For example 2020–2021.")
     slug = models.SlugField()
@@ -94,9 +93,6 @@ class Edition(TimeStampedModel):
     @property
     def is_free(self) -> bool:
         return not self.price_eur
-
-    def call_state(self, today: date) -> str:
-        return self.CallState.CLOSED if today > self.application_deadline else self.CallState.OPEN
 
 
 class Requirement(Ordered):
