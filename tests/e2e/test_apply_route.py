@@ -48,7 +48,8 @@ def test_the_apply_route_from_the_home_page_with_a_call_open(web):
     assert f"{closes:%-d %B %Y, %H:%M}" in status.inner_text()
     assert "(Europe/Stockholm time)" in status.inner_text()
     theirs = call.closes_at.astimezone(zoneinfo.ZoneInfo("America/New_York"))
-    assert f"{theirs:%H:%M} your time, America/New York" in status.locator(".local-time__yours").inner_text()
+    assert f"{theirs:%H:%M} your time (America/New York)" in status.locator(".local-time__yours").inner_text()
+    assert "(Europe/Stockholm time), that is " in status.inner_text()
     # by keyboard: the hero's main button opens the application
     main_button = web.page.locator(".hero__actions a").first
     assert main_button.inner_text() == "Apply now"

@@ -52,7 +52,7 @@ def test_while_a_call_is_open_every_apply_promise_leads_to_the_application(clien
     assert hrefs(admission, "Apply now") == ["/apply/"]
     closes = timezone.localtime(call.closes_at, call.zone)
     shown = f'{closes:%-d %B %Y, %H:%M} {closes.tzname()}'
-    assert f'data-zone="Europe/Stockholm">{shown}</time> <span class="call-zone">(Europe/Stockholm time)</span>' in admission
+    assert f'data-zone="Europe/Stockholm">{shown}</time><span class="call-zone"> (Europe/Stockholm time)</span>.' in admission
     assert "local-time.js" in client.get("/admission/").content.decode()
 
 
@@ -90,3 +90,10 @@ def test_a_page_is_not_cached_past_the_deadline(client, call, settings):
     assert 0 < _timeout(response) <= 90
     response.cache_until = timezone.now() - timedelta(seconds=1)
     assert _timeout(response) == 0  # not stored at all
+
+
+@pytest.mark.django_db
+def test_the_closing_band_names_no_year_that_will_be_past(client, seeded):
+    band = main_of(client, "/")
+    band = band[band.index('id="cta-title"'):]
+    assert "2020 and beyond" not in band and "in the years ahead" in band

@@ -2,6 +2,7 @@
 
 import zoneinfo
 
+from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.urls import reverse
@@ -93,6 +94,15 @@ class Edition(TimeStampedModel):
     @property
     def is_free(self) -> bool:
         return not self.price_eur
+
+    def clean(self):
+        """The deadline before the decisions, the decisions before the first module (programme/dates.py)."""
+        from .dates import date_problems
+
+        if self.application_deadline and self.acceptance_letter_on:
+            problems = date_problems(self)
+            if problems:
+                raise ValidationError(problems)
 
 
 class Requirement(Ordered):

@@ -1,5 +1,6 @@
-// A moment shown in another zone (<time datetime="…" data-zone="Europe/Stockholm">) gets the visitor's own time
-// beside it when their zone's clock differs. Progressive enhancement: without it, the call's time is there.
+// A moment shown in another zone (<time datetime="…" data-zone="Europe/Stockholm">, maybe followed by a
+// <span class="call-zone"> naming it) gets the visitor's own time after it when their zone's clock differs.
+// Progressive enhancement: without it, the time in the call's zone is there, labelled.
 (function () {
   "use strict";
   var zone;
@@ -18,7 +19,8 @@
     } catch (error) { return; }
     var note = document.createElement("span");
     note.className = "local-time__yours";
-    note.textContent = " (" + yours + " your time, " + zone.replace(/_/g, " ") + ")";
-    element.insertAdjacentElement("afterend", note);
+    note.textContent = ", that is " + yours + " your time (" + zone.replace(/_/g, " ") + ")";
+    var label = element.nextElementSibling;
+    (label && label.classList.contains("call-zone") ? label : element).insertAdjacentElement("afterend", note);
   });
 })();
