@@ -362,7 +362,8 @@ def test_one_application_per_applicant_and_call(applicant, call):
 def test_begin_twice_gives_one_application(applicant_client, call):
     assert applicant_client.post("/apply/begin/")["Location"] == "/apply/step/about/"
     applicant_client.post("/apply/step/about/", GOOD_ANSWERS["about"])
-    assert applicant_client.post("/apply/begin/")["Location"] == "/apply/step/about/"  # continues where it was left
+    # continues with the first unfinished step ("About you" is complete now)
+    assert applicant_client.post("/apply/begin/")["Location"] == "/apply/step/cluster/"
     assert Application.objects.count() == 1
     assert Answer.objects.filter(question__key="first_name").get().value == "Aino"
 

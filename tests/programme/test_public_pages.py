@@ -137,9 +137,14 @@ def test_closed_call_says_so_and_shows_the_dates(client, seeded):
 
 @pytest.mark.django_db
 def test_open_call_says_until_when(client, seeded, settings):
-    from datetime import date, timedelta
+    from datetime import timedelta
 
-    seeded.application_deadline = date.today() + timedelta(days=30)
-    seeded.save()
+    from django.utils import timezone
+
+    from campus.applications.models import Call
+
+    call = Call.objects.get(edition=seeded)
+    call.opens_at, call.closes_at = timezone.now() - timedelta(days=1), timezone.now() + timedelta(days=30)
+    call.save()
     html = client.get("/admission/").content.decode()
     assert "Applications are open until" in html

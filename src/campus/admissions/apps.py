@@ -8,9 +8,10 @@ class AdmissionsConfig(AppConfig):
 
     def ready(self):
         # its mail events, attachment, status section and periodic job: plugin.py (campus.core.plugins)
-        from campus.applications.signals import application_withdrawn
+        from campus.applications.signals import application_withdrawn, call_dates_shifted
 
         application_withdrawn.connect(_application_withdrawn, dispatch_uid="admissions.application_withdrawn")
+        call_dates_shifted.connect(_call_dates_shifted, dispatch_uid="admissions.call_dates_shifted")
 
 
 def _application_withdrawn(sender, application, actor=None, **kwargs):
@@ -20,3 +21,11 @@ def _application_withdrawn(sender, application, actor=None, **kwargs):
 
     if selectors.has_live_or_suggested_offer(application):
         services.application_withdrawn(application=application, actor=actor)
+
+
+def _call_dates_shifted(sender, call, days, actor=None, **kwargs):
+    """The call's later dates moved (``manage.py open_call``): a release moment set by hand moves with them (an
+    unset one follows the acceptance-letter date by itself)."""
+    from . import services
+
+    services.shift_release(call=call, days=days, actor=actor)

@@ -1,6 +1,11 @@
 """The applicant's status page, admissions' part (registered in AdmissionsConfig.ready, order 20, step
 "decision"): the offer with its reply-by date and the buttons to answer it, the waitlist place, or the
-rejection. Only released decisions are shown; a staged one is invisible."""
+rejection. Only released decisions are shown; a staged one is invisible.
+
+A released decision comes first on the page and makes moot what came before it (the review and interview texts,
+"What happens next", the call's dates); a place accepted or refused, or a decision not to admit, also makes the
+letter for the employer and "Withdraw" moot (core/plugins/status.py, PAGE_PARTS). An open offer is answered by
+accepting or declining it, so it replaces "Withdraw" too; the waitlist keeps both (withdrawing leaves it)."""
 
 from django.template.loader import render_to_string
 from django.utils import dateformat, timezone
@@ -38,5 +43,16 @@ def offer_section(request, application) -> StatusSection | None:
         return None
     context["label"] = label
     html = render_to_string("admissions/_status.html", context, request=request)
-    # a released decision makes booking an interview moot: that section gives way
-    return StatusSection(html=html, label=label, order=20, step="decision", replaces=("interview",))
+    return StatusSection(html=html, label=label, order=20, step="decision", replaces=_moot_after(decision, offer))
+
+
+# after any released decision: booking an interview, the "under review" texts and the road ahead are moot
+_BEFORE_DECISION = ("interview", "review", "received", "next_steps", "call_dates")
+
+
+def _moot_after(decision: Decision, offer: Offer | None) -> tuple[str, ...]:
+    if offer is None and decision.outcome == Decision.Outcome.WAITLIST:
+        return _BEFORE_DECISION
+    if offer is not None and offer.state == O.OPEN:
+        return _BEFORE_DECISION + ("withdraw",)  # accept or decline it
+    return _BEFORE_DECISION + ("boss_letter", "withdraw")

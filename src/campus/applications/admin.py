@@ -1,8 +1,12 @@
 """The call and its questions in the staff content editor. Applications are worked on in /staff/applications/."""
 
+from datetime import timedelta
+
 from django.contrib import admin
+from django.utils import timezone
 
 from campus.core.forms import ZonedPeriodForm
+from campus.programme.dates import date_problems
 
 from . import services
 from .models import Call, Question
@@ -22,6 +26,17 @@ class CallForm(ZonedPeriodForm):
         self.fields["local_start"].label = "Opens (local time)"
         self.fields["local_end"].label = "Closes (local time)"
         self.fields["local_end"].help_text = "Applications are accepted until this moment, in the call's time zone."
+
+    def clean(self):
+        """The call must close before the edition's decisions (programme/dates.py): a message next to "Closes"."""
+        cleaned = super().clean()
+        edition, closes_at = cleaned.get("edition"), self.instance.closes_at
+        if edition is not None and closes_at and "local_end" not in self.errors:
+            last_day = timezone.localtime(closes_at - timedelta(seconds=1), self.instance.zone).date()
+            problem = date_problems(edition, deadline=last_day).get("application_deadline")
+            if problem:
+                self.add_error("local_end", problem)
+        return cleaned
 
 
 class QuestionInline(admin.StackedInline):

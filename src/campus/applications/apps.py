@@ -12,3 +12,13 @@ class ApplicationsConfig(AppConfig):
         from .seed import on_seed_edition_loaded
 
         seed_edition_loaded.connect(on_seed_edition_loaded, dispatch_uid="applications-seed-call")
+
+        # The public pages show whether the call is open and its deadline: a changed call rebuilds them.
+        from django.db.models.signals import post_delete, post_save
+
+        from campus.core.cache import bump_content_version
+
+        from .models import Call
+
+        post_save.connect(bump_content_version, sender=Call, dispatch_uid="content-version-save-Call")
+        post_delete.connect(bump_content_version, sender=Call, dispatch_uid="content-version-delete-Call")

@@ -1,6 +1,6 @@
 """What the applications app plugs into the shared parts (campus.core.plugins): its staff section, its privacy
-handler, and its mail events, the page link to the letter for the employer, the calls of the staff dashboard
-and its panel there."""
+handler, and its mail events, the page links to the letter for the employer and to the application, the calls of
+the staff dashboard and its panel there."""
 
 from campus.core.plugins import dashboard, links, staff
 from campus.core.plugins import mail as mail_events
@@ -24,6 +24,8 @@ dashboard.register(dashboard.Panel(key="applications", title="Applications", ord
 
 # the programme's benefits page offers the letter for the employer (a page on a lower floor: core.plugins.links)
 links.register("boss_letter", "apply:boss_letter")
+# every "apply" promise of the public pages leads to the application while the call is open
+links.register("apply", "apply:start", state=selectors.apply_link_state)
 
 for event in EVENTS:
     mail_events.register(event)

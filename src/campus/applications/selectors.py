@@ -4,6 +4,8 @@ from django.db.models import QuerySet
 from django.utils import timezone
 from django_countries import countries
 
+from campus.core.plugins.links import LinkState
+from campus.programme import selectors as programme_selectors
 from campus.programme.models import Edition, Meetup
 
 from .models import Answer, Application, Call, Document, Question
@@ -23,6 +25,22 @@ def current_call(edition: Edition) -> Call | None:
     if upcoming:
         return upcoming[0]
     return calls[-1] if calls else None
+
+
+def apply_link_state(*, edition: Edition | None = None) -> LinkState:
+    """The "apply" page link (core.plugins.links) for the public pages of ``edition``: offered while its call is
+    open, with the deadline and the call's zone; before the call opens, when it opens. One query."""
+    if edition is None:
+        edition = programme_selectors.current_edition(programme_selectors.current_programme())
+    call = current_call(edition)
+    state = call.state() if call is not None else "closed"
+    if state == "open":
+        details = {"closes_at": call.closes_at, "timezone": call.timezone, "title": call.title}
+        return LinkState(offered=True, details=details, changes_at=call.closes_at)
+    if state == "upcoming":
+        return LinkState(offered=False, details={"opens_at": call.opens_at, "timezone": call.timezone},
+                         changes_at=call.opens_at)
+    return LinkState(offered=False)
 
 
 def questions_of(call: Call) -> list[Question]:
@@ -115,6 +133,12 @@ def step_status(application: Application, **read) -> dict[str, bool]:
         prefix = STEP_LABELS[step] + ":"
         done[step] = not any(item.startswith(prefix) for item in missing)
     return done
+
+
+def resume_step(application: Application) -> str | None:
+    """Where "Continue your application" leads: the first step that still misses something (not the step saved
+    last, which is usually finished); ``None`` when every step is complete (the review page is next)."""
+    return next((step for step, done in step_status(application).items() if not done), None)
 
 
 def snapshot_of(application: Application, answers: dict) -> dict:

@@ -2,17 +2,19 @@
 an activity-log entry for every change, mail queued after the commit."""
 
 import secrets
-from datetime import datetime, timedelta
+from datetime import datetime, time, timedelta
 
 from django.db import IntegrityError, transaction
 from django.utils import timezone
 
 from campus.core.activity import log_activity
 from campus.core.models import ActivityLog
+from campus.programme import services as programme_services
+from campus.programme.dates import date_problems
 
 from . import eligibility, selectors
 from .models import Answer, Application, Call, Document
-from .signals import application_withdrawn
+from .signals import application_withdrawn, call_dates_shifted
 from .states import EDITABLE, transition
 
 S = Application.State
@@ -64,6 +66,25 @@ def save_call(*, call: Call, actor) -> Call:
         opens_at=call.opens_at.isoformat(), closes_at=call.closes_at.isoformat(),
     )
     return call
+
+
+@transaction.atomic
+def open_call_for(*, call: Call, days: int, actor=None, now=None) -> int:
+    """Open ``call`` now until the end of the ``days``-th day (midnight, the call's zone), moving what follows the
+    deadline by as many whole weeks (programme.services.shift_edition_dates; ``call_dates_shifted`` for the apps
+    above). Refuses, naming the dates to fix, when they still do not agree. Returns the days moved."""
+    now, edition = now or timezone.now(), call.edition
+    last_day = timezone.localtime(now, call.zone).date() + timedelta(days=days)
+    shift = max(0, -(-(last_day - edition.application_deadline).days // 7) * 7)  # whole weeks, rounded up
+    programme_services.shift_edition_dates(edition=edition, days=shift, actor=actor)
+    if call.state(now) != "open":  # opens at the start of today (an old opening date would sit next to the new)
+        call.opens_at = datetime.combine(last_day - timedelta(days=days), time(0), tzinfo=call.zone)
+    call.closes_at = datetime.combine(last_day + timedelta(days=1), time(0), tzinfo=call.zone)
+    save_call(call=call, actor=actor)
+    if problems := date_problems(edition):
+        raise ApplicationError("The dates do not agree: " + " ".join(problems.values()))
+    call_dates_shifted.send(sender=Call, call=call, days=shift, actor=actor)
+    return shift
 
 
 # --- applicant --------------------------------------------------------------------------------

@@ -12,6 +12,7 @@ and no database query; without it, one query (the version row) and a lookup in t
 """
 
 import hashlib
+import math
 from functools import partial, wraps
 
 from django.conf import settings
@@ -57,6 +58,16 @@ def _page_name(request, args, kwargs, kept: QueryDict) -> str:
     return f"{timezone.localdate().isoformat()}:{hashlib.sha256(url.encode()).hexdigest()}"
 
 
+def _timeout(response) -> int:
+    """How long to keep the page: the configured time, but never past ``response.cache_until`` (a moment the page
+    changes by itself, e.g. a call's deadline: set by the view); 0 when that moment has passed."""
+    timeout = settings.CAMPUS_PAGE_CACHE_SECONDS
+    until = getattr(response, "cache_until", None)
+    if until is not None:
+        timeout = min(timeout, math.ceil((until - timezone.now()).total_seconds()))
+    return max(timeout, 0)
+
+
 def cached_public_page(view=None, *, params=()):
     """Cache the whole response of a public GET view for anonymous visitors.
 
@@ -80,11 +91,12 @@ def cached_public_page(view=None, *, params=()):
                 response.headers[name] = value
             return response
         response = view(request, *args, **kwargs)
-        if response.status_code == 200 and not response.streaming:
+        timeout = _timeout(response)
+        if response.status_code == 200 and not response.streaming and timeout > 0:
             if hasattr(response, "render") and callable(response.render):
                 response.render()
             headers = {k: v for k, v in response.headers.items() if k in ("Content-Disposition",)}
-            cache.set(f"page:{version}:{name}", (response.content, response["Content-Type"], headers), settings.CAMPUS_PAGE_CACHE_SECONDS)
+            cache.set(f"page:{version}:{name}", (response.content, response["Content-Type"], headers), timeout)
         return response
 
     return wrapper

@@ -27,4 +27,5 @@ def interview_section(request, application):
         context["can_change"] = booked.starts_at - timezone.now() >= timedelta(hours=CHANGE_HOURS)
     html = render_to_string("interviews/_status_section.html", context, request=request)
     label = states.APPLICANT_LABELS[states.BOOKED if booked else states.INVITED]
-    return StatusSection(html=html, label=label, order=10, step="interview", key="interview")
+    return StatusSection(html=html, label=label, order=10, step="interview", key="interview",
+                         replaces=("review", "received"))

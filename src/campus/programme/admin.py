@@ -71,6 +71,7 @@ class ProgrammeAdmin(admin.ModelAdmin):
         (None, {"fields": ("name", "short_name", "slug", "contact_email", "funding_note")}),
         ("Home page", {"fields": ("tagline", "headline", "intro", "contact_prompt", "format_title", "format_text",
                                   "cta_title", "cta_text", "privacy_promise")}),
+        ("Applications", {"fields": ("next_call_expected",)}),
         ("Convince your boss", {"fields": ("boss_title", "boss_intro")}),
         ("Team", {"fields": ("team_title", "team_intro")}),
     )

@@ -1,8 +1,8 @@
 """The programme as data: everything the public site shows is a row here, editable by staff."""
 
 import zoneinfo
-from datetime import date
 
+from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.urls import reverse
@@ -41,6 +41,11 @@ class Programme(TimeStampedModel):
     team_intro = models.TextField(blank=True, help_text=MARKDOWN_HELP)
     contact_email = models.EmailField(help_text="Where contact-form messages are sent.")
     funding_note = models.CharField(max_length=300, blank=True)
+    next_call_expected = models.CharField(
+        max_length=120, blank=True,
+        help_text="When the next call for applications is expected, in words (e.g. “in spring 2027”). "
+        "Shown on the public pages while no call is open, next to the sign-up for news.",
+    )
 
     class Meta:
         ordering = ["name"]
@@ -50,11 +55,6 @@ class Programme(TimeStampedModel):
 
 
 class Edition(TimeStampedModel):
-    class CallState(models.TextChoices):
-        UPCOMING = "upcoming", "Applications not open yet"
-        OPEN = "open", "Applications open"
-        CLOSED = "closed", "Applications closed"
-
     programme = models.ForeignKey(Programme, on_delete=models.CASCADE, related_name="editions")
     name = models.CharField(max_length=80, help_text="For example 2020–2021.")
     slug = models.SlugField()
@@ -95,8 +95,14 @@ class Edition(TimeStampedModel):
     def is_free(self) -> bool:
         return not self.price_eur
 
-    def call_state(self, today: date) -> str:
-        return self.CallState.CLOSED if today > self.application_deadline else self.CallState.OPEN
+    def clean(self):
+        """The deadline before the decisions, the decisions before the first module (programme/dates.py)."""
+        from .dates import date_problems
+
+        if self.application_deadline and self.acceptance_letter_on:
+            problems = date_problems(self)
+            if problems:
+                raise ValidationError(problems)
 
 
 class Requirement(Ordered):

@@ -2,7 +2,7 @@
 
 import json
 import zoneinfo
-from datetime import date, datetime
+from datetime import date, datetime, timedelta
 from decimal import Decimal
 from pathlib import Path
 
@@ -190,3 +190,27 @@ def clear_contact_messages(*, messages) -> int:
     note of their contact ``messages`` (ids) cleared; topic, status and date stay."""
     return ContactMessage.objects.filter(pk__in=messages).update(
         name="", email="", organisation="", message="", staff_note="")
+
+
+@transaction.atomic
+def shift_edition_dates(*, edition: Edition, days: int, actor=None) -> Edition:
+    """Move what follows the application deadline by ``days`` (whole weeks keep the weekdays): the acceptance-letter
+    date, every module's dates and every meetup (at the same wall-clock time of its own zone). The deadline itself
+    follows the call (``applications.services.save_call``)."""
+    if not days:
+        return edition
+    delta = timedelta(days=days)
+    edition.acceptance_letter_on += delta
+    edition.save(update_fields=["acceptance_letter_on", "updated_at"])
+    for module in Module.objects.filter(edition=edition):
+        module.starts_on += delta
+        module.ends_on += delta
+        module.save(update_fields=["starts_on", "ends_on", "updated_at"])
+    for meetup in Meetup.objects.filter(module__edition=edition):
+        zone = zoneinfo.ZoneInfo(meetup.timezone)
+        for field in ("starts_at", "ends_at"):
+            local = timezone.localtime(getattr(meetup, field), zone).replace(tzinfo=None) + delta
+            setattr(meetup, field, local.replace(tzinfo=zone))
+        meetup.save(update_fields=["starts_at", "ends_at", "updated_at"])
+    log_activity(action="programme.edition_dates_shifted", target=edition, actor=actor, days=days)
+    return edition

@@ -1,5 +1,6 @@
 """What the review app plugs into the shared parts (campus.core.plugins): its staff section, its privacy handler,
-its mail event, its periodic job and its panel of the staff dashboard."""
+its mail event, its periodic job, its panel of the staff dashboard and its section of the applicant's status page
+("under review")."""
 
 from datetime import timedelta
 
@@ -7,6 +8,7 @@ from campus.core.plugins import application_page, dashboard, jobs
 from campus.core.plugins import mail as mail_events
 from campus.core.plugins import privacy
 from campus.core.plugins import staff
+from campus.core.plugins import status as status_sections
 from campus.team.permissions import Role, holds_any
 
 from . import dashboard as attention
@@ -14,6 +16,7 @@ from .application_page import reviews_section
 from . import services
 from .mail import EVENTS
 from .privacy_handler import ReviewHandler
+from .status import review_section
 
 SECTION = staff.register(staff.StaffSection(
     title="Review", url_name="staff_review:home", order=20, predicate=holds_any(Role.REVIEWER, Role.MANAGER),
@@ -29,5 +32,7 @@ for event in EVENTS:
 
 # at most one mail per reviewer per day anyway (the dedupe key holds the date)
 jobs.register("review.remind_reviewers", services.remind_reviewers, every=timedelta(hours=24))
+
+status_sections.register(review_section)
 
 privacy.register(ReviewHandler())

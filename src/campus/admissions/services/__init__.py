@@ -19,7 +19,7 @@ Rules (docs/admissions.md):
 
 from .common import (
     LETTER_BATCH, LIVE, REMINDER_BEFORE, RESERVED, AdmissionError, live_offer_count, long_date, reply_by_for,
-    save_settings, settings_for,
+    save_settings, settings_for, shift_release,
 )
 from .decisions import Plan, Released, clear_decision, release, release_if_due, release_plan, stage_decisions
 from .letters import ensure_confirmation, ensure_letter, ensure_letters
@@ -32,5 +32,5 @@ __all__ = [
     "dismiss_promotion", "ensure_confirmation", "ensure_letter", "ensure_letters", "expire_offer",
     "fill_free_places", "free_places",
     "live_offer_count", "long_date", "release", "release_if_due", "release_plan", "reply_by_for",
-    "save_settings", "send_reminder", "settings_for", "stage_decisions", "tick", "waiting",
+    "save_settings", "send_reminder", "settings_for", "shift_release", "stage_decisions", "tick", "waiting",
 ]

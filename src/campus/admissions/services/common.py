@@ -142,3 +142,18 @@ def save_settings(*, settings: AdmissionSettings, actor, changed: list[str] | No
         call_id, run_after = settings.call_id, settings.release_at
         transaction.on_commit(lambda: tasks.release_due.using(run_after=run_after).enqueue(call_id))
     return settings
+
+
+@transaction.atomic
+def shift_release(*, call: Call, days: int, actor=None) -> bool:
+    """Move the call's release moment by ``days`` (same wall-clock time in the call's zone) when the call's later
+    dates moved (``applications.signals.call_dates_shifted``); a released call keeps its history."""
+    found = AdmissionSettings.objects.select_for_update().filter(call=call, released_at__isnull=True).first()
+    if not days or found is None or found.release_at is None:
+        return False
+    local = timezone.localtime(found.release_at, call.zone).replace(tzinfo=None) + timedelta(days=days)
+    found.release_at = local.replace(tzinfo=call.zone)
+    found.save(update_fields=["release_at", "updated_at"])
+    log_activity(action="admissions.release_moved", target=call, actor=actor, days=days,
+                 release_at=found.release_at.isoformat())
+    return True

@@ -75,8 +75,8 @@ def begin(request):
     except services.ApplicationError as error:
         messages.error(request, str(error))
         return redirect("apply:start")
-    first_open = next((s for s, done in selectors.step_status(application).items() if not done), STEPS[0])
-    return redirect("apply:step", step=application.last_step or first_open)
+    step = selectors.resume_step(application)
+    return redirect("apply:step", step=step) if step else redirect("apply:review")
 
 
 def _editable_or_redirect(request, application):
@@ -223,6 +223,17 @@ def submit(request):
     return redirect("apply:status")
 
 
+# What a withdrawn application no longer needs on its status page.
+_MOOT_WHEN_WITHDRAWN = {"received", "next_steps", "call_dates", "boss_letter", "withdraw"}
+
+
+def _shown_parts(application, page) -> dict[str, bool]:
+    """Which of the page's own parts still make sense: not those a section replaced (a decision), not those a
+    withdrawn application has no use for."""
+    moot = page.moot | (_MOOT_WHEN_WITHDRAWN if application.state == Application.State.WITHDRAWN else set())
+    return {part: part not in moot for part in status_plugins.PAGE_PARTS}
+
+
 @login_required
 @require_GET
 def status(request):
@@ -230,9 +241,9 @@ def status(request):
     application = _own_application(request, call)
     if application is None:
         return redirect("apply:start")
-    sections = status_plugins.sections(request, application)
-    labels = [section.label for section in sections if section.label]
-    steps = {section.step for section in sections if section.step}
+    page = status_plugins.page(request, application)
+    labels = [section.label for section in page.sections if section.label]
+    steps = {section.step for section in page.sections if section.step}
     return render(
         request,
         "applications/status.html",
@@ -240,9 +251,11 @@ def status(request):
             "call": call,
             "application": application,
             "label": labels[-1] if labels else APPLICANT_LABELS[application.state],
-            "sections": sections,
+            "sections": page.sections,
+            "show": _shown_parts(application, page),
             "steps_reached": steps,
             "editable": application.state in EDITABLE and timezone.now() < application.deadline,
+            "resume_step": selectors.resume_step(application) if application.state == Application.State.DRAFT else None,
             "documents": selectors.documents_of(application),
             "reasons": application.eligibility_reasons,
         },
@@ -256,6 +269,9 @@ def withdraw(request):
     application = _own_application(request, call)
     if application is None or application.state == Application.State.WITHDRAWN:
         return redirect("apply:status" if application else "apply:start")
+    if not _shown_parts(application, status_plugins.page(request, application))["withdraw"]:
+        messages.info(request, "Your application has a decision and can no longer be withdrawn here. If something has changed, please write to the team.")
+        return redirect("apply:status")
     if request.method == "POST":
         services.withdraw(application=application, actor=request.user)
         messages.success(request, "Your application is withdrawn.")

@@ -9,22 +9,66 @@ for a link by a plain name instead, and the app that owns the page registers tha
     {% if url %}<a href="{{ url }}">…</a>{% endif %}
 
 A name nobody registered gives ``""``: the page leaves the link out (the app is not installed).
+
+A link that is offered only at times (the application, while a call is open) registers ``state``: a function
+``(**context) -> LinkState`` that says whether the link is offered now, what the page may show beside it (the call's
+deadline and time zone) and when that changes (a cached page must not outlive that moment)::
+
+    links.register("apply", "apply:start", state=selectors.apply_link_state)   # applications/plugin.py
+    link = links.link("apply", edition=edition)                                              # programme/views/public.py
+    link.url, link.details, link.changes_at
 """
+
+from dataclasses import dataclass, field
+from datetime import datetime
 
 from django.urls import reverse
 
+
+@dataclass(frozen=True)
+class LinkState:
+    offered: bool
+    details: dict = field(default_factory=dict)
+    changes_at: datetime | None = None  # when ``offered`` or ``details`` change next (None: not by time)
+
+
+@dataclass(frozen=True)
+class Link:
+    url: str  # "" when the link is not offered (nobody registered it, or not now)
+    details: dict = field(default_factory=dict)
+    changes_at: datetime | None = None
+
+
 _links: dict[str, str] = {}
+_states: dict[str, object] = {}
 
 
-def register(name: str, url_name: str) -> None:
+def register(name: str, url_name: str, *, state=None) -> None:
     _links[name] = url_name
+    if state is not None:
+        _states[name] = state
+    else:
+        _states.pop(name, None)
 
 
 def unregister(name: str) -> None:
     _links.pop(name, None)
+    _states.pop(name, None)
+
+
+def link(name: str, **context) -> Link:
+    """The link registered under ``name`` as it stands now (``url`` is "" when it is not offered); ``context``
+    goes to its ``state`` function (e.g. ``edition=``: the page's edition, so that it costs no lookup)."""
+    url_name = _links.get(name)
+    if not url_name:
+        return Link("")
+    state_of = _states.get(name)
+    if state_of is None:
+        return Link(reverse(url_name))
+    state = state_of(**context)
+    return Link(reverse(url_name) if state.offered else "", dict(state.details), state.changes_at)
 
 
 def url(name: str) -> str:
-    """The URL registered under ``name``, or "" when none is."""
-    url_name = _links.get(name)
-    return reverse(url_name) if url_name else ""
+    """The URL registered under ``name``, or "" when none is (or it is not offered now)."""
+    return link(name).url

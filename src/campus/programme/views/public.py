@@ -2,10 +2,10 @@
 
 from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
-from django.utils import timezone
 from django.views.decorators.http import require_GET, require_http_methods
 
 from campus.core.cache import cached_public_page
+from campus.core.plugins import links
 
 from .. import selectors, services
 from ..forms import ContactForm
@@ -25,12 +25,20 @@ def _edition_context(request):
         "modules": modules,
         "figures": figures,
         "map": module_map(modules),
-        "call_state": edition.call_state(timezone.localdate()),
         "modules_lead": f"{figures.modules} modules in {figures.countries} countries, "
         f"each with {figures.meetups_per_module} meetups and online learning in between.",
         "schedule_lead": f"The {edition.name} edition: {figures.weeks} weeks of part-time education, "
         f"{figures.hours_per_week_min}–{figures.hours_per_week_max} hours a week.",
     }
+
+
+def _with_apply_link(request, template: str, context: dict):
+    """A page with the "apply" promise: it leads to the application while the call is open (the link the
+    applications app registers), else to the sign-up for news. Cached no longer than the call stays as it is."""
+    context["apply"] = apply = links.link("apply", edition=context["edition"])
+    response = render(request, template, context)
+    response.cache_until = apply.changes_at
+    return response
 
 
 @require_GET
@@ -39,7 +47,7 @@ def home(request):
     context = _edition_context(request)
     context["outcomes"] = list(context["edition"].outcomes.all())
     context["benefits"] = list(context["programme"].benefits.all())
-    return render(request, "programme/home.html", context)
+    return _with_apply_link(request, "programme/home.html", context)
 
 
 @require_GET
@@ -78,7 +86,7 @@ def admission(request):
     context = _edition_context(request)
     context["requirements"] = list(context["edition"].requirements.all())
     context["faq_groups"] = selectors.published_faqs(context["programme"])
-    return render(request, "programme/admission.html", context)
+    return _with_apply_link(request, "programme/admission.html", context)
 
 
 @require_GET
