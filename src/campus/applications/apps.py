@@ -16,9 +16,9 @@ class ApplicationsConfig(AppConfig):
         # The public pages show whether the call is open and its deadline: a changed call rebuilds them.
         from django.db.models.signals import post_delete, post_save
 
-        from campus.core.cache import bump_content_version
+        from campus.core.content_version import bump
 
         from .models import Call
 
-        post_save.connect(bump_content_version, sender=Call, dispatch_uid="content-version-save-Call")
-        post_delete.connect(bump_content_version, sender=Call, dispatch_uid="content-version-delete-Call")
+        post_save.connect(bump, sender=Call, dispatch_uid="content-version-save-Call")
+        post_delete.connect(bump, sender=Call, dispatch_uid="content-version-delete-Call")
