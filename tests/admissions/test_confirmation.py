@@ -78,7 +78,7 @@ def test_after_accepting_the_letter_downloaded_is_the_confirmation_not_the_offer
     name = offer.confirmation.name
     assert name and services.ensure_confirmation(offer=offer).confirmation.name == name  # made once
     status = client.get("/apply/status/").content.decode()
-    assert "Download the confirmation of your place (PDF)" in status
+    assert "Confirmation of your place (PDF)" in status
     # someone else gets no confirmation of anybody's place
     other = bulk_applications(call, 1, prefix="other")[0].applicant
     client.force_login(other)

@@ -22,7 +22,10 @@ PHONE_MESSAGE = "Write the number with digits, spaces and an optional + in front
 REQUIRED = "This field is required."
 EMAIL = "Enter a valid email address."
 URL = "Enter a valid URL."
-WHOLE = "Enter a whole number."
+WHOLE = "Give a whole number in digits, e.g. 3."
+# a follow-up question left empty: what to do and why it is asked (not a bare "Please answer this question.")
+PM_NEEDED = "Please answer this question: we ask because you answered “Yes” to “Are you experienced in project management?”."
+MEETUPS_NEEDED = "Tick each meetup you might miss: we ask because you answered “No” to “Can you join all four modules?”."
 INTEGER_KEYS = {"cluster_members", "years_as_manager"}
 CHOICE_KINDS = {Question.Kind.CHOICE, Question.Kind.YES_NO, Question.Kind.COUNTRY, Question.Kind.MEETUPS,
                 Question.Kind.MULTI_CHOICE}
@@ -82,15 +85,15 @@ BAD = [
     ("cluster", "cluster_sector", "", REQUIRED, {}),
     ("cluster", "cluster_members", "forty", WHOLE, {}),
     ("cluster", "cluster_members", "12.5", WHOLE, {}),
-    ("cluster", "cluster_members", "-1", "Ensure this value is greater than or equal to 0.", {}),
-    ("cluster", "cluster_members", "100001", "Ensure this value is less than or equal to 100000.", {}),
+    ("cluster", "cluster_members", "-1", "Give a whole number from 0 to 100000.", {}),
+    ("cluster", "cluster_members", "100001", "Give a whole number from 0 to 100000.", {}),
     ("cluster", "cluster_members", "", REQUIRED, {}),
     ("cluster", "years_as_manager", "two", WHOLE, {}),
-    ("cluster", "years_as_manager", "61", "Ensure this value is less than or equal to 60.", {}),
+    ("cluster", "years_as_manager", "61", "Give a whole number from 0 to 60.", {}),
     ("cluster", "years_as_manager", None, REQUIRED, {}),
     ("cluster", "project_management", "maybe", invalid_choice("maybe"), {}),
     ("cluster", "project_management", None, REQUIRED, {}),
-    ("cluster", "project_management_description", "", "Please answer this question.", {}),
+    ("cluster", "project_management_description", "", PM_NEEDED, {}),
     ("cluster", "project_management_description", words(151), word_limit(150, 151), {}),
     ("cluster", "project_management_description", "x" * 20001, too_long(20000), {}),
     # motivation
@@ -99,7 +102,7 @@ BAD = [
     # availability
     ("availability", "can_join_all_modules", None, REQUIRED, {}),
     ("availability", "can_join_all_modules", "perhaps", invalid_choice("perhaps"), {}),
-    ("availability", "meetups_might_miss", None, "Please answer this question.", {"can_join_all_modules": "no"}),
+    ("availability", "meetups_might_miss", None, MEETUPS_NEEDED, {"can_join_all_modules": "no"}),
     ("availability", "meetups_might_miss", ["999999"], invalid_choice("999999"), {"can_join_all_modules": "no"}),
     ("availability", "meetups_might_miss", ["Karlshamn"], invalid_choice("Karlshamn"), {"can_join_all_modules": "no"}),
     ("availability", "availability_note", words(151), word_limit(150, 151), {"can_join_all_modules": "yes"}),
@@ -326,7 +329,7 @@ def test_project_management_description_only_when_experienced(applicant_client, 
     payload = {**GOOD_ANSWERS["cluster"], "project_management_description": "  "}
     response = applicant_client.post("/apply/step/cluster/", payload)
     assert response.status_code == 400
-    assert error_text(response, "id_project_management_description") == "Please answer this question."
+    assert error_text(response, "id_project_management_description") == PM_NEEDED
     assert selectors.answers_of(application)["project_management"] == "yes"
     assert "Your cluster: Describe your project management experience briefly" in selectors.missing_items(application)
 
@@ -456,3 +459,13 @@ def test_an_unknown_step_is_not_found(applicant_client, call):
     applicant_client.post("/apply/begin/")
     assert applicant_client.get("/apply/step/salary/").status_code == 404
     assert applicant_client.post("/apply/step/salary/", {"first_name": "X"}).status_code == 404
+
+
+def test_a_required_follow_up_question_shows_the_asterisk(applicant_client, call):
+    """A follow-up question shown by a condition is required when asked: its label says so like every other."""
+    import re
+
+    applicant_client.post("/apply/begin/")
+    html = applicant_client.get("/apply/step/cluster/").content.decode()
+    label = re.search(r'<label for="id_project_management_description">(.*?)</label>', html, re.S).group(1)
+    assert 'class="field__req"' in label

@@ -10,7 +10,7 @@ PINNED = {
     "/apply/step/about/": 10,  # answers and documents read once (the progress indicator reuses them)
     "/apply/step/availability/": 11,  # + the meetups of the edition
     "/apply/review/": 10,
-    "/apply/status/": 10,
+    "/apply/status/": 12,  # + a draft's answers and questions, for "Continue" to open the first unfinished step
     "/apply/": 8,
 }
 

@@ -64,6 +64,8 @@ def test_apply_from_sign_up_to_submitted(web, open_call, mail_dir, run_tasks, tm
 
     # Sign up, then confirm through the link in the mail file.
     page.get_by_role("link", name="Create an account to apply").click()
+    page.get_by_label("Given name").fill("Marta")
+    page.get_by_label("Family name").fill("Kowalska")
     page.get_by_label("Email address").fill(EMAIL)
     page.get_by_label("Choose a password").fill(PASSWORD)
     page.get_by_label("Type the password again").fill(PASSWORD)
@@ -105,7 +107,7 @@ def test_apply_from_sign_up_to_submitted(web, open_call, mail_dir, run_tasks, tm
     expect(page.get_by_label("Describe your project management experience briefly")).to_be_visible()
     page.get_by_label("Describe your project management experience briefly").fill("Two Interreg projects.")
     save_and_continue(page)
-    expect(page.locator("#id_cluster_members-error")).to_contain_text("greater than or equal to 0")
+    expect(page.locator("#id_cluster_members-error")).to_contain_text("Give a whole number from 0 to")
     expect(page.get_by_label("Name of your cluster")).to_have_value("Pomeranian ICT")
     checked(web, "step cluster with an error")
     page.get_by_label("Number of members").fill("85")

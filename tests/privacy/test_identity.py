@@ -94,7 +94,8 @@ def test_marks_download_and_page_hold_nothing_of_aino(aino, mark):
         (MARK_EMAIL, True), (AINO_EMAIL, False), (AINO_SECOND, False)}
 
     page = client.get("/my-data/").content.decode()
-    account_line = next(line for line in page.splitlines() if "Your account:" in line)
+    main = page.split("<main", 1)[1]  # (the header's account menu says "Your account: Mark Tall" too)
+    account_line = next(line for line in main.splitlines() if "Your account:" in line)
     assert MARK_EMAIL in account_line and AINO_EMAIL not in account_line.lower()
     assert "not confirmed" in page and AINO_SECOND in page  # listed as unconfirmed, not used to find data
     assert "0 messages sent through the contact form" in page

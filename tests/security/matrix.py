@@ -94,8 +94,9 @@ MATRIX: dict[str, list[Case]] = {
     "apply:start": [Case("/apply/", PUBLIC, GET_ONLY)],
     "apply:begin": [
         Case("/apply/begin/", E("405", anonymous=LOGIN),
-             # anyone signed in may start an application; the applicant is taken back to their last step
-             E("302→/apply/step/about/", anonymous=LOGIN, applicant="302→/apply/step/consent/")),
+             # anyone signed in may start an application; a draft continues at its first unfinished step, the
+             # applicant's submitted application goes to its status page
+             E("302→/apply/step/about/", anonymous=LOGIN, applicant="302→/apply/status/")),
     ],
     "apply:step": [
         # the applicant's application is submitted: its steps are closed; the other applicant edits a draft
@@ -121,7 +122,8 @@ MATRIX: dict[str, list[Case]] = {
              SIGNED_IN_GET_ONLY),
     ],
     "apply:withdraw": [
-        Case("/apply/withdraw/", E(NO_APPLICATION, anonymous=LOGIN, applicant="200", other="200"),
+        # the applicant's application has a decision (the status page no longer offers to withdraw it)
+        Case("/apply/withdraw/", E(NO_APPLICATION, anonymous=LOGIN, applicant="302→/apply/status/", other="200"),
              E(NO_APPLICATION, anonymous=LOGIN, applicant="302→/apply/status/", other="302→/apply/status/")),
     ],
     "apply:document": [

@@ -56,6 +56,33 @@ def word_limit_of(question: Question, call=None) -> int | None:
     return question.word_limit
 
 
+def number_messages(question: Question) -> dict:
+    """What to do, in the site's words, when a number is out of range or not a number."""
+    low, high = question.min_value, question.max_value
+    if low is not None and high is not None:
+        out_of_range = f"Give a whole number from {low} to {high}."
+    elif low is not None:
+        out_of_range = f"Give a whole number of at least {low}."
+    else:
+        out_of_range = f"Give a whole number of at most {high}."
+    example = low if low is not None and low > 0 else 3
+    return {"min_value": out_of_range, "max_value": out_of_range,
+            "invalid": f"Give a whole number in digits, e.g. {example}."}
+
+
+def answer_needed(question: Question) -> str:
+    """The error of a follow-up question left empty: what to do, and why it is asked."""
+    parent = question.depends_on
+    shown = dict(YES_NO if parent.kind == Question.Kind.YES_NO else [tuple(c) for c in parent.choices or []])
+    answer = shown.get(question.depends_value, question.depends_value)
+    asked_because = f"you answered “{answer}” to “{parent.label}”"
+    if question.kind == Question.Kind.MEETUPS:
+        return f"Tick each meetup you might miss: we ask because {asked_because}."
+    if question.kind in (Question.Kind.CHOICE, Question.Kind.MULTI_CHOICE, Question.Kind.YES_NO):
+        return f"Choose an answer: we ask because {asked_because}."
+    return f"Please answer this question: we ask because {asked_because}."
+
+
 def build_field(question: Question, edition, *, word_limit: int | None = None) -> forms.Field:
     kind = question.kind
     word_limit = word_limit if word_limit is not None else question.word_limit
@@ -77,7 +104,10 @@ def build_field(question: Question, edition, *, word_limit: int | None = None) -
     if kind == K.URL:
         return forms.URLField(max_length=300, assume_scheme="https", **common)
     if kind == K.INTEGER:
-        return forms.IntegerField(min_value=question.min_value, max_value=question.max_value, **common)
+        return forms.IntegerField(
+            min_value=question.min_value, max_value=question.max_value, error_messages=number_messages(question),
+            **common,
+        )
     if kind == K.CHOICE:
         return forms.ChoiceField(choices=[tuple(c) for c in question.choices], widget=forms.RadioSelect, **common)
     if kind == K.MULTI_CHOICE:
@@ -107,6 +137,7 @@ class StepForm(forms.Form):
             field = build_field(question, edition, word_limit=word_limit_of(question, call))
             if question.depends_on_id:
                 field.required = False
+                field.required_when_asked = question.required  # the label still shows the asterisk
                 self.dependent[question.key] = question
             field.widget.attrs.setdefault("class", "")
             self.fields[question.key] = field
@@ -129,7 +160,7 @@ class StepForm(forms.Form):
                 cleaned[key] = None if question.kind not in (Question.Kind.MULTI_CHOICE, Question.Kind.MEETUPS) else []
                 self.errors.pop(key, None)
             elif question.required and cleaned.get(key) in (None, "", []) and key not in self.errors:
-                self.add_error(key, "Please answer this question.")
+                self.add_error(key, answer_needed(question))
         return cleaned
 
     def values(self) -> dict:

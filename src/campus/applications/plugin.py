@@ -26,6 +26,8 @@ dashboard.register(dashboard.Panel(key="applications", title="Applications", ord
 links.register("boss_letter", "apply:boss_letter")
 # every "apply" promise of the public pages leads to the application while the call is open
 links.register("apply", "apply:start", state=selectors.apply_link_state)
+# the account menu of every page (core's header) links to the person's application without naming the app
+links.register("my_application", "apply:status")
 
 for event in EVENTS:
     mail_events.register(event)

@@ -135,10 +135,11 @@ def step_status(application: Application, **read) -> dict[str, bool]:
     return done
 
 
-def resume_step(application: Application) -> str | None:
+def resume_step(application: Application, **read) -> str | None:
     """Where "Continue your application" leads: the first step that still misses something (not the step saved
-    last, which is usually finished); ``None`` when every step is complete (the review page is next)."""
-    return next((step for step, done in step_status(application).items() if not done), None)
+    last, which is usually finished); ``None`` when every step is complete (the review page is next). ``read``:
+    the answers or documents the caller already read (see missing_items)."""
+    return next((step for step, done in step_status(application, **read).items() if not done), None)
 
 
 def snapshot_of(application: Application, answers: dict) -> dict:

@@ -3,7 +3,7 @@
 from django.db.models import Exists, OuterRef
 from django.utils import timezone
 
-from campus.applications.models import Call
+from campus.applications.models import Application, Call
 from campus.review import selectors as review_selectors
 from campus.review.models import Kind
 

@@ -5,6 +5,7 @@ from django.contrib.auth import get_user_model
 
 from campus.applications.models import Application
 from campus.core.ids import IdChoiceField, IdMultipleChoiceField
+from campus.core.invisible import reveal_plain
 from campus.team.models import TeamMembership
 
 from .models import Criterion, Kind, Review, ReviewPhase
@@ -124,10 +125,10 @@ class ManagerConflictForm(forms.Form):
         super().__init__(*args, **kwargs)
         field = self.fields["reviewer"]
         field.queryset = reviewers
-        field.label_from_instance = lambda user: user.get_full_name()
+        field.label_from_instance = lambda user: reveal_plain(user.get_full_name())
         field = self.fields["application"]
         field.queryset = applications.only("pk", "reference", "full_name")
-        field.label_from_instance = lambda application: f"{application.reference} {application.full_name}".strip()
+        field.label_from_instance = lambda application: reveal_plain(f"{application.reference} {application.full_name}".strip())
 
 
 class ConflictForm(forms.Form):

@@ -75,6 +75,8 @@ def begin(request):
     except services.ApplicationError as error:
         messages.error(request, str(error))
         return redirect("apply:start")
+    if application.state not in EDITABLE:  # submitted or decided: nothing to continue, the status page says why
+        return redirect("apply:status")
     step = selectors.resume_step(application)
     return redirect("apply:step", step=step) if step else redirect("apply:review")
 
@@ -244,6 +246,8 @@ def status(request):
     page = status_plugins.page(request, application)
     labels = [section.label for section in page.sections if section.label]
     steps = {section.step for section in page.sections if section.step}
+    documents = selectors.documents_of(application)
+    draft = application.state == Application.State.DRAFT
     return render(
         request,
         "applications/status.html",
@@ -255,8 +259,8 @@ def status(request):
             "show": _shown_parts(application, page),
             "steps_reached": steps,
             "editable": application.state in EDITABLE and timezone.now() < application.deadline,
-            "resume_step": selectors.resume_step(application) if application.state == Application.State.DRAFT else None,
-            "documents": selectors.documents_of(application),
+            "resume_step": selectors.resume_step(application, documents=documents) if draft else None,
+            "documents": documents,
             "reasons": application.eligibility_reasons,
         },
     )
