@@ -3,6 +3,7 @@
 import subprocess
 import sys
 import time
+from pathlib import Path
 from datetime import timedelta
 
 import pytest
@@ -89,6 +90,12 @@ def test_a_pid_reused_by_a_newer_worker_does_not_keep_an_old_task(claimed, live_
 def test_a_pid_reused_by_another_program_does_not_keep_the_task(claimed):
     other = subprocess.Popen(["sleep", "60"])
     try:
+        # until the child has exec'd, its /proc cmdline is still this (Python) process's: wait for "sleep"
+        cmdline = Path(f"/proc/{other.pid}/cmdline")
+        for _ in range(500):
+            if cmdline.read_bytes().startswith(b"sleep"):
+                break
+            time.sleep(0.01)
         row = claimed(f"{this_host()}:{other.pid}")
         assert len(recover_abandoned_tasks(lease_seconds=86400)) == 1
         assert status(row) == "READY"
