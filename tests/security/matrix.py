@@ -382,10 +382,18 @@ def admin_expectation(model: str, page: str, role: str, *, has_object: bool) -> 
     return "200"
 
 
-# --- the apps of review and admission add their own URLs (tests/security/matrix_<app>.py) ---------------
+# --- the apps above add their own URLs (tests/security/matrix_<app>.py) -------------------------------------
 # Each such module has MATRIX (and, when it registers models in the admin, ADMIN_MODELS) in the form above;
 # the objects its URLs need are made by ``extend(world)`` in tests/security/world_<app>.py.
-EXTRA_APPS = ("communications", "review", "interviews", "admissions", "cohort")
+def _campus_apps() -> tuple[str, ...]:
+    """Every installed app of ours, in the order of INSTALLED_APPS (floors from the ground up): a new app adds its
+    matrix_<label>.py and world_<label>.py here without editing this file."""
+    from django.apps import apps
+
+    return tuple(config.label for config in apps.get_app_configs() if config.name.startswith("campus."))
+
+
+EXTRA_APPS = _campus_apps()
 
 
 def _merge_extra_apps():

@@ -6,6 +6,8 @@ alone gives no role. The same answers come through Django's permission API (``ba
 about any edition; ``PERMISSIONS`` says which roles grant which permission.
 """
 
+from campus.programme.models import Module
+
 from .models import Role, TeamMembership
 
 # permission name (without the "team." prefix) -> the roles that grant it
@@ -81,6 +83,37 @@ def roles_anywhere(user) -> set[str]:
 def has_any_role(user, *roles: str) -> bool:
     """True when ``user`` holds any of ``roles`` (any role when none given) in some edition."""
     return bool(roles_anywhere(user) & set(roles or Role.values))
+
+
+def leads_module(user, module) -> bool:
+    """True when ``user`` may act as the lead of ``module``: a programme manager of its edition, a module lead
+    of the whole edition, or the lead of that module (one query, cached on the user object)."""
+    if not _active(user):
+        return False
+    if has_role(user, module.edition_id, Role.MANAGER):
+        return True
+    return module.pk in modules_led(user, module.edition_id) if module.pk else False
+
+
+def modules_led(user, edition) -> set[int]:
+    """Ids of the modules of ``edition`` that ``user`` leads (every module for a manager or an edition-wide
+    module lead; cached on the user object for the request)."""
+    if not _active(user):
+        return set()
+    cache = user.__dict__.setdefault("_campus_modules_led", {})
+    edition_id = edition_id_of(edition)
+    if edition_id not in cache:
+        every = Module.objects.filter(edition_id=edition_id)
+        if user.is_superuser or has_role(user, edition_id, Role.MANAGER):
+            cache[edition_id] = set(every.values_list("pk", flat=True))
+        else:
+            rows = TeamMembership.objects.filter(user=user, edition_id=edition_id, role=Role.MODULE_LEAD)
+            scopes = set(rows.values_list("module_id", flat=True))
+            if None in scopes:
+                cache[edition_id] = set(every.values_list("pk", flat=True))
+            else:
+                cache[edition_id] = scopes
+    return cache[edition_id]
 
 
 # --- predicates for staff_page and the staff sections: (user) -> bool -----------------------------------

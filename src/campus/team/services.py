@@ -23,17 +23,22 @@ def _error(message: str, field: str | None = None) -> TeamError:
     return TeamError({field: [message]} if field else message)
 
 
-def add_team_role(*, edition, user, role: str, actor) -> TeamMembership:
-    """Give ``user`` the ``role`` in ``edition``'s team (holding it already changes nothing)."""
+def add_team_role(*, edition, user, role: str, actor, module=None) -> TeamMembership:
+    """Give ``user`` the ``role`` in ``edition``'s team (holding it already changes nothing). A module lead may
+    be given one ``module`` of the edition (a row per module); without one they lead every module."""
     if role not in Role.values:
         raise _error("Choose a role.", "roles")
     if not user.is_active:
         raise _error("This account is deactivated.", "email")
+    if module is not None and (role != Role.MODULE_LEAD or module.edition_id != edition.pk):
+        raise _error("Only a module lead is given a module, and only a module of this edition.", "module")
     with transaction.atomic():
-        membership, created = TeamMembership.objects.get_or_create(edition=edition, user=user, role=role)
+        membership, created = TeamMembership.objects.get_or_create(edition=edition, user=user, role=role,
+                                                                   module=module)
         if created:
+            scope = {"module": module.pk} if module is not None else {}
             log_activity(action="team.role_added", target=membership, actor=actor,
-                         edition=edition.pk, user=user.pk, role=role)
+                         edition=edition.pk, user=user.pk, role=role, **scope)
     return membership
 
 

@@ -8,7 +8,10 @@ registers what the shared parts need through the registries of this package, one
 - ``plugins.mail``    – its mail events (key, label, placeholders, default subject and body);
 - ``plugins.privacy`` – its privacy handlers (what it holds about a person, how to erase it, retention);
 - ``plugins.status``  – its sections of the applicant's status page;
-- ``plugins.jobs``    – its periodic jobs (run by ``manage.py tick``).
+- ``plugins.jobs``    – its periodic jobs (run by ``manage.py tick``);
+- ``plugins.participant`` – its section of the participant area (/me/) and its block on the participant's home;
+- ``plugins.calendar`` – the dated things it has for a participant (schedule page and private calendar feed);
+- ``plugins.criteria`` – what it can say a participant has done, for the certificate's rules.
 
 A registry knows no app by name; the apps below never import the apps above to find out what they offer.
 """

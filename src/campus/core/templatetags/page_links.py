@@ -1,4 +1,6 @@
-"""``{% page_link "name" as url %}``: the URL an app registered under ``name`` (core.plugins.links), or ""."""
+"""``{% page_link "name" as url %}``: the URL an app registered under ``name`` (core.plugins.links), or "".
+
+Keyword arguments go to the link's ``state`` function: ``{% page_link "participant_home" user=user as url %}``."""
 
 from django import template
 
@@ -8,5 +10,5 @@ register = template.Library()
 
 
 @register.simple_tag
-def page_link(name: str) -> str:
-    return links.url(name)
+def page_link(name: str, **context) -> str:
+    return links.link(name, **context).url if context else links.url(name)
