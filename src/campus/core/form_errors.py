@@ -17,6 +17,7 @@ from django import forms
 from django.forms.utils import ErrorDict
 
 CHOICE_GROUPS = (forms.RadioSelect, forms.CheckboxSelectMultiple)
+LONG_LABEL = 80  # characters
 
 
 def shows_star(bound: forms.BoundField) -> bool:
@@ -37,9 +38,10 @@ def target_id(bound: forms.BoundField) -> str:
 
 
 def _link_text(label, message: str) -> str:
-    """'Email address: Enter a valid email address.'; a question's own mark stands for the colon."""
+    """'Email address: Enter a valid email address.'; a question's own mark stands for the colon. A label that
+    is a sentence of its own (a consent) is left out: the message alone says what to do."""
     label = str(label or "").strip()
-    if not label:
+    if not label or len(label) > LONG_LABEL:
         return message
     return f"{label} {message}" if label[-1] in "?!.:" else f"{label}: {message}"
 
