@@ -169,9 +169,9 @@ def test_bad_signup_input_gets_field_errors_and_keeps_the_email(
     assert expected in _field_error(response, field)
     assert _typed_email(response) == email
     main = _main(response)
-    assert re.search(r'<div class="alert alert--error" role="alert">', main)
-    assert "Please check the field marked below" in _text(response)
-    assert "<title>Please check the form" in response.content.decode()
+    assert re.search(rf'<div class="error-summary" role="alert"[^>]*autofocus>.*?<a href="#id_{field}">', main, re.S)
+    assert "There is a problem" in _text(response)
+    assert "<title>Error: " in response.content.decode()
     assert not django_user_model.objects.exists()
     assert run_tasks() == 0
 

@@ -61,7 +61,7 @@ def test_the_name_page_refuses_markup_and_keeps_the_input(client, django_user_mo
     aino = django_user_model.objects.create_user(email="aino@example.org", password=PASSWORD)
     client.force_login(aino)
     response = client.post("/accounts/name/", {"given_name": "<b>Aino</b>", "family_name": "Virtanen"})
-    assert response.status_code == 400
+    assert response.status_code == 200
     html = response.content.decode()
     assert "Write plain text" in html and 'value="Virtanen"' in html
     aino.refresh_from_db()
@@ -81,5 +81,5 @@ def test_the_account_menu_links_the_name_page(client, django_user_model):
 def test_an_empty_post_to_the_name_page_says_what_is_missing(client, django_user_model):
     client.force_login(django_user_model.objects.create_user(email="aino@example.org", password=PASSWORD))
     response = client.post("/accounts/name/", {})
-    assert response.status_code == 400
+    assert response.status_code == 200
     assert "Please type your given name" in response.content.decode()

@@ -105,7 +105,8 @@ def test_pages_work_without_any_programme_loaded(client, unseeded):
 def test_error_alert_and_field_errors_on_the_sign_in_form(client, seeded):
     html = client.post("/accounts/login/", {"login": "", "password": ""}).content.decode()
     assert_csp_clean(html, "sign-in with errors")
-    assert re.search(r'<div class="alert alert--error" role="alert">\s*<p>Please check the 2 fields marked below', html)
+    assert re.search(r'<div class="error-summary" role="alert"[^>]*>\s*<h2[^>]*>There is a problem</h2>', html)
+    assert '<a href="#id_login">' in html and '<a href="#id_password">' in html
     for name in ("login", "password"):
         tag = re.search(rf'<input[^>]*name="{name}"[^>]*>', html).group(0)
         assert 'aria-invalid="true"' in tag

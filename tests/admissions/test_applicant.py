@@ -61,6 +61,10 @@ def test_accept_with_confirmation(applicant_client, mine, call, team_manager, ap
     assert "Place accepted" in status(applicant_client)
     response = applicant_client.post("/apply/offer/decline/")
     assert response.status_code == 409 and "can no longer be declined" in response.content.decode()
+    # the refusal is the page's error summary, focused on load, and the title says so
+    html = response.content.decode()
+    assert re.search(r'<div class="error-summary" role="alert"[^>]*autofocus>.*?can no longer be declined', html, re.S)
+    assert "<title>Error: " in html
 
 
 def test_decline_and_the_waitlist_label(applicant_client, mine, call, team_manager, applicant):

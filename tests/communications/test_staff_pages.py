@@ -103,7 +103,7 @@ def test_template_with_an_unknown_placeholder_or_broken_brace_keeps_the_text_and
     assert "Thank you for your application to the {programme} {edition}" in form  # starts from the default
     assert "<code>{feedback}</code>" in form
     response = client.post(url, {"subject": "About {reference", "body": "Dear {nmae}, {feedback}"})
-    assert response.status_code == 400
+    assert response.status_code == 200
     html = response.content.decode()
     assert "A brace is not closed or not opened" in html
     assert "Unknown placeholder {nmae}. This mail offers: {name}," in html and "{feedback}." in html
@@ -138,7 +138,7 @@ def test_editing_a_draft_with_errors_next_to_the_fields(client, seeded, recipien
     message = draft(seeded, recipient, key="e")
     _login(client, manager)
     response = client.post(f"/staff/outbox/{message.pk}/edit/", {"subject": "  ", "body": "Kept text"})
-    assert response.status_code == 400
+    assert response.status_code == 200
     html = response.content.decode()
     assert re.search(r'class="field__error"[^>]*>A message needs a subject\.', html)
     assert "Kept text</textarea>" in html

@@ -56,7 +56,7 @@ def sign_up_and_confirm(web, run_tasks):
     again = page.get_by_label("Type the password again")
     expect(again).to_have_attribute("aria-invalid", "true")
     expect(page.locator("#id_password2-error")).to_have_text("You must type the same password each time.")
-    expect(page.get_by_role("alert")).to_contain_text("Please check the field marked below")
+    expect(page.get_by_role("alert")).to_contain_text("There is a problem")
     expect(page.get_by_label("Email address")).to_have_value(EMAIL)
     expect(page.get_by_label("Given name")).to_have_value("Aino")
     expect(page.get_by_label("Family name")).to_have_value("Virtanen")

@@ -51,7 +51,8 @@ def test_bad_email_shows_error_at_the_field_and_keeps_everything(web, run_tasks)
     expect(error).to_contain_text("does not look like an email address")
     # The error sits with the field (same field container), not only in a summary at the top.
     assert error.evaluate("(el, input) => el.closest('.field') === input.closest('.field')", email.element_handle())
-    expect(page.get_by_role("alert")).to_contain_text("everything you typed is kept")
+    expect(page.get_by_role("alert")).to_contain_text("Everything you typed is kept")
+    expect(page.locator(".error-summary")).to_be_focused()
 
     # Nothing typed is lost.
     expect(page.get_by_label("Your name")).to_have_value("Aino Virtanen")

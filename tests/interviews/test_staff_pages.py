@@ -82,7 +82,7 @@ def test_bad_slot_input_is_shown_next_to_the_field_and_kept(client, call, manage
         "local_start": "2031-03-02 09:00", "length": "30", "count": "3", "gap": "0",
         "timezone": "Mars/Olympus", "online_link": "", "place": "", "panel": [foreign_interviewer.pk],
     })
-    assert response.status_code == 400
+    assert response.status_code == 200
     page = response.content.decode()
     assert "is not a time zone name" in page and "Give an online link or a place" in page
     assert "Select a valid choice" in page  # the foreign interviewer is not offered
@@ -117,7 +117,7 @@ def test_edit_and_delete(client, manager, make_slot, invited):
         "local_start": f"{start:%Y-%m-%d} 13:00", "local_end": f"{start:%Y-%m-%d} 12:00",
         "timezone": "Europe/Helsinki", "online_link": "", "place": "Vaasa",
     })
-    assert response.status_code == 400 and "must end after it starts" in response.content.decode()
+    assert response.status_code == 200 and "must end after it starts" in response.content.decode()
     response = client.post(f"/staff/interviews/slots/{slot.pk}/edit/", {
         "local_start": f"{start:%Y-%m-%d} 13:00", "local_end": f"{start:%Y-%m-%d} 13:45",
         "timezone": "Europe/Helsinki", "online_link": "", "place": "Vaasa",
@@ -189,7 +189,7 @@ def test_record_an_assessment_and_bad_input(client, booked_slot, interviewer, cr
     data = {"recommendation": "maybe", "comment_team": "Thoughtful answers."}
     data.update({f"criterion_{c.pk}": "4" for c in criteria[1:]})
     response = client.post(url, data)
-    assert response.status_code == 400
+    assert response.status_code == 200
     page = response.content.decode()
     assert f"Give a score for “{criteria[0].name}”." in page and "Thoughtful answers." in page
     assert not Review.objects.exists()

@@ -31,7 +31,7 @@ MATRIX = {
              note="free places (the world has 19) but nobody waiting: nothing changes"),
     ],
     "staff_admissions:settings": [
-        Case("/staff/admissions/{call}/settings/", E("405"), E("404", anonymous=LOGIN, manager="400", superuser="400"),
+        Case("/staff/admissions/{call}/settings/", E("405"), E("404", anonymous=LOGIN, manager="200", superuser="200"),
              note="an empty form: errors next to the fields"),
     ],
     "staff_admissions:promotion": [
@@ -56,11 +56,11 @@ MATRIX = {
                                E("405", anonymous=LOGIN))],
 }
 MATRIX.update({
-    # the selection assistant (an empty POST stages nothing: 400), the exports and the CV zip (selection helper)
+    # the selection assistant (an empty POST stages nothing: the page again, 200), the exports and the CV zip (selection helper)
     "staff_admissions:assistant": [
         Case("/staff/admissions/{call}/assistant/", E("404", anonymous="302→login", manager="200+secret",
                                                         superuser="200+secret"),
-             E("404", anonymous="302→login", manager="400", superuser="400")),
+             E("404", anonymous="302→login", manager="200", superuser="200")),
         Case("/staff/admissions/999999/assistant/", E("404", anonymous="302→login"),
              E("404", anonymous="302→login"), note="no such call"),
     ],

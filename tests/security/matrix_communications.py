@@ -28,7 +28,7 @@ MATRIX = {
         Case("/staff/outbox/999999/", only("404"), E("405")),
     ],
     "staff_outbox:edit": [
-        Case("/staff/outbox/{outbox_draft}/edit/", only("200+secret"), only("400")),
+        Case("/staff/outbox/{outbox_draft}/edit/", only("200+secret"), only("200")),
     ],
     "staff_outbox:send": [Case(MESSAGE + "send/", E("405"), only("302→/staff/outbox/"))],
     "staff_outbox:retry": [Case(MESSAGE + "retry/", E("405"), only("302→/staff/outbox/"))],
@@ -37,10 +37,10 @@ MATRIX = {
     ],
     "staff_outbox:templates": [Case("/staff/outbox/templates/", only("200"), E("405"))],
     "staff_outbox:template_default": [
-        Case("/staff/outbox/templates/offer/default/", only("404", superuser="200"), only("404", superuser="400")),
+        Case("/staff/outbox/templates/offer/default/", only("404", superuser="200"), only("404", superuser="200")),
     ],
     "staff_outbox:template_edition": [
-        Case("/staff/outbox/templates/offer/{edition_id}/", only("200"), only("400")),
+        Case("/staff/outbox/templates/offer/{edition_id}/", only("200"), only("200")),
     ],
     "staff_outbox:template_remove": [
         Case("/staff/outbox/templates/offer/{edition_id}/remove/", E("405"), only("302→/staff/outbox/templates/")),

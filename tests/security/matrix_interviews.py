@@ -35,13 +35,13 @@ MATRIX = {
     "staff_interviews:slot_new": [
         Case("/staff/interviews/calls/{call}/slots/new/",
              E("404", anonymous=LOGIN, reviewer="403", manager="200", superuser="200"),
-             E("404", anonymous=LOGIN, reviewer="403", manager="400", superuser="400")),
+             E("404", anonymous=LOGIN, reviewer="403", manager="200", superuser="200")),
         Case("/staff/interviews/calls/999999/slots/new/", E("404", anonymous=LOGIN), E("404", anonymous=LOGIN)),
     ],
     "staff_interviews:slot": [
         # the panel's page: the panel (the reviewer) and managers; an empty assessment is refused
         Case("/staff/interviews/slots/{interview_slot}/", E("404", **ROLE_PAGE),
-             E("404", anonymous=LOGIN, reviewer="400", manager="400", superuser="400")),
+             E("404", anonymous=LOGIN, reviewer="200", manager="200", superuser="200")),
         Case("/staff/interviews/slots/{free_slot}/",
              E("404", anonymous=LOGIN, reviewer="200", manager="200", superuser="200"),
              E("404", anonymous=LOGIN, reviewer="400", manager="400", superuser="400")),
@@ -50,7 +50,7 @@ MATRIX = {
     "staff_interviews:slot_edit": [
         Case("/staff/interviews/slots/{interview_slot}/edit/",
              E("404", anonymous=LOGIN, reviewer="403", manager="200+secret", superuser="200+secret"),
-             E("404", anonymous=LOGIN, reviewer="403", manager="400", superuser="400")),
+             E("404", anonymous=LOGIN, reviewer="403", manager="200", superuser="200")),
     ],
     "staff_interviews:slot_delete": [
         Case("/staff/interviews/slots/{free_slot}/delete/", E("405"), E("404", **MANAGER_ACTION)),

@@ -230,7 +230,7 @@ def test_file_steps_with_random_bytes(world, content, name, step):
         upload = SimpleUploadedFile(name, content, content_type="application/pdf")
         response = other.post(f"/apply/step/{step}/", {field: upload, "motivation_letter": "Short letter."})
         check(response, f"/apply/step/{step}/ with a random file")
-        if response.status_code == 400:
+        if response.status_code == 200:
             assert 'class="field__error"' in body(response).decode()  # refused with a message at the field
         for document in world.other_application.documents.all():  # accepted (a plausible header): served inert
             served = other.get(f"/apply/documents/{document.pk}/")
@@ -334,7 +334,7 @@ def test_markup_in_staff_notes_is_refused_with_a_message(world):
     manager = signed_in(world, "manager")
     response = manager.post(f"/staff/applications/{world.application.pk}/more-information/",
                             {"info-message": PAYLOADS[0], "info-until": "2099-12-31T17:00"})
-    assert response.status_code == 400
+    assert response.status_code == 200
     assert "Write plain text: HTML tags such as &lt;script&gt; are not allowed." in body(response).decode()
     assert_inert(response)
 
@@ -359,7 +359,7 @@ def test_a_contact_message_reaches_the_team_as_typed(world, run_tasks, django_ca
         response = Client().post("/contact/", {"name": name, "email": "carla@example.org", "topic": TOPICS[0],
                                                "message": message})
     if "\x00" in name:
-        assert response.status_code == 400 and "Null characters are not allowed." in body(response).decode()
+        assert response.status_code == 200 and "Null characters are not allowed." in body(response).decode()
         return
     assert response.status_code == 302
     contact = ContactMessage.objects.latest("pk")

@@ -25,7 +25,7 @@ def test_assigning_reviewers_refuses_a_huge_application_id_at_the_field(world, m
     response = manager.post(f"/staff/review/calls/{world.values['call']}/assignments/",
                             {"applications": [str(world.application.pk), huge],
                              "reviewers": [str(world.user("reviewer").pk)]})
-    assert response.status_code == 400  # the page with its form and messages (as every refused form here)
+    assert response.status_code == 200  # the page with its form and messages, 200 (as every refused form here)
     page = body(response).decode()
     assert "is not one of the choices (no id is that large)." in page and 'class="field__error"' in page
 
@@ -35,7 +35,7 @@ def test_a_huge_panel_member_is_refused_on_the_new_slots_form(world, manager, hu
     response = manager.post(f"/staff/interviews/calls/{world.values['call']}/slots/new/", {
         "local_start": "2099-01-05 10:00", "length": "30", "count": "1", "gap": "0",
         "timezone": "Europe/Riga", "place": "Riga", "panel": huge})
-    assert response.status_code == 400
+    assert response.status_code == 200
     assert "is not one of the choices (no id is that large)." in body(response).decode()
 
 

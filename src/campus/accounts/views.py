@@ -22,4 +22,4 @@ def names(request):
                            family_name=form.cleaned_data["family_name"])
         messages.success(request, "Your name is saved.")
         return redirect("account_names")
-    return render(request, "accounts/names.html", {"form": form}, status=400 if form.errors else 200)
+    return render(request, "accounts/names.html", {"form": form})

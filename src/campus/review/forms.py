@@ -156,7 +156,7 @@ class ReviewForm(forms.Form):
             name = f"criterion_{criterion.pk}"
             scale = list(criterion.scale or [])
             scored[name] = forms.TypedChoiceField(
-                label=criterion.name, coerce=int, widget=forms.RadioSelect,
+                label=criterion.name, coerce=int, widget=forms.RadioSelect, help_text=criterion.description,
                 choices=[(str(value), f"{value} – {scale[value - 1] if len(scale) >= value else value}")
                          for value in range(1, 6)],
                 error_messages={"required": f"Choose a score from 1 to 5 for “{criterion.name}”.",

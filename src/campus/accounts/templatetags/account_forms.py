@@ -8,6 +8,8 @@ placeholders, which only repeat the label, are dropped.
 
 from django import template
 
+from campus.core.templatetags.campus import form_top
+
 register = template.Library()
 
 _DEFAULT = object()
@@ -22,6 +24,10 @@ def account_field(field, label=None, help=_DEFAULT, autofocus=False):
         help_text = ""
     # Django points aria-describedby at "<id>_helptext" whenever the field has help; we show ours (or none).
     field.field.help_text = help_text
+    shown = label or field.label
+    # the error summary above the form (account_form) names the field as shown, in the order shown
+    field.form.__dict__.setdefault("summary_labels", {})[field.name] = shown
+    field.form.__dict__.setdefault("summary_order", []).append(field.name)
     auto_id = field.auto_id
     described = []
     if help_text:
@@ -41,7 +47,7 @@ def account_field(field, label=None, help=_DEFAULT, autofocus=False):
     is_checkbox = input_type == "checkbox"
     return {
         "field": field,
-        "label": label or field.label,
+        "label": shown,
         "help": help_text,
         "widget": field.as_widget(attrs=attrs),
         "is_checkbox": is_checkbox,
@@ -49,9 +55,28 @@ def account_field(field, label=None, help=_DEFAULT, autofocus=False):
     }
 
 
-@register.inclusion_tag("allauth/includes/form_errors.html")
-def account_form_errors(form, summary=""):
-    """The form-level alert: errors that belong to no field, and a pointer to the fields marked below."""
-    non_field = list(form.non_field_errors()) if form is not None else []
-    fields_with_errors = [name for name in (form.errors if form is not None else {}) if name != "__all__"]
-    return {"non_field": non_field, "field_count": len(fields_with_errors), "summary": summary}
+class AccountFormNode(template.Node):
+    """``{% account_form form "what is kept" %}<form>…</form>{% endaccount_form %}``: the form is rendered first,
+    so the summary put above it names the fields with the labels they are shown with, in their order."""
+
+    def __init__(self, form, summary, nodelist):
+        self.form, self.summary, self.nodelist = form, summary, nodelist
+
+    def render(self, context):
+        form = self.form.resolve(context, ignore_failures=True)
+        summary = self.summary.resolve(context, ignore_failures=True) if self.summary else ""
+        body = self.nodelist.render(context)
+        if form is None:
+            return body
+        return form_top(context, form, lead=summary if form.errors else "") + "\n" + body
+
+
+@register.tag
+def account_form(parser, token):
+    bits = token.split_contents()
+    if len(bits) not in (2, 3):
+        raise template.TemplateSyntaxError("account_form takes a form and, optionally, what is kept")
+    nodelist = parser.parse(("endaccount_form",))
+    parser.delete_first_token()
+    return AccountFormNode(parser.compile_filter(bits[1]), parser.compile_filter(bits[2]) if len(bits) == 3 else None,
+                           nodelist)

@@ -66,6 +66,7 @@ def _answer(request, *, action):
                 messages.success(request, "You declined the offer. Thank you for letting us know.")
         except services.AdmissionError as error:
             context["error"] = str(error)
+            context["form_error"] = True
             return _page(request, "admissions/answer.html", context, status=409)
         return redirect("apply:status")
     if offer.state != O.OPEN:

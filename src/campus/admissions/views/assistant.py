@@ -207,4 +207,5 @@ def assistant(request, call):
     for row in rows:  # keep what the manager chose
         row["choice"] = chosen.get(row["application"].pk, row["choice"])
     context["accept_error"] = error
-    return render(request, "admissions/assistant.html", context, status=400)
+    context["form_error"] = bool(error)
+    return render(request, "admissions/assistant.html", context)

@@ -203,7 +203,7 @@ def save_settings(request, call):
         services.save_settings(settings=form.save(commit=False), actor=request.user, changed=form.changed_data)
         messages.success(request, "Admission settings saved.")
         return redirect(_board_url(call) + "#settings")
-    return render(request, "admissions/staff/settings.html", {"call": call, "settings_form": form}, status=400)
+    return render(request, "admissions/staff/settings.html", {"call": call, "settings_form": form})
 
 
 @require_GET

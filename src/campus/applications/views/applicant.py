@@ -92,6 +92,13 @@ def _editable_or_redirect(request, application):
     return None
 
 
+def _mark_cv_needed(upload, documents) -> None:
+    """Until a CV is stored, the CV upload is needed: its label shows the * and the input is `required`."""
+    if upload is not None and upload.kind == "cv" and "cv" not in documents:
+        upload.fields["file"].required_when_asked = True
+        upload.fields["file"].widget.attrs["required"] = True
+
+
 @login_required
 @require_http_methods(["GET", "POST"])
 def step(request, step: str):
@@ -148,6 +155,7 @@ def step(request, step: str):
             index = STEPS.index(step)
             return redirect("apply:step", step=STEPS[index + 1]) if index + 1 < len(STEPS) else redirect("apply:review")
     index = STEPS.index(step)
+    _mark_cv_needed(upload, documents)
     has_errors = bool(form.errors or (upload is not None and upload.errors) or (consent is not None and consent.errors))
     return render(
         request,
@@ -169,7 +177,7 @@ def step(request, step: str):
             "previous_step": STEPS[index - 1] if index > 0 else None,
             "has_errors": has_errors,
         },
-        status=400 if has_errors else 200,
+        
     )
 
 
@@ -336,7 +344,7 @@ def boss_letter(request):
         return _pdf_response(pdf, "convince-your-boss.pdf")
     return render(
         request, "applications/boss_letter.html", {"call": call, "form": form},
-        status=400 if form.errors else 200,
+        
     )
 
 

@@ -279,7 +279,7 @@ def _act(request, application, key, form, service, success):
         else:
             messages.success(request, success)
             return redirect("staff_applications:detail", pk=application.pk)
-    return _render_detail(request, application, forms={key: form}, status=400)
+    return _render_detail(request, application, forms={key: form})
 
 
 @require_POST

@@ -144,7 +144,7 @@ def _render_message(request, message, *, form=None, status=200, template="commun
         "history": history,
         "form": form,
     }
-    return render(request, template, context, status=status)
+    return render(request, template, context)
 
 
 @require_GET
@@ -171,7 +171,7 @@ def message_edit(request, pk: int):
             else:
                 messages.success(request, "The draft is saved.")
                 return redirect("staff_outbox:message", pk=message.pk)
-        return _render_message(request, message, form=form, status=400,
+        return _render_message(request, message, form=form,
                                template="communications/staff/edit.html")
     form = MessageForm(initial={"subject": message.subject, "body": message.body})
     return _render_message(request, message, form=form, template="communications/staff/edit.html")
@@ -254,7 +254,6 @@ def template_edit(request, event: str, edition_id: int | None = None):
     edition = _scope(request, event, edition_id)
     own = MailTemplate.objects.filter(event=event, edition=edition).first()
     default = services.default_template(event)
-    status = 200
     if request.method == "POST":
         form = TemplateForm(request.POST, event=event)
         if form.is_valid():
@@ -262,7 +261,6 @@ def template_edit(request, event: str, edition_id: int | None = None):
                                    body=form.cleaned_data["body"], actor=request.user)
             messages.success(request, f"The template “{mail.label(event)}” is saved.")
             return redirect("staff_outbox:templates")
-        status = 400
     else:
         source = own or default
         form = TemplateForm(initial={"subject": source.subject, "body": source.body} if source else None, event=event)
@@ -270,7 +268,7 @@ def template_edit(request, event: str, edition_id: int | None = None):
         "form": form, "event": event, "event_label": mail.label(event), "edition": edition, "own": own,
         "placeholders": rendering.placeholders_for(event).items(),
     }
-    return render(request, "communications/staff/template_edit.html", context, status=status)
+    return render(request, "communications/staff/template_edit.html", context)
 
 
 @require_POST

@@ -1,4 +1,8 @@
 from django import template
+from django.template.loader import render_to_string
+from django.utils.safestring import mark_safe
+
+from campus.core import form_errors
 
 from campus.core.invisible import reveal, reveal_plain
 from campus.core.markdown import render_markdown
@@ -60,6 +64,53 @@ def field_widget(field):
     if field.errors:
         attrs["aria-invalid"] = "true"
     return field.as_widget(attrs=attrs)
+
+
+@register.simple_tag(takes_context=True)
+def form_top(context, *items, errors=(), lead="", note=True):
+    """The top of a form: the error summary after a refused submit, and "* marks a required field".
+
+    ``items`` are the forms (or formsets) the form element holds; ``errors`` adds refusals that belong to
+    no form (a string or a list); ``lead`` is a sentence under the heading (what is kept, what to retype);
+    ``note=False`` leaves out the required-field note (a form whose own markup shows no asterisk).
+    """
+    extra = [errors] if isinstance(errors, str) else list(errors or ())
+    found = form_errors.summary(*items, errors=extra)
+    counter = context.render_context.setdefault("form_top_count", [0])
+    counter[0] += 1
+    return mark_safe(render_to_string("includes/form_top.html", {
+        **found,
+        "has_errors": bool(found["general"] or found["links"]),
+        "required": note and form_errors.has_required(*items),
+        "lead": lead,
+        "title_id": "error-summary-title" if counter[0] == 1 else f"error-summary-title-{counter[0]}",
+    }).strip())
+
+
+@register.simple_tag(takes_context=True)
+def error_title(context):
+    """'Error: ' at the start of the page title when a form of the page was refused."""
+    values = context.flatten().values()
+    if context.get("form_error") or form_errors.page_has_errors(values):
+        return "Error: "
+    return ""
+
+
+@register.simple_tag
+def choice_input(field, choice):
+    """One radio or checkbox of a group, tied with aria-describedby to the group's help and error."""
+    described = []
+    if field.help_text:
+        described.append(f"{field.auto_id}-help")
+    if field.errors:
+        described.append(f"{field.auto_id}-error")
+    attrs = dict(choice.data["attrs"])
+    if described:
+        attrs["aria-describedby"] = " ".join(described)
+    if field.errors:
+        attrs["aria-invalid"] = "true"
+    widget = {**choice.data, "attrs": attrs, "wrap_label": False}
+    return choice.parent_widget._render(choice.template_name, {"widget": widget}, choice.renderer)
 
 
 @register.filter(name="reveal")

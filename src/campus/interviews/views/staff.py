@@ -105,9 +105,8 @@ def slot_new(request, call_id: int):
         else:
             messages.success(request, f"{len(created)} interview slot{'s' if len(created) != 1 else ''} created.")
             return redirect(_home_url(call))
-    status = 400 if request.method == "POST" else 200
     return render(request, "interviews/staff/slot_form.html",
-                  {"call": call, "form": form, "creating": True}, status=status)
+                  {"call": call, "form": form, "creating": True})
 
 
 @require_http_methods(["GET", "POST"])
@@ -127,9 +126,8 @@ def slot_edit(request, pk: int):
         else:
             messages.success(request, "The slot is changed.")
             return redirect(_home_url(slot.call))
-    status = 400 if request.method == "POST" else 200
     return render(request, "interviews/staff/slot_form.html",
-                  {"call": slot.call, "slot": slot, "form": form, "creating": False}, status=status)
+                  {"call": slot.call, "slot": slot, "form": form, "creating": False})
 
 
 @require_POST
@@ -192,7 +190,6 @@ def slot_detail(request, pk: int):
                 else:
                     messages.success(request, "Your assessment is saved.")
                     return redirect("staff_interviews:slot", pk=slot.pk)
-            status = 400
         application.call = slot.call
         context.update({
             "form": form,
@@ -204,7 +201,8 @@ def slot_detail(request, pk: int):
         })
     elif request.method == "POST":
         context["refused"] = "Nobody has booked this slot: there is nobody to assess."
-        status = 400
+        context["form_error"] = True
+        status = 400  # not a refused form: there is no form to fill (nobody to assess), a request that cannot succeed
     return render(request, "interviews/staff/slot.html", context, status=status)
 
 

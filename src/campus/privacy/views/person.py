@@ -71,7 +71,7 @@ def erase(request):
     subject = selectors.subject_for_user(request.user)
     return _private(render(
         request, "privacy/erase.html", {"form": form, "summary": selectors.summary(subject)},
-        status=400 if form.errors else 200,
+        
     ))
 
 

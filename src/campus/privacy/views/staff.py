@@ -44,7 +44,7 @@ def export(request):
         else:
             content = services.export_personal_data(subject=subject, actor=request.user, by="staff")
             return zip_response(content, f"personal-data-{timezone.localdate():%Y-%m-%d}.zip")
-    return _index(request, export_form=form, status=400)
+    return _index(request, export_form=form)
 
 
 @staff_page(can_handle_requests)
@@ -70,4 +70,4 @@ def erasure(request, pk: int):
         # the same plan that approval executes: every row it changes, per kind
         "plan": erasure_plan.describe(erasure_plan.plan_erasure(erasure_request.user)) if pending else None,
         "form": form,
-    }, status=400 if form.errors else 200)
+    })

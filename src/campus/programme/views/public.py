@@ -169,9 +169,10 @@ def contact(request):
             rate_limited = True
         else:
             return redirect("programme:contact_thanks")
-    status = 429 if rate_limited else (400 if request.method == "POST" else 200)
+    status = 429 if rate_limited else 200
     return render(
-        request, "programme/contact.html", {"programme": programme, "form": form, "rate_limited": rate_limited}, status=status
+        request, "programme/contact.html", {"programme": programme, "form": form, "rate_limited": rate_limited,
+                                          "form_error": rate_limited}, status=status
     )
 
 

@@ -73,7 +73,7 @@ def assignments(request, call_pk: int):
                     messages.warning(request, f"Not assigned: {reason}")
                 return redirect(request.get_full_path())
         context = _assignments_context(request, call, assign_form=form)
-        return render(request, "review/staff/assignments.html", context, status=400)
+        return render(request, "review/staff/assignments.html", context)
     return render(request, "review/staff/assignments.html", _assignments_context(request, call))
 
 
@@ -93,7 +93,7 @@ def auto_assign(request, call_pk: int):
                                       f"{'s' if len(created) != 1 else ''}.")
             return redirect("staff_review:assignments", call_pk=call.pk)
     context = _assignments_context(request, call, auto_form=form)
-    return render(request, "review/staff/assignments.html", context, status=400)
+    return render(request, "review/staff/assignments.html", context)
 
 
 @require_POST
@@ -138,7 +138,7 @@ def conflict_add(request, call_pk: int):
         messages.success(request, "The conflict of interest is recorded; the reviewer will not review this application.")
         return redirect("staff_review:assignments", call_pk=call.pk)
     context = _assignments_context(request, call, conflict_form=form)
-    return render(request, "review/staff/assignments.html", context, status=400)
+    return render(request, "review/staff/assignments.html", context)
 
 
 @require_POST

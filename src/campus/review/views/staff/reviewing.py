@@ -118,7 +118,7 @@ def review(request, pk: int):
             _apply_errors(form, error)
         else:
             return _after_save(request, application, saved)
-    return _render_review(request, application, form=form, status=400)
+    return _render_review(request, application, form=form)
 
 
 def _after_save(request, application, saved):

@@ -26,7 +26,6 @@ from .common import Role, _apply_errors, _back, _managed_call, _managed_edition
 def team(request, pk: int):
     edition = _managed_edition(request, pk)
     form = TeamAddForm(request.POST or None)
-    status = 200
     if request.method == "POST":
         if form.is_valid():
             try:
@@ -37,10 +36,9 @@ def team(request, pk: int):
             else:
                 messages.success(request, f"{form.user.get_full_name()} is in the team.")
                 return redirect("staff_review:team", pk=edition.pk)
-        status = 400
     return render(request, "review/staff/team.html", {
         "edition": edition, "people": selectors.team_of(edition), "form": form,
-    }, status=status)
+    })
 
 
 @require_POST
@@ -66,7 +64,6 @@ def team_remove(request, pk: int):
 def phases(request, call_pk: int):
     call = _managed_call(request, call_pk)
     form = PhaseForm(request.POST or None, prefix="new", initial={"reviews_per_application": 2})
-    status = 200
     if request.method == "POST":
         if form.is_valid():
             values = {field: form.cleaned_data[field] for field in services.PHASE_FIELDS}
@@ -77,10 +74,9 @@ def phases(request, call_pk: int):
             else:
                 messages.success(request, "The phase is created. Activate it when reviewers should work under it.")
                 return redirect("staff_review:phases", call_pk=call.pk)
-        status = 400
     return render(request, "review/staff/phases.html", {
         "call": call, "phases": ReviewPhase.objects.filter(call=call).order_by("order", "id"), "form": form,
-    }, status=status)
+    })
 
 
 @require_http_methods(["GET", "POST"])
@@ -89,7 +85,6 @@ def phase_edit(request, pk: int):
     phase = get_object_or_404(ReviewPhase, pk=pk)
     call = _managed_call(request, phase.call_id)
     form = PhaseForm(request.POST or None, instance=phase)
-    status = 200
     if request.method == "POST":
         if form.is_valid():
             values = {field: form.cleaned_data[field] for field in services.PHASE_FIELDS}
@@ -101,8 +96,7 @@ def phase_edit(request, pk: int):
             else:
                 messages.success(request, "The phase is saved.")
                 return redirect("staff_review:phases", call_pk=call.pk)
-        status = 400
-    return render(request, "review/staff/phase_edit.html", {"call": call, "phase": phase, "form": form}, status=status)
+    return render(request, "review/staff/phase_edit.html", {"call": call, "phase": phase, "form": form})
 
 
 @require_POST
@@ -132,7 +126,6 @@ def criteria(request, call_pk: int):
     initial = {"kind": Kind.REVIEW, "weight": 1}
     initial.update({f"scale_{i}": label for i, label in enumerate(["Poor", "Fair", "Good", "Very good", "Excellent"], 1)})
     form = CriterionForm(request.POST or None, initial=initial)
-    status = 200
     if request.method == "POST":
         if form.is_valid():
             try:
@@ -142,13 +135,12 @@ def criteria(request, call_pk: int):
             else:
                 messages.success(request, "The criterion is added.")
                 return redirect("staff_review:criteria", call_pk=call.pk)
-        status = 400
     all_criteria = selectors.criteria_of(call)
     groups = [
         {"kind": kind, "label": label, "items": [c for c in all_criteria if c.kind == kind]}
         for kind, label in Kind.choices
     ]
-    return render(request, "review/staff/criteria.html", {"call": call, "groups": groups, "form": form}, status=status)
+    return render(request, "review/staff/criteria.html", {"call": call, "groups": groups, "form": form})
 
 
 @require_http_methods(["GET", "POST"])
@@ -157,7 +149,6 @@ def criterion_edit(request, pk: int):
     criterion = get_object_or_404(Criterion, pk=pk)
     call = _managed_call(request, criterion.call_id)
     form = CriterionForm(request.POST or None, initial=CriterionForm.initial_of(criterion))
-    status = 200
     if request.method == "POST":
         if form.is_valid():
             try:
@@ -167,9 +158,8 @@ def criterion_edit(request, pk: int):
             else:
                 messages.success(request, "The criterion is saved.")
                 return redirect("staff_review:criteria", call_pk=call.pk)
-        status = 400
     return render(request, "review/staff/criterion_edit.html",
-                  {"call": call, "criterion": criterion, "form": form}, status=status)
+                  {"call": call, "criterion": criterion, "form": form})
 
 
 @require_POST
