@@ -147,10 +147,26 @@ class Web:
             self.page.screenshot(path=str(Path(folder) / f"{label}.png"), full_page=True)
 
     # --- checks -----------------------------------------------------------------------------
+    def _evaluate_after_navigation(self, script: str, arg):
+        """Evaluate ``script`` on the page the last click led to. A click that navigates returns before the next
+        document exists; evaluating then meets the old document being torn down ("Execution context was
+        destroyed", a null ``document.documentElement``). Wait for the load and try again (three times at most)."""
+        from playwright.sync_api import Error as PlaywrightError
+
+        for attempt in range(3):
+            self.page.wait_for_load_state("load")
+            try:
+                assert self.page.evaluate("() => typeof window.axe === 'object'"), "axe-core was not injected"
+                return self.page.evaluate(script, arg)
+            except PlaywrightError as error:
+                navigating = "context was destroyed" in str(error) or "documentElement" in str(error)
+                if not navigating or attempt == 2:
+                    raise
+                self.page.wait_for_timeout(200)
+
     def check_axe(self, *, label: str = ""):
         """Run axe-core (WCAG 2.0/2.1 A and AA rules) on the current page; fail on any violation."""
-        assert self.page.evaluate("() => typeof window.axe === 'object'"), "axe-core was not injected"
-        results = self.page.evaluate(
+        results = self._evaluate_after_navigation(
             """async (tags) => {
                 const r = await axe.run(document, {runOnly: {type: 'tag', values: tags}, resultTypes: ['violations']});
                 return r.violations.map(v => ({
