@@ -17,6 +17,7 @@ urlpatterns = [
     path("staff/admissions/", include("campus.admissions.staff_urls")),
     path("staff/outbox/", include("campus.communications.staff_urls")),
     path("staff/privacy/", include("campus.privacy.staff_urls")),
+    path("staff/cohort/", include("campus.cohort.staff_urls")),
     path("staff/", staff_nav.home, name="staff"),
     path("staff/content/", admin.site.urls),
     path("accounts/", include("campus.accounts.urls")),
