@@ -36,9 +36,7 @@ class Onboarding(TimeStampedModel):
     """What someone just admitted does before module 1 (shown on their home until the first module starts)."""
 
     edition = models.OneToOneField(Edition, on_delete=models.CASCADE, related_name="onboarding")
-    text = models.TextField(blank=True, help_text=MARKDOWN_HELP)
-    updated_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL,
-                                   related_name="+")
+    text = models.TextField(blank=True, help_text=MARKDOWN_HELP)  # who changed it: the activity log
 
     def __str__(self) -> str:
         return f"Onboarding for {self.edition}"

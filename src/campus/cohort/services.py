@@ -91,7 +91,7 @@ def save_onboarding(*, edition, text: str, actor) -> Onboarding:
     with transaction.atomic():
         onboarding, _created = Onboarding.objects.select_for_update().get_or_create(edition=edition)
         if onboarding.text != text:
-            onboarding.text, onboarding.updated_by = text, actor
+            onboarding.text = text
             onboarding.save()
             log_activity(action="cohort.onboarding_saved", target=onboarding, actor=actor, edition=edition.pk)
     return onboarding
