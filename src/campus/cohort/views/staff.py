@@ -68,7 +68,7 @@ def _modules(edition):
 @require_http_methods(["GET", "POST"])
 @staff_page(manages_any_edition, load=EDITION)
 def leads(request, edition):
-    form = ModuleLeadForm(request.POST or None, modules=_modules(edition))
+    form = ModuleLeadForm(request.POST if request.method == "POST" else None, modules=_modules(edition))
     if request.method == "POST" and form.is_valid():
         try:
             services.assign_module_lead(module=form.cleaned_data["module"], user=form.cleaned_data["user"],
@@ -105,7 +105,8 @@ def meetups(request, edition):
 @staff_page(manages_any_edition, load={"meetup": meetup_or_none})
 def meetup_mode(request, meetup):
     edition = meetup.module.edition
-    form = MeetupModeForm(request.POST or None, initial={"mode": meetup.mode, "note": meetup.mode_note})
+    form = MeetupModeForm(request.POST if request.method == "POST" else None,
+                          initial={"mode": meetup.mode, "note": meetup.mode_note})
     if request.method == "POST" and form.is_valid():
         sent = services.switch_meetup_mode(meetup=meetup, mode=form.cleaned_data["mode"],
                                            note=form.cleaned_data["note"], actor=request.user)
@@ -124,7 +125,8 @@ def meetup_mode(request, meetup):
 @staff_page(manages_any_edition, load=EDITION)
 def onboarding(request, edition):
     current = Onboarding.objects.filter(edition=edition).first()
-    form = OnboardingForm(request.POST or None, initial={"text": current.text if current else ""})
+    form = OnboardingForm(request.POST if request.method == "POST" else None,
+                          initial={"text": current.text if current else ""})
     if request.method == "POST" and form.is_valid():
         services.save_onboarding(edition=edition, text=form.cleaned_data["text"], actor=request.user)
         messages.success(request, "The onboarding text is saved.")
