@@ -118,7 +118,8 @@ def switch_meetup_mode(*, meetup: Meetup, mode: str, note: str, actor) -> int:
         context = {
             "meetup": f"{locked.title} (module {locked.module.number}: {locked.module.title})",
             "when": when(locked), "mode": locked.mode_label, "previous_mode": previous, "note": note,
-            "where": locked.place or "to be announced", "schedule_url": outbox.site_url() + reverse("cohort:schedule:page"),
+            "where": locked.place or "to be announced",
+            "schedule_url": outbox.site_url() + reverse("cohort:schedule:page"),
         }
         stamp = f"{locked.updated_at.timestamp():.6f}"
         for participant in participants:
