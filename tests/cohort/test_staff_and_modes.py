@@ -153,3 +153,27 @@ def test_the_home_costs_the_same_with_a_next_meetup(client, seeded, django_asser
     client.get("/me/")
     with django_assert_num_queries(7):  # as tests/cohort/test_door.py, the first module has started
         assert "Next meetup" in client.get("/me/").content.decode()
+
+
+def test_the_meetups_and_leads_lists_cost_the_same_with_more_rows(manager_client, seeded, django_user_model,
+                                                                  django_assert_num_queries):
+    meetups, leads = f"/staff/cohort/editions/{seeded.pk}/meetups/", f"/staff/cohort/editions/{seeded.pk}/leads/"
+    manager_client.get(meetups)
+    manager_client.get(leads)
+    # session, user, edition, roles (2), the meetups with modules, programme, staff sections (2), footer pages
+    with django_assert_num_queries(10) as meetup_queries:
+        manager_client.get(meetups)
+    # the same, with the leads (users, modules) and the form's modules (read twice by the select)
+    with django_assert_num_queries(12) as lead_queries:
+        manager_client.get(leads)
+    module = Module.objects.get(edition=seeded, number=1)
+    template = Meetup.objects.filter(module=module).first()
+    for n in range(5):
+        Meetup.objects.create(module=module, title=f"Extra {n}", starts_at=template.starts_at,
+                              ends_at=template.ends_at, timezone="Europe/Helsinki")
+        user = django_user_model.objects.create_user(email=f"lead{n}@example.org", password="a-long-password-1")
+        TeamMembership.objects.create(edition=seeded, user=user, role="module_lead", module=module)
+    with django_assert_num_queries(len(meetup_queries)):
+        assert "Extra 4" in manager_client.get(meetups).content.decode()
+    with django_assert_num_queries(len(lead_queries)):
+        assert "lead4@example.org" in manager_client.get(leads).content.decode()

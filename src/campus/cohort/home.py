@@ -17,7 +17,7 @@ def meetup_items(participant) -> list[CalendarItem]:
     items = []
     for meetup in selectors.meetups_of_edition(participant.edition_id):
         module = meetup.module
-        lines = [f"Module {module.number}: {module.title}", f"Mode: {meetup.mode_label}"]
+        lines = [f"Module {module.number}: {module.title}"]  # the mode is in the title
         if meetup.mode_note:
             lines.append(meetup.mode_note)
         items.append(CalendarItem(
