@@ -53,8 +53,9 @@ def rest_absent(request, session):
 @require_GET
 @staff_page(run_session, load={"session": selectors.session_or_none})
 def qr_screen(request, session):
-    """The page for the room's screen: the code of the current window; it reloads itself (a meta refresh, no
-    script) when the window changes."""
+    """The page for the room's screen: the code of the current window; a small same-origin script
+    (static/attendance/qr-screen.js) renews it in place when the window changes (a meta refresh would fail
+    axe's rule on timed refreshes)."""
     token = tokens.make(session.pk)
     url = request.build_absolute_uri(reverse("attendance:check_in", kwargs={"token": token}))
     return render(request, "attendance/staff/qr_screen.html", {
