@@ -171,3 +171,17 @@ def test_exports_neutralise_formulas(client, meetup1, make_session, make_members
     response = client.get(f"/staff/attendance/overview/export.csv")
     assert "Excused" in b"".join(response.streaming_content).decode("utf-8-sig")
     assert client.get(f"/staff/attendance/sessions/{session.pk}/export.html").status_code == 404
+
+
+def test_the_roll_call_escapes_names_and_remarks(client, edition, meetup1, make_session, lead1):
+    from tests.attendance.conftest import LONG_AGO, joined
+    from tests.cohort.conftest import make_participant
+
+    session = make_session(meetup1, start=-5)
+    evil = joined(make_participant(edition, "evil@example.org", given="<script>alert(1)</script>", family="X"),
+                  LONG_AGO)
+    services.record_roll_call(session=session, marks={evil.pk: ("excused", '"><img src=x onerror=alert(2)>')},
+                              actor=lead1)
+    page = signed_in(client, lead1).get(f"/staff/attendance/sessions/{session.pk}/").content.decode()
+    assert "<script>alert(1)" not in page and "&lt;script&gt;alert(1)" in page
+    assert "<img src=x" not in page and "&quot;&gt;&lt;img src=x" in page

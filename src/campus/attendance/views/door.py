@@ -13,8 +13,8 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 from campus.core.access import staff_page
 from campus.core.files import private_file_response
 
-from .. import exports, permissions, qr, selectors, services, tokens
-from ..forms import RollCallForm
+from .. import exports, permissions, qr, rollcall, selectors, services, tokens
+from ..forms import STATUS_CHOICES, RollCallForm
 from .staff import chosen_edition, run_session
 
 
@@ -29,11 +29,11 @@ def roll_call(request, session):
         messages.success(request, f"Roll call saved: {total} change{'s' if total != 1 else ''}."
                          if total else "Roll call saved: nothing had changed.")
         return redirect("staff_attendance:roll_call", session=session.pk)
-    lines = [(row, *form.for_row(row)) for row in rows]
     counted = {status: sum(1 for row in rows if row.status == status) for status in ("present", "late", "excused",
                                                                                     "absent")}
     return render(request, "attendance/staff/roll_call.html", {
-        "session": session, "form": form, "lines": lines, "counted": counted,
+        "session": session, "form": form, "rows": rows, "counted": counted,
+        "fieldsets": rollcall.fieldsets(rows, form, zone=session.zone, choices=STATUS_CHOICES),
         "unrecorded": sum(1 for row in rows if not row.status and row.expected),
     })
 
