@@ -29,5 +29,6 @@ urlpatterns = [
     path("me/", include("campus.cohort.urls")),
     path("my-data/", include("campus.privacy.urls")),
     path("healthz", health.healthz, name="healthz"),
+    path("", include("campus.attendance.urls")),  # me/attendance/ and staff/attendance/
     path("", include("campus.programme.urls")),
 ]
