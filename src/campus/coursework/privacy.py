@@ -29,3 +29,7 @@ HANDLING = {
                                  "the entry's writer: deleted; of the commenting team member: the author set to "
                                  "nobody.",
 }
+
+NOT_PERSONAL = {
+    "coursework.Material.file": "Course material the module lead publishes for the whole cohort",
+}
