@@ -59,6 +59,11 @@ class MaterialForm(forms.ModelForm):
                   "order": "Order within the week"}
         widgets = {"body": forms.Textarea(attrs={"rows": 8})}
 
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["order"].required = False
+        self.fields["order"].help_text = "Lower numbers come first; empty: 0."
+
     def clean_upload(self):
         upload = self.cleaned_data.get("upload")
         self.detected = _detect([upload])[0] if upload else None
