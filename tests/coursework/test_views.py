@@ -268,3 +268,20 @@ def test_participant_pages_are_flat(client, edition, module1, lead1, alice, coun
     _count(client, f"/me/coursework/assignments/{item.pk}/", django_assert_num_queries,
            PARTICIPANT_QUERIES["assignment"])
     assert AttemptFile.objects.count() == count
+
+
+def test_times_are_shown_in_the_module_zone(client, assignment, alice, lead1):
+    from datetime import UTC, datetime
+
+    module = assignment.module
+    module.timezone = "Europe/Helsinki"
+    module.save()
+    assignment.due_at = datetime(2027, 3, 1, 15, 0, tzinfo=UTC)
+    assignment.save()
+    services.submit_attempt(assignment=assignment, participant=alice, text="x", actor=alice.user,
+                            now=datetime(2027, 2, 1, 8, 30, tzinfo=UTC))
+    page = signed_in(client, alice.user).get(f"/me/coursework/assignments/{assignment.pk}/").content.decode()
+    assert "Monday 1 March 2027, 17:00" in page and "Europe/Helsinki" in page
+    assert "1 Feb 2027, 10:30" in page
+    staff = signed_in(client, lead1).get(f"/staff/coursework/assignments/{assignment.pk}/").content.decode()
+    assert "1 Mar 2027, 17:00" in staff and "1 Feb 2027, 10:30" in staff
