@@ -12,7 +12,7 @@ from campus.core.files import private_file_response
 
 from .. import permissions, selectors, services
 from ..forms import AssignmentForm, MaterialForm
-from ..models import Material
+from ..models import Assignment, Material
 
 section = staff_page(permissions.can_use_section)
 
@@ -128,7 +128,5 @@ def assignment_edit(request, pk: int):
     assignment = selectors.assignment_for_staff(request.user, pk)
     if assignment is None:
         raise Http404("No such assignment.")
-    # the form reads and writes the instance: a fresh copy keeps the page's heading unchanged on refusal
-    from ..models import Assignment
-
+    # the form writes into its instance: a fresh copy keeps the page's heading unchanged on a refusal
     return _assignment_form(request, assignment.module, Assignment.objects.get(pk=assignment.pk))
