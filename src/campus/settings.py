@@ -72,6 +72,7 @@ INSTALLED_APPS = [
     "campus.admissions",
     "campus.cohort",
     "campus.attendance",
+    "campus.coursework",
 ]
 
 MIDDLEWARE = [
