@@ -90,6 +90,7 @@ class AnswerForm(forms.Form):
     """One field per question, named by the question's id. Saving a draft accepts gaps; submitting does not."""
 
     def __init__(self, *args, questions, complete=True, **kwargs):
+        kwargs.setdefault("auto_id", "question-%s")
         super().__init__(*args, **kwargs)
         self.questions = list(questions)
         for question in self.questions:
