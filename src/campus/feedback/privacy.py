@@ -8,6 +8,11 @@ to them, not by the team either).
 PERSONAL_DATA = {
     "feedback.Response.participant": ("Feedback on the education: answers to named surveys", "Until erased on request",
                                       "legitimate_interest"),
+    "feedback.Response.answers": ("Feedback on the education: what was answered (tied to the person in named "
+                                  "surveys only)", "Named: until erased on request; anonymous: with the survey",
+                                  "legitimate_interest"),
+    "feedback.Draft.answers": ("Keeping survey answers saved part-way", "Until the survey is submitted or erased "
+                               "on request", "legitimate_interest"),
     "feedback.Completion.participant": ("Knowing who has answered a survey, to remind only the others",
                                         "Until erased on request", "legitimate_interest"),
     "feedback.Draft.participant": ("Keeping survey answers saved part-way", "Until the survey is submitted or "

@@ -1,7 +1,7 @@
 """What the surveys app holds about a person, for subject access and erasure (registered in plugin.py): named
 responses, completions ("has answered") and drafts. Anonymous responses are tied to nobody and stay."""
 
-from campus.core.plugins.privacy import Person, PrivacyHandler, Section
+from campus.core.plugins.privacy import Person, PrivacyHandler, Section, plural
 
 from . import services
 from .models import Completion, Draft, Response
@@ -51,7 +51,8 @@ class FeedbackHandler(PrivacyHandler):
         return [Section("Surveys", "named answers, “has answered” records and saved drafts deleted; anonymous "
                         "answers stay (they are tied to nobody)",
                         [f"named answers to “{r.survey.title}”" for r in part["named"]]
-                        + [f"{part['completions']} “has answered” record(s)", f"{part['drafts']} draft(s)"],
+                        + ([plural(part["completions"], "“has answered” record")] if part["completions"] else [])
+                        + ([plural(part["drafts"], "draft")] if part["drafts"] else []),
                         order=79)]
 
     def erase(self, part, person):
