@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from .models import Question, Response
 from .selectors import answer_counts
 
-ROW_HEIGHT = 40  # one bar of the chart: its label above, the bar below (SVG units; the chart is 400 wide)
+ROW_HEIGHT = 40  # one bar of the chart: its label above, the bar below (SVG units; the chart is 320 wide, its bars 230)
 
 
 @dataclass
