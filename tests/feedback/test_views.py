@@ -230,3 +230,20 @@ def test_the_participant_list_takes_a_fixed_number_of_queries(client, seeded, ma
 
 PARTICIPANT_QUERIES = 6
 assert Question
+
+
+def test_times_are_shown_in_the_modules_zone_and_a_survey_not_yet_open_waits(client, seeded, manager, modules, pia):
+    from datetime import UTC, datetime, timedelta
+
+    from django.utils import timezone
+
+    survey = build_survey(seeded, manager, module=modules[0], title="Later survey", open_it=False)
+    opens = timezone.now() + timedelta(days=3)
+    services.update_survey(survey=survey, actor=manager, opens_at=opens,
+                           closes_at=datetime(2099, 6, 1, 10, 0, tzinfo=UTC))
+    services.set_state(survey=survey, to="open", actor=manager)
+    client.force_login(pia.user)
+    text = client.get("/me/surveys/").content.decode()
+    assert "Opening soon" in text and f"({modules[0].timezone})" in text
+    assert client.post(reverse("feedback:answer", args=[survey.pk]), {"submit": "1"}).status_code == 200
+    assert not Response.objects.exists()

@@ -4,6 +4,7 @@ the anonymity notice before the questions, "Save and continue later" and "Submit
 from django.contrib import messages
 from django.http import Http404
 from django.shortcuts import redirect, render
+from django.utils import timezone
 from django.views.decorators.http import require_GET, require_http_methods
 
 from campus.cohort.access import participant_page
@@ -18,11 +19,19 @@ from ..models import Survey
 def survey_list(request):
     participant = request.participant
     rows = list(selectors.surveys_for_participant(participant))
-    open_rows = [s for s in rows if not s.answered and services.is_answerable(s)]
-    answered = [s for s in rows if s.answered]
-    closed = [s for s in rows if not s.answered and not services.is_answerable(s)]
+    now = timezone.now()
+    open_rows, upcoming, answered, closed = [], [], [], []
+    for survey in rows:
+        if survey.answered:
+            answered.append(survey)
+        elif services.is_answerable(survey, now):
+            open_rows.append(survey)
+        elif survey.state == states.OPEN and survey.opens_at and survey.opens_at > now:
+            upcoming.append(survey)
+        else:
+            closed.append(survey)
     return render(request, "feedback/participant/list.html", {
-        "open_surveys": open_rows, "answered": answered, "closed": closed, "labels": states.PARTICIPANT_LABELS,
+        "open_surveys": open_rows, "upcoming": upcoming, "answered": answered, "closed": closed,
     })
 
 
