@@ -73,6 +73,7 @@ INSTALLED_APPS = [
     "campus.cohort",
     "campus.attendance",
     "campus.coursework",
+    "campus.feedback",
 ]
 
 MIDDLEWARE = [
