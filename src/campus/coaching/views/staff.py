@@ -68,6 +68,10 @@ def round_new(request, edition_id: int):
     planned, changed = None, False
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
+        already = edition.coaching_rounds.filter(proposal_key=request.POST.get("key", "")[:64]).first()
+        if "save" in request.POST and already is not None:  # a double-clicked "Save": the round saved the first time
+            messages.info(request, f"“{already.title}” was already saved.")
+            return redirect("staff_coaching:round", already.pk)
         planned = proposals.propose(edition, seed=data["seed"])
         if "save" in request.POST and not planned.proposal.groups:
             form.add_error(None, "The edition has no participants yet: there is nobody to put in groups.")
