@@ -106,6 +106,8 @@ class CoachingHandler(PrivacyHandler):
             if add_months(row["ended"], months_of(editions[row["edition_id"]])) < now.date():
                 expired.append(row["edition_id"])
         ids = list(CoachingRound.objects.filter(edition_id__in=expired).values_list("pk", flat=True))
+        if not ids:  # counted only when there is something to delete (the purge's report stays short)
+            return {}
         if dry_run:
             return {"coaching_rounds": len(ids)}
         return {"coaching_rounds": services.delete_rounds(round_ids=ids)}
