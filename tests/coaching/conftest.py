@@ -17,15 +17,18 @@ _batches = itertools.count(1)
 
 
 def make_cohort(edition, n: int, *, countries=COUNTRIES[:4], sectors=SECTORS[:5], prefix="member",
-                notes=None) -> list[Participant]:
-    """``n`` participants of ``edition``: participant i from ``countries[i % len]`` in ``sectors[i % len]``."""
+                names=None) -> list[Participant]:
+    """``n`` participants of ``edition``: participant i from ``countries[i % len]`` in ``sectors[i % len]``
+    (``names``: their full names, "given family", else made up)."""
     User = get_user_model()
     batch = next(_batches)
     call = Call.objects.filter(edition=edition).first()
     question = Question.objects.get(call=call, key="cluster_sector")
     users = User.objects.bulk_create([
-        User(email=f"{prefix}{batch}-{i:04d}@example.org", full_name=f"{prefix.title()} {batch}-{i:04d}",
-             given_name=prefix.title(), family_name=f"{batch}-{i:04d}", password="!")
+        User(email=f"{prefix}{batch}-{i:04d}@example.org", password="!",
+             full_name=names[i] if names else f"{prefix.title()} {batch}-{i:04d}",
+             given_name=names[i].split()[0] if names else prefix.title(),
+             family_name=names[i].split()[-1] if names else f"{batch}-{i:04d}")
         for i in range(n)])
     if users and users[0].pk is None:
         users = list(User.objects.filter(email__startswith=f"{prefix}{batch}-").order_by("email"))
