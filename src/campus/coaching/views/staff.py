@@ -116,7 +116,7 @@ def move(request, pk: int):
             member = services.move_member(round_=round_, participant_id=data["participant"], to_group=data["to_group"],
                                           actor=request.user, confirmed=data["confirm"])
         except services.NeedsConfirmation as warning:
-            return _round_page(request, round_, confirm={"message": str(warning), "form": form,
+            return _round_page(request, round_, move_form=form, confirm={"message": str(warning), "form": form,
                                                          "participant": data["participant"],
                                                          "to_group": data["to_group"]})
         except services.CoachingError as error:
