@@ -11,7 +11,7 @@ from . import permissions, selectors
 from .privacy_handler import CoachingHandler
 
 staff.register(staff.StaffSection(
-    title="Coaching", url_name="staff_coaching:home", order=60, predicate=permissions.staff_section,
+    title="Coaching", url_name="staff_coaching:home", order=55, predicate=permissions.staff_section,
     description="Peer coaching rounds: generate groups of 3–4 that mix countries and sectors, change them by "
                 "hand, see which sessions were held, export.",
 ))
@@ -21,13 +21,13 @@ area.register_section(area.ParticipantSection(
 
 
 def coaching_block(request, participant):
-    """The participant's newest coaching group on their home (two queries; none shown before a group exists)."""
+    """The participant's newest coaching group on their home (one query before a group exists, then two)."""
     membership = selectors.newest_membership(participant)
     if membership is None:
         return None
     group = membership.group
     return area.HomeBlock(render_to_string("coaching/participant/_home_block.html", {
-        "group": group, "round": group.round, "members": [m.participant for m in group.members.all()],
+        "group": group, "round": group.round, "members": list(selectors.members_of_queryset(group)),
         "participant": participant,
     }, request=request), order=50, key="coaching")
 

@@ -119,7 +119,14 @@ def memberships_of(participant: Participant) -> list[GroupMember]:
                 .order_by("-round__created_at", "-round_id"))
 
 
+CACHE = "_coaching_newest"  # on the Participant object of the request: the home block and the section share it
+
+
 def has_group(participant: Participant) -> bool:
+    """Whether the participant is in a coaching group (the participant area shows the section then): the
+    home block's answer when it was asked on this request, else one query."""
+    if CACHE in participant.__dict__:
+        return participant.__dict__[CACHE] is not None
     return GroupMember.objects.filter(participant=participant).exists()
 
 
@@ -143,9 +150,9 @@ def unassigned(round_: CoachingRound) -> list[Participant]:
 
 
 def newest_membership(participant: Participant) -> GroupMember | None:
-    """The participant's group of the newest round, with its members (two queries)."""
-    members = GroupMember.objects.select_related("participant__user", "participant__application").order_by(
-        "participant__user__family_name", "participant__user__given_name", "participant__user__email", "pk")
-    return (GroupMember.objects.filter(participant=participant).select_related("group__round")
-            .prefetch_related(Prefetch("group__members", queryset=members))
-            .order_by("-round__created_at", "-round_id").first())
+    """The participant's group of the newest round (one query; cached on the participant object)."""
+    if CACHE not in participant.__dict__:
+        participant.__dict__[CACHE] = (GroupMember.objects.filter(participant=participant)
+                                       .select_related("group__round").order_by("-round__created_at", "-round_id")
+                                       .first())
+    return participant.__dict__[CACHE]
