@@ -175,7 +175,7 @@ def test_the_round_page_has_a_flat_query_count(manager_client, edition, manager,
         log_a_session(group)
     url = reverse("staff_coaching:round", args=[round_.pk])
     manager_client.get(url)
-    with django_assert_num_queries(14):
+    with django_assert_num_queries(15):
         assert manager_client.get(url).status_code == 200
 
 

@@ -91,6 +91,10 @@ def round_new(request, edition_id: int):
 
 def _round_page(request, round_, *, move_form=None, confirm=None, status=200):
     groups = selectors.groups_for_staff(round_)
+    sectors = selectors.sectors_of([m.participant for g in groups for m in g.members.all()])
+    for group in groups:
+        for member in group.members.all():
+            member.sector = sectors.get(member.participant_id, "")
     return render(request, "coaching/staff/round.html", {
         "round": round_, "edition": round_.edition, "groups": groups, "move_form": move_form,
         "confirm": confirm, "unassigned": selectors.unassigned(round_),
