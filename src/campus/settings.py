@@ -74,6 +74,7 @@ INSTALLED_APPS = [
     "campus.attendance",
     "campus.coursework",
     "campus.feedback",
+    "campus.coaching",
 ]
 
 MIDDLEWARE = [
