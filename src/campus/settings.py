@@ -71,6 +71,7 @@ INSTALLED_APPS = [
     "campus.interviews",
     "campus.admissions",
     "campus.cohort",
+    "campus.certificates",
 ]
 
 MIDDLEWARE = [

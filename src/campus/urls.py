@@ -25,6 +25,7 @@ urlpatterns = [
     path("apply/offer/", include("campus.admissions.urls")),
     path("apply/", include("campus.applications.urls")),
     path("api/", include("campus.api.urls")),
+    path("", include("campus.certificates.urls")),
     path("me/", include("campus.cohort.urls")),
     path("my-data/", include("campus.privacy.urls")),
     path("healthz", health.healthz, name="healthz"),
