@@ -36,3 +36,9 @@ HANDLING = {
                                 "A staff member who issued or revoked one: set to nobody. No retention purge: "
                                 "the certificate is the holder's proof.",
 }
+
+NOT_PERSONAL = {
+    "certificates.IssuerKey.name": "The name of the issuer's signing key (\"1\"), part of its public key id.",
+    "certificates.Certificate.programme_name": "The programme's name as printed on the certificate.",
+    "certificates.Certificate.edition_name": "The edition's name as printed on the certificate.",
+}

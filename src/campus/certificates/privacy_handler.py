@@ -46,4 +46,4 @@ class CertificatesHandler(PrivacyHandler):
 
     def erase(self, part, person):
         staff = services.forget_staff_member(user=person.user) if person.user is not None else 0
-        return {"certificates": services.erase(certificate_ids=[c.pk for c in part]), "staff_actions": staff}
+        return {"certificates": services.erase(certificate_ids=[c.pk for c in part]), "certificate_staff_actions": staff}
