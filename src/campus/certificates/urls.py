@@ -8,7 +8,6 @@ from .views import participant, public, staff
 
 staff_patterns = [
     path("", staff.home, name="home"),
-    path("editions/<int:edition_id>/", staff.edition, name="edition"),
     path("editions/<int:edition_id>/rules/", staff.rules, name="rules"),
     path("editions/<int:edition_id>/issue/", staff.issue, name="issue"),
     path("editions/<int:edition_id>/by-hand/<int:participant_id>/", staff.by_hand, name="by_hand"),

@@ -7,7 +7,8 @@ import io
 from django.contrib import messages
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
-from django.views.decorators.http import require_http_methods, require_POST, require_GET
+from django.urls import reverse
+from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from campus.cohort.models import Participant
 from campus.core.access import staff_page
@@ -43,20 +44,32 @@ manager_of_certificate = staff_page(_manages_certificate, load={"pk": _certifica
 @require_GET
 @staff_page(section_predicate)
 def home(request):
-    editions = (Edition.objects.filter(pk__in=edition_ids_for_staff(request.user)).select_related("programme")
-                .order_by("-is_current", "-application_deadline"))
-    return render(request, "certificates/staff/home.html", {"editions": editions})
+    """The preview of one edition (``?edition=``, else the current one the person manages): its rules, every
+    participant, whether they qualify and why not, their certificate, and the buttons to issue."""
+    editions = list(Edition.objects.filter(pk__in=edition_ids_for_staff(request.user)).select_related("programme")
+                    .order_by("-is_current", "-application_deadline"))
+    wanted = request.GET.get("edition", "")
+    if wanted:
+        edition = next((e for e in editions if str(e.pk) == wanted), None)
+        if edition is None:
+            raise Http404("No such edition.")
+    else:
+        edition = editions[0] if editions else None
+    context = {"editions": editions, "edition": edition}
+    if edition is not None:
+        rules, lines = selectors.preview(edition)
+        context.update(rules=rules, active_rules=selectors.active_rules(rules), lines=lines,
+                       qualifying=sum(1 for line in lines if line.qualifies and not _holds_valid(line)))
+    return render(request, "certificates/staff/home.html", context)
 
 
-@require_GET
-@manager_of_edition
-def edition(request, edition_id):
-    rules, lines = selectors.preview(edition_id)
-    active = selectors.active_rules(rules)
-    return render(request, "certificates/staff/edition.html", {
-        "edition": edition_id, "rules": rules, "active_rules": active, "lines": lines,
-        "qualifying": sum(1 for line in lines if line.qualifies and not _holds_valid(line)),
-    })
+def _posted(request):
+    """The form's data on a POST (even an empty one: bound, so its errors show), None on a GET."""
+    return request.POST if request.method == "POST" else None
+
+
+def _to_edition(edition):
+    return redirect(f"{reverse('staff_certificates:home')}?edition={edition.pk}")
 
 
 def _holds_valid(line) -> bool:
@@ -67,11 +80,11 @@ def _holds_valid(line) -> bool:
 @manager_of_edition
 def rules(request, edition_id):
     edition = edition_id
-    form = RulesForm(request.POST or None, rules=selectors.rules_of(edition))
+    form = RulesForm(_posted(request), rules=selectors.rules_of(edition))
     if request.method == "POST" and form.is_valid():
         services.save_rules(edition=edition, chosen=form.chosen(), actor=request.user)
         messages.success(request, "The rules are saved. The preview below shows who qualifies now.")
-        return redirect("staff_certificates:edition", edition_id=edition.pk)
+        return _to_edition(edition)
     return render(request, "certificates/staff/rules.html", {"edition": edition, "form": form})
 
 
@@ -95,7 +108,7 @@ def issue(request, edition_id):
                                       "each holder gets a mail through the outbox.")
         else:
             messages.info(request, "Nobody new qualifies: no certificate was issued.")
-    return redirect("staff_certificates:edition", edition_id=edition.pk)
+    return _to_edition(edition)
 
 
 @require_http_methods(["GET", "POST"])
@@ -104,7 +117,7 @@ def by_hand(request, edition_id, participant_id):
     edition = edition_id
     participant = get_object_or_404(Participant.objects.select_related("user"), pk=participant_id, edition=edition)
     _rules, line = selectors.line_for(participant)
-    form = ByHandForm(request.POST or None)
+    form = ByHandForm(_posted(request))
     if request.method == "POST" and form.is_valid():
         try:
             services.issue_by_hand(participant=participant, note=form.cleaned_data["note"], actor=request.user)
@@ -112,7 +125,7 @@ def by_hand(request, edition_id, participant_id):
             form.add_error(None, str(error))
         else:
             messages.success(request, f"Certificate issued by hand to {services.holder_name_of(participant)}.")
-            return redirect("staff_certificates:edition", edition_id=edition.pk)
+            return _to_edition(edition)
     return render(request, "certificates/staff/by_hand.html", {
         "edition": edition, "participant": participant, "line": line, "form": form})
 
@@ -141,7 +154,7 @@ def certificate(request, pk):
     certificate = pk
     if certificate.state == Certificate.State.ERASED:
         raise Http404("No such certificate.")
-    form = RevokeForm(request.POST or None)
+    form = RevokeForm(_posted(request))
     if request.method == "POST" and form.is_valid():
         try:
             services.revoke(certificate=certificate, reason=form.cleaned_data["reason"], actor=request.user)
