@@ -75,6 +75,7 @@ INSTALLED_APPS = [
     "campus.coursework",
     "campus.feedback",
     "campus.coaching",
+    "campus.certificates",
 ]
 
 MIDDLEWARE = [
