@@ -111,8 +111,11 @@ def step(request, step: str):
         return blocked
     stored = selectors.answers_of(application)
     answers = dict(stored)
-    if "email" not in answers and request.user.email:
-        answers["email"] = request.user.email
+    # what the account already knows starts the empty fields (the names typed at sign-up, the address)
+    for key, known in (("first_name", request.user.given_name), ("last_name", request.user.family_name),
+                       ("email", request.user.email)):
+        if key not in answers and known:
+            answers[key] = known
     questions = selectors.questions_for_step(call, step)
     data = request.POST if request.method == "POST" else None
     files = request.FILES if request.method == "POST" else None
