@@ -97,6 +97,8 @@ def test_the_roll_call_saves_what_changed_and_keeps_a_refused_form(client, meetu
     assert response.status_code == 200 and not Attendance.objects.exists()
     page = response.content.decode()
     assert "error-summary" in page and "x" * 301 in page  # nothing typed is lost
+    response = client.post(url, {**data, f"remark_{b.pk}": "Ill", f"status_{b.pk}": ""})
+    assert response.status_code == 200 and "Choose a status for" in response.content.decode()  # a remark alone
     response = client.post(url, {**data, f"remark_{b.pk}": "Ill"})
     assert response.status_code == 302
     assert dict(Attendance.objects.values_list("participant_id", "status")) == {a.pk: "present", b.pk: "excused"}
