@@ -69,7 +69,8 @@ def test_the_account_menu_does_not_offer_the_area_to_an_applicant(client, seeded
 
 def test_the_home_costs_a_fixed_number_of_queries(participant_client, django_assert_num_queries):
     participant_client.get("/me/")
-    with django_assert_num_queries(5):  # session, user, participation with its edition, programme, footer pages
+    # session, user, participation with its edition, programme, footer pages; the blocks: attendance's next webinar
+    with django_assert_num_queries(6):
         assert participant_client.get("/me/").status_code == 200
 
 
