@@ -84,7 +84,9 @@ def _webinar_form(request, edition, *, initial=None):
 @staff_page(permissions.can_use_attendance)
 def webinar_new(request):
     edition, _editions = chosen_edition(request)
-    form = _webinar_form(request, edition, initial={"timezone": "Europe/Berlin", "late_after_minutes": 10})
+    first = Module.objects.filter(edition=edition, pk__in=modules_led(request.user, edition)).order_by("number").first()
+    form = _webinar_form(request, edition, initial={"timezone": first.timezone if first else "Europe/Berlin",
+                                                    "late_after_minutes": 10})
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
         services.create_session(
