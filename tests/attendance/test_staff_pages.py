@@ -187,3 +187,16 @@ def test_the_roll_call_escapes_names_and_remarks(client, edition, meetup1, make_
     page = signed_in(client, lead1).get(f"/staff/attendance/sessions/{session.pk}/").content.decode()
     assert "<script>alert(1)" not in page and "&lt;script&gt;alert(1)" in page
     assert "<img src=x" not in page and "&quot;&gt;&lt;img src=x" in page
+
+
+def test_a_session_is_deleted_only_without_attendance(client, meetup1, make_session, make_members, lead1, lead2):
+    empty, taken = make_session(meetup1, title="Made by mistake"), make_session(meetup1, start=-5)
+    (a,) = make_members(1)
+    services.record_roll_call(session=taken, marks={a.pk: ("present", "")}, actor=lead1)
+    assert signed_in(client, lead2).post(f"/staff/attendance/sessions/{empty.pk}/delete/").status_code == 404
+    signed_in(client, lead1)
+    assert client.get(f"/staff/attendance/sessions/{empty.pk}/delete/").status_code == 405
+    assert client.post(f"/staff/attendance/sessions/{empty.pk}/delete/").status_code == 302
+    response = client.post(f"/staff/attendance/sessions/{taken.pk}/delete/", follow=True)
+    assert "Attendance is recorded for this session" in response.content.decode()
+    assert list(Session.objects.values_list("pk", flat=True)) == [taken.pk]

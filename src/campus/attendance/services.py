@@ -77,6 +77,19 @@ def update_session(*, session: Session, actor, **changes) -> Session:
     return session
 
 
+def delete_session(*, session: Session, actor) -> None:
+    """Delete a session made by mistake; one with attendance recorded is kept (clear its roll call first)."""
+    with transaction.atomic():
+        row = Session.objects.select_for_update().filter(pk=session.pk).first()
+        if row is None:
+            return
+        if Attendance.objects.filter(session=row).exists():
+            raise AttendanceError("Attendance is recorded for this session: it is kept. Clear its roll call first "
+                                  "if it was made by mistake.")
+        log_activity(action="attendance.session_deleted", target=row, actor=actor, title=row.title)
+        row.delete()
+
+
 # --- roll call ------------------------------------------------------------------------------------------------
 
 

@@ -6,7 +6,7 @@ from django.contrib import messages
 from django.http import Http404
 from django.shortcuts import redirect, render
 from django.urls import reverse
-from django.views.decorators.http import require_GET, require_http_methods
+from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from campus.core.access import staff_page
 from campus.programme.models import Module
@@ -127,3 +127,15 @@ def session_edit(request, session):
     return render(request, "attendance/staff/session_form.html", {
         "form": form, "session": session, "meetup": session.meetup, "edition": session.edition,
         "creating": False, "webinar": session.is_webinar})
+
+
+@require_POST
+@staff_page(run_session, load={"session": selectors.session_or_none})
+def session_delete(request, session):
+    try:
+        services.delete_session(session=session, actor=request.user)
+    except services.AttendanceError as error:
+        messages.error(request, str(error))
+        return redirect("staff_attendance:session_edit", session=session.pk)
+    messages.success(request, f"The session “{session.title}” is deleted.")
+    return redirect(home_url(session.edition_id))
