@@ -200,3 +200,15 @@ def test_a_session_is_deleted_only_without_attendance(client, meetup1, make_sess
     response = client.post(f"/staff/attendance/sessions/{taken.pk}/delete/", follow=True)
     assert "Attendance is recorded for this session" in response.content.decode()
     assert list(Session.objects.values_list("pk", flat=True)) == [taken.pk]
+
+
+def test_the_home_queries_are_pinned_and_flat(client, edition, meetup1, meetup2, make_session, manager):
+    make_session(meetup1)
+    signed_in(client, manager)
+    few = _count(client, "/staff/attendance/")
+    for start in range(5):
+        make_session(meetup1, start=60 * start, title=f"Part {start}")
+        make_session(meetup2, start=60 * start, title=f"Other {start}")
+        make_session(None, edition=edition, start=60 * start, title=f"Webinar {start}")
+    many = _count(client, "/staff/attendance/")
+    assert few == many == 14, many
