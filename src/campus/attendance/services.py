@@ -198,7 +198,8 @@ def check_in(*, token: str, user, now=None) -> Attendance:
             else:  # marked absent or excused before they arrived
                 row.status, row.method, row.recorded_by, row.recorded_at = status, Attendance.Method.QR, user, now
                 row.save(update_fields=["status", "method", "recorded_by", "recorded_at", "updated_at"])
-            log_activity(action="attendance.checked_in", target=session, actor=user, status=status)
+            log_activity(action="attendance.checked_in", target=row, actor=user, status=status,
+                         session=session.pk)  # about the person's own row: their subject access finds it
     except IntegrityError:  # a double scan at the same instant: the other one recorded it
         row = Attendance.objects.get(session=session, participant=participant)
     row.session = session
