@@ -229,7 +229,7 @@ def md_table(headers: list, table: list) -> str:
 
 
 def pages_summary(phase: dict) -> str:
-    return (f"Target ({", ".join(TARGETED)}: at least {SHARE:.0%} of the trivial view's req/s, "
+    return (f"Target ({', '.join(TARGETED)}: at least {SHARE:.0%} of the trivial view's req/s, "
             f"p99 under {P99_LIMIT_MS:.0f} ms, no errors): " + ("MET" if phase["pages_met"] else "MISSED")
             + f". Signed-in target ({', '.join(SIGNED_IN)}: at least {SIGNED_IN_SHARE:.0%} of the trivial view's "
             f"req/s, p99 under {SIGNED_IN_P99_MS:.0f} ms, no errors): " + ("MET" if phase["signed_in_met"] else "MISSED"))
