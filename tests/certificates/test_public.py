@@ -26,8 +26,9 @@ def test_the_page_of_a_valid_certificate_shows_only_name_programme_edition_and_d
 
 @pytest.mark.parametrize("how", [{"HTTP_ACCEPT": "application/ld+json"}, {"HTTP_ACCEPT": "application/json"},
                                  {"QUERY_STRING": "format=json"}])
-def test_the_same_address_answers_with_the_signed_credential(client, issued, how):
+def test_the_same_address_answers_with_the_signed_credential(client, issued, how, pia):
     response = client.get(url(issued), **how)
+    assert pia.user.email not in response.content.decode() and "Set-Cookie" not in response.headers
     assert response.status_code == 200
     assert response["Content-Type"].startswith("application/ld+json")
     assert "public" in response["Cache-Control"] and "Accept" in response["Vary"]
