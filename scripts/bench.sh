@@ -354,8 +354,8 @@ phase3() {
   for db in $ADMISSIONS_DBS; do admissions_run "$db"; done
 }
 
-phase4() {
-  echo "== Phase 4: attendance, the roll call of a meetup session with $ATTENDANCE_PARTICIPANTS participants (SQLite) =="
+phase4() {  # the participant area in-process: the roll call, the survey results (bench/survey_results_prepare.py)
+  echo "== Phase 4: the participant area, the roll call of a meetup session and the results of a survey with $ATTENDANCE_PARTICIPANTS participants (SQLite) =="
   "$PY" bench/attendance_roll_call.py "$RESULTS/4-attendance" "$ATTENDANCE_PARTICIPANTS" "$ATTENDANCE_REQUESTS"
 }
 
