@@ -105,7 +105,8 @@ def switch_meetup_mode(*, meetup: Meetup, mode: str, note: str, actor) -> int:
         raise ValidationError({"mode": ["Choose on site, blended or remote."]})
     note = note.strip()
     with transaction.atomic():
-        locked = Meetup.objects.select_for_update().select_related("module__edition__programme").get(pk=meetup.pk)
+        locked = (Meetup.objects.select_for_update(of=("self",)).select_related("module__edition__programme")
+                  .get(pk=meetup.pk))
         if locked.mode == mode and locked.mode_note == note:
             return 0
         previous = locked.mode_label
