@@ -177,3 +177,14 @@ def test_the_meetups_and_leads_lists_cost_the_same_with_more_rows(manager_client
         assert "Extra 4" in manager_client.get(meetups).content.decode()
     with django_assert_num_queries(len(lead_queries)):
         assert "lead4@example.org" in manager_client.get(leads).content.decode()
+
+
+def test_a_switch_without_participants_and_the_same_switch_again(manager_client, seeded):
+    meetup = Meetup.objects.filter(module__edition=seeded).first()
+    url = f"/staff/cohort/meetups/{meetup.pk}/mode/"
+    response = manager_client.post(url, {"mode": "blended", "note": ""}, follow=True)
+    assert "is blended now; 0 participants mailed." in response.content.decode()
+    response = manager_client.post(url, {"mode": "blended", "note": ""}, follow=True)
+    assert "Nothing changed" in response.content.decode()
+    meetup.refresh_from_db()
+    assert meetup.mode == "blended" and not meetup.is_online and meetup.place  # blended keeps its place
