@@ -39,6 +39,11 @@ def test_only_managers_of_the_edition_use_the_pages(client, seeded, other_editio
     meetup = Meetup.objects.filter(module__edition=seeded).first()
     assert client.post(f"/staff/cohort/meetups/{meetup.pk}/mode/", {"mode": "remote"}).status_code == 404
     assert Meetup.objects.get(pk=meetup.pk).mode == "on_site"
+    lead = TeamMembership.objects.create(edition=seeded, user=cohort[1].user, role=TeamMembership.Role.MODULE_LEAD,
+                                         module=meetup.module)
+    assert client.post(f"/staff/cohort/leads/{lead.pk}/remove/").status_code == 404
+    assert client.get(f"/staff/cohort/editions/{seeded.pk}/export.csv").status_code == 404
+    assert TeamMembership.objects.filter(pk=lead.pk).exists()
 
 
 def test_the_participants_list_and_its_query_count(manager_client, seeded, call, cohort,
