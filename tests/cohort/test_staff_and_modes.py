@@ -193,3 +193,13 @@ def test_a_switch_without_participants_and_the_same_switch_again(manager_client,
     assert "Nothing changed" in response.content.decode()
     meetup.refresh_from_db()
     assert meetup.mode == "blended" and not meetup.is_online and meetup.place  # blended keeps its place
+
+
+def test_is_online_is_the_mode_remote():
+    meetup = Meetup(is_online=True)  # older code and data set the flag
+    assert meetup.mode == "remote" and meetup.is_online and meetup.place == "Online"
+    meetup.is_online = False
+    assert meetup.mode == "on_site"
+    meetup.mode = "blended"
+    meetup.is_online = False  # a blended meetup stays blended
+    assert meetup.mode == "blended" and not meetup.is_online
