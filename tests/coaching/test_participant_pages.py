@@ -1,0 +1,138 @@
+"""The participant's coaching page (/me/coaching/), its section and home block: a member sees their group
+(names, organisations, countries) and its log, notes included; a member of group A never sees group B's
+members' notes nor logs into group B; bad input keeps what was typed; query counts flat."""
+
+import datetime
+
+import pytest
+from django.urls import reverse
+from django.utils import timezone
+
+from campus.coaching import services
+from campus.coaching.models import CoachingSession
+from tests.cohort.conftest import make_participant
+
+from .conftest import make_cohort
+from .test_staff_pages import NOTE, log_a_session, saved_round
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def two_groups(edition, manager):
+    make_cohort(edition, 6)
+    round_ = saved_round(edition, manager)
+    first, second = round_.groups.order_by("number")
+    log_a_session(first, note="Notes of group one")
+    log_a_session(second, note=NOTE)
+    return first, second
+
+
+def member_of(group):
+    return group.members.order_by("pk").first().participant
+
+
+def test_the_section_and_block_appear_once_in_a_group(client, edition, manager):
+    alone = make_participant(edition, "alone@example.org")
+    client.force_login(alone.user)
+    home = client.get("/me/").content.decode()
+    assert "Your coaching group" not in home and reverse("coaching:home") not in home
+    assert "not in a coaching group yet" in client.get("/me/coaching/").content.decode()
+    cohort = make_cohort(edition, 6)
+    saved_round(edition, manager)
+    client.force_login(cohort[0].user)
+    home = client.get("/me/").content.decode()
+    assert "Your coaching group" in home and reverse("coaching:home") in home
+
+
+def test_a_member_sees_their_group_and_notes_never_another_group(client, two_groups):
+    first, second = two_groups
+    client.force_login(member_of(first).user)
+    text = client.get("/me/coaching/").content.decode()
+    assert "Notes of group one" in text
+    for member in first.members.all():
+        assert member.participant.user.full_name in text
+        assert member.participant.application.organisation in text
+    assert NOTE not in text
+    for member in second.members.all():
+        assert member.participant.user.email not in text and member.participant.user.full_name not in text
+
+
+def test_a_member_logs_a_session_of_their_group(client, two_groups):
+    first, _second = two_groups
+    me = member_of(first)
+    client.force_login(me.user)
+    today = timezone.localdate().isoformat()
+    others = [m.participant for m in first.members.all()]
+    data = {f"g{first.pk}-held_on": today, f"g{first.pk}-attendees": [p.pk for p in others],
+            f"g{first.pk}-notes": "We talked about funding."}
+    url = reverse("coaching:log_session", args=[first.pk])
+    response = client.post(url, data)
+    assert response.status_code == 302
+    response = client.post(url, data)  # sent twice: logged once
+    assert response.status_code == 302
+    session = CoachingSession.objects.get(notes="We talked about funding.")
+    assert session.logged_by == me and set(session.attendees.all()) == set(others)
+    assert "We talked about funding." in client.get("/me/coaching/").content.decode()
+
+
+def test_a_member_cannot_log_into_another_group_nor_name_strangers(client, two_groups):
+    first, second = two_groups
+    client.force_login(member_of(first).user)
+    today = timezone.localdate().isoformat()
+    stranger = member_of(second)
+    response = client.post(reverse("coaching:log_session", args=[second.pk]),
+                           {f"g{second.pk}-held_on": today, f"g{second.pk}-attendees": [stranger.pk]})
+    assert response.status_code == 404
+    response = client.post(reverse("coaching:log_session", args=[first.pk]),
+                           {f"g{first.pk}-held_on": today, f"g{first.pk}-attendees": [stranger.pk],
+                            f"g{first.pk}-notes": "Kept words"})
+    text = response.content.decode()
+    assert response.status_code == 200 and "Kept words" in text and "error-summary" in text
+    assert NOTE not in text
+    assert not CoachingSession.objects.filter(notes="Kept words").exists()
+
+
+def test_a_future_date_is_refused_with_what_was_typed_kept(client, two_groups):
+    first, _ = two_groups
+    me = member_of(first)
+    client.force_login(me.user)
+    tomorrow = (timezone.localdate() + datetime.timedelta(days=1)).isoformat()
+    response = client.post(reverse("coaching:log_session", args=[first.pk]),
+                           {f"g{first.pk}-held_on": tomorrow, f"g{first.pk}-attendees": [me.pk],
+                            f"g{first.pk}-notes": "Typed notes stay"})
+    text = response.content.decode()
+    assert response.status_code == 200 and "in the future" in text and "Typed notes stay" in text
+
+
+def test_the_service_refuses_a_non_member_logger(two_groups):
+    first, second = two_groups
+    with pytest.raises(services.CoachingError):
+        services.log_session(group=first, logged_by=member_of(second), held_on=timezone.localdate(),
+                             attendee_ids=[member_of(second).pk], notes="", actor=None)
+
+
+def test_staff_are_not_members(client, two_groups, manager):
+    first, _ = two_groups
+    client.force_login(manager)
+    assert client.get("/me/coaching/").status_code == 403
+    assert client.post(reverse("coaching:log_session", args=[first.pk]), {}).status_code == 403
+
+
+@pytest.mark.parametrize("sessions", [1, 6])
+def test_the_page_has_a_flat_query_count(client, edition, manager, sessions, django_assert_num_queries):
+    make_cohort(edition, 8)
+    rounds = [saved_round(edition, manager, seed=s, title=f"Round {s}") for s in (1, 2)]
+    me = member_of(rounds[0].groups.first())
+    for round_ in rounds:
+        group = round_.members.get(participant=me).group
+        for day in range(sessions):
+            members = [m.participant for m in group.members.all()]
+            services.log_session(group=group, logged_by=me, held_on=timezone.localdate() - datetime.timedelta(days=day),
+                                 attendee_ids=[m.pk for m in members], notes=f"n{day}", actor=me.user)
+    client.force_login(me.user)
+    client.get("/me/coaching/")
+    with django_assert_num_queries(10):
+        assert client.get("/me/coaching/").status_code == 200
+    with django_assert_num_queries(7):
+        assert client.get("/me/").status_code == 200
