@@ -247,3 +247,23 @@ def test_times_are_shown_in_the_modules_zone_and_a_survey_not_yet_open_waits(cli
     assert "Opening soon" in text and f"({modules[0].timezone})" in text
     assert client.post(reverse("feedback:answer", args=[survey.pk]), {"submit": "1"}).status_code == 200
     assert not Response.objects.exists()
+
+
+def test_who_has_not_answered_takes_a_fixed_number_of_queries(client, seeded, manager, django_assert_num_queries):
+    from tests.cohort.conftest import make_participant
+
+    survey = build_survey(seeded, manager, anonymous=False)
+    client.force_login(manager)
+    url = reverse("staff_feedback:not_answered", args=[survey.pk])
+    for n in range(3):
+        make_participant(seeded, f"n{n}@example.org", given=f"N{n}")
+    client.get(url)
+    with django_assert_num_queries(NOT_ANSWERED_QUERIES):
+        client.get(url)
+    for n in range(3, 20):
+        make_participant(seeded, f"n{n}@example.org", given=f"N{n}")
+    with django_assert_num_queries(NOT_ANSWERED_QUERIES):
+        assert "n19@example.org" in client.get(url).content.decode()
+
+
+NOT_ANSWERED_QUERIES = 11
