@@ -9,9 +9,9 @@ from django.db import connection
 
 from campus.feedback import services
 from campus.feedback.models import Completion, Response
+from tests.cohort.conftest import make_participant
 
 from .conftest import answers_for, build_survey, make_staff
-from tests.cohort.conftest import make_participant
 
 pytestmark = [pytest.mark.django_db(transaction=True), pytest.mark.slow]
 
