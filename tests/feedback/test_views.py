@@ -272,3 +272,16 @@ def test_who_has_not_answered_takes_a_fixed_number_of_queries(client, seeded, ma
 
 
 NOT_ANSWERED_QUERIES = 11
+
+
+def test_only_a_draft_survey_is_deleted(client, seeded, manager, lead1, modules):
+    draft = build_survey(seeded, manager, module=modules[0], open_it=False, title="Draft to delete")
+    opened = build_survey(seeded, manager, module=modules[0], title="Opened")
+    client.force_login(lead1)
+    assert client.post(reverse("staff_feedback:delete", args=[draft.pk])).status_code == 403
+    client.force_login(manager)
+    assert client.post(reverse("staff_feedback:delete", args=[opened.pk])).status_code == 302
+    assert Survey.objects.filter(pk=opened.pk).exists()
+    response = client.post(reverse("staff_feedback:delete", args=[draft.pk]), follow=True)
+    assert "is deleted" in response.content.decode()
+    assert not Survey.objects.filter(pk=draft.pk).exists()
