@@ -73,9 +73,12 @@ def test_save_part_way_come_back_submit_once(client, seeded, manager, pia):
 def test_a_participant_never_sees_named_answers_nor_staff_pages(client, seeded, manager, pia, olli):
     survey = build_survey(seeded, manager, anonymous=False)
     services.submit(survey=survey, participant=olli, answers=answers_for(survey, text="Olli's private remark"))
+    services.submit(survey=survey, participant=pia, answers=answers_for(survey, likert=2, text="Pia's own remark"))
     client.force_login(pia.user)
     for url in ("/me/surveys/", reverse("feedback:answer", args=[survey.pk]), "/me/"):
         assert "private remark" not in client.get(url).content.decode()
+    own = client.get(reverse("feedback:answer", args=[survey.pk])).content.decode()
+    assert "Your answers" in own and "Pia&#x27;s own remark" in own and "2 – Disagree" in own
     for name in ("results", "not_answered", "survey"):
         assert client.get(reverse(f"staff_feedback:{name}", args=[survey.pk])).status_code == 404
     assert client.get(reverse("staff_feedback:export", args=[survey.pk, "csv"])).status_code == 404
