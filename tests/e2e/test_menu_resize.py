@@ -1,0 +1,59 @@
+"""The phone menu after a resize (issue 11): a window made narrow from 1280 to 375 px shows the menu folded, with
+its button; made wide again with the menu open, then narrow, it is folded again (a menu left open would cover the
+page); the staff bar at 375 px wraps, scrolls nothing sideways and every link is reached by keyboard."""
+
+import pytest
+from playwright.sync_api import expect
+
+from tests.e2e.conftest import NARROW
+from tests.security.world import build_world
+
+pytestmark = pytest.mark.slow
+
+
+def test_from_1280_to_375_px_the_menu_is_folded(web):
+    page = web.page
+    web.set_width(1280, 800)
+    web.goto("/")
+    nav = page.get_by_role("navigation", name="Main")
+    expect(nav.get_by_role("link", name="Modules")).to_be_visible()
+    web.set_width(NARROW["width"], 812)
+    button = page.get_by_role("button", name="Menu")
+    expect(button).to_be_visible()
+    expect(button).to_have_attribute("aria-expanded", "false")
+    expect(nav.get_by_role("link", name="Modules")).to_be_hidden()
+    # opened on the phone, the window made wide and narrow again: folded, and the button says so
+    button.click()
+    expect(nav.get_by_role("link", name="Modules")).to_be_visible()
+    web.set_width(1280, 800)
+    expect(nav.get_by_role("link", name="Modules")).to_be_visible()
+    web.set_width(NARROW["width"], 812)
+    expect(button).to_have_attribute("aria-expanded", "false")
+    expect(nav.get_by_role("link", name="Modules")).to_be_hidden()
+    web.check_page("home after a resize to 375 px", narrow=True)
+
+
+def test_the_staff_bar_at_375_px_wraps_and_works_by_keyboard(web):
+    world = build_world()
+    web.sign_in_as(world.user("superuser"))  # every section: the longest bar
+    page = web.page
+    web.set_width(NARROW["width"], 812)
+    web.goto("/staff/applications/")
+    bar = page.get_by_role("navigation", name="Staff area")
+    links = bar.get_by_role("link")
+    assert links.count() >= 6
+    assert page.evaluate("() => document.querySelector('.staff-bar').scrollWidth <= innerWidth")
+    for i in range(links.count()):
+        box = links.nth(i).bounding_box()
+        assert box and box["x"] >= 0 and box["x"] + box["width"] <= NARROW["width"], (links.nth(i).inner_text(), box)
+    # by keyboard: from the first link of the bar, Tab reaches every other one in order, each fully on screen
+    links.first.focus()
+    for i in range(1, links.count()):
+        page.keyboard.press("Tab")
+        expect(links.nth(i)).to_be_focused()
+        box = links.nth(i).bounding_box()
+        assert 0 <= box["y"] and box["y"] + box["height"] <= 812
+    web.check_page("staff bar at 375 px", narrow=True)
+    web.set_width(1280, 800)
+    web.goto("/staff/applications/")
+    web.check_page("staff bar at 1280 px")
