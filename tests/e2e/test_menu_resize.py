@@ -2,6 +2,8 @@
 its button; made wide again with the menu open, then narrow, it is folded again (a menu left open would cover the
 page); the staff bar at 375 px wraps, scrolls nothing sideways and every link is reached by keyboard."""
 
+import re
+
 import pytest
 from playwright.sync_api import expect
 
@@ -57,3 +59,29 @@ def test_the_staff_bar_at_375_px_wraps_and_works_by_keyboard(web):
     web.set_width(1280, 800)
     web.goto("/staff/applications/")
     web.check_page("staff bar at 1280 px")
+
+
+def test_the_refused_invite_form_focuses_its_summary_and_keeps_the_note(web):
+    """The interviews overview's invite form (issue 11: it had no error summary), refused at 1280 and 375 px."""
+    from campus.applications.models import Call
+    from tests.applications.staff_factories import make_application
+
+    world = build_world()
+    call = Call.objects.get(pk=world.values["call"])
+    make_application(call, email="ulla.uninvited@example.org", first_name="Ulla", last_name="Uninvited")
+    web.sign_in_as(world.user("manager"))
+    page = web.page
+    for width in (1280, NARROW["width"]):
+        web.set_width(width, 900)
+        web.goto(f"/staff/interviews/?call={call.pk}")
+        page.get_by_label("A note to the invited (optional)").fill("Bring your strategy.")
+        page.get_by_role("button", name="Invite the chosen applicants").click()
+        summary = page.locator(".error-summary")
+        expect(summary).to_be_focused()
+        assert page.title().startswith("Error: ")
+        link = summary.get_by_role("link", name=re.compile("Choose at least one application"))
+        expect(page.get_by_label("A note to the invited (optional)")).to_have_value("Bring your strategy.")
+        web.check_page(f"interviews invite refused at {width} px", narrow=width < 400)
+        link.focus()
+        page.keyboard.press("Enter")
+        expect(page.get_by_label(re.compile("Ulla Uninvited"))).to_be_focused()
