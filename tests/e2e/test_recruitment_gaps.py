@@ -1,6 +1,7 @@
-"""The phone menu after a resize (issue 11): a window made narrow from 1280 to 375 px shows the menu folded, with
-its button; made wide again with the menu open, then narrow, it is folded again (a menu left open would cover the
-page); the staff bar at 375 px wraps, scrolls nothing sideways and every link is reached by keyboard."""
+"""The last gaps of issue 11 in the browser: the phone menu after a resize (made narrow from 1280 to 375 px it is
+folded; opened, widened and narrowed again it is folded again instead of covering the page); the staff bar at
+375 px (wraps, scrolls nothing sideways, every link by keyboard); the interviews' invite form refused (its error
+summary); a reviewer's list of applications in blind review (no names), at 1280 and 375 px."""
 
 import re
 
@@ -85,3 +86,24 @@ def test_the_refused_invite_form_focuses_its_summary_and_keeps_the_note(web):
         link.focus()
         page.keyboard.press("Enter")
         expect(page.get_by_label(re.compile("Ulla Uninvited"))).to_be_focused()
+
+
+def test_a_reviewer_reads_the_list_of_applications_without_names_in_blind_review(web):
+    from django.contrib.auth.models import Permission
+
+    from campus.review.models import ReviewPhase
+
+    world = build_world()
+    reviewer = world.user("reviewer")
+    reviewer.user_permissions.add(*Permission.objects.filter(codename__in=("view_application", "view_document")))
+    ReviewPhase.objects.filter(call_id=world.values["call"], is_active=True).update(blind=True)
+    web.sign_in_as(reviewer)
+    page = web.page
+    for width in (1280, NARROW["width"]):
+        web.set_width(width, 900)
+        web.goto(f"/staff/applications/?call={world.values['call']}")
+        expect(page.get_by_text("Blind review: the names")).to_be_visible()
+        table = page.get_by_role("table")
+        expect(table.get_by_role("columnheader", name="Name")).to_have_count(0)
+        assert "SECRET" not in page.inner_text("main")
+        web.check_page(f"applications in blind review at {width} px", narrow=width < 400)
