@@ -63,7 +63,8 @@ ACTIONS = {
     "admissions.promoted": "Promoted from the waitlist",
     "admissions.promotion_dismissed": "Suggested promotion dismissed",
     "admissions.reminder_sent": "Reminder to reply sent",
-    "admissions.letter_made": "Acceptance letter made",
+    "admissions.letter_made": "Offer letter made",
+    "admissions.confirmation_made": "Confirmation of the place made",
 }
 
 
