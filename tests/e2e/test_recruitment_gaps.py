@@ -86,6 +86,11 @@ def test_the_refused_invite_form_focuses_its_summary_and_keeps_the_note(web):
         link.focus()
         page.keyboard.press("Enter")
         expect(page.get_by_label(re.compile("Ulla Uninvited"))).to_be_focused()
+    # chosen now, from the refused page: invited, and back on the overview
+    page.keyboard.press("Space")
+    page.get_by_role("button", name="Invite the chosen applicants").click()
+    expect(page.get_by_text("1 invited.")).to_be_visible()
+    assert page.url.endswith(f"/staff/interviews/?call={call.pk}")
 
 
 def test_a_reviewer_reads_the_list_of_applications_without_names_in_blind_review(web):
