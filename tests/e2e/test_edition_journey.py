@@ -242,7 +242,7 @@ def test_the_edition_from_accepted_offer_to_revoked_certificate(web, edition_wor
     page.get_by_label("Every assignment accepted").check()
     both_widths(web, "journey-certificate-rules")
     page.get_by_role("button", name="Save the rules").click()
-    expect(page.get_by_text("At least 1 meetups attended")).to_be_visible()
+    expect(page.get_by_text("At least 1 meetup attended")).to_be_visible()
     expect(page.get_by_text("Every published assignment accepted")).to_be_visible()
     preview = page.locator(".staff-table tbody tr")
     expect(preview).to_have_count(9)
