@@ -217,6 +217,7 @@ def test_the_edition_from_accepted_offer_to_revoked_certificate(web, edition_wor
     web.goto("/staff/feedback/")
     page.get_by_role("link", name="Results of Module 1: how was it?").click()
     expect(page.locator("svg.survey-chart")).to_have_count(1)
+    expect(page.get_by_text("1 of 9 participants answered")).to_be_visible()
     expect(page.get_by_text("More time for the cluster walk")).to_be_visible()
     page.get_by_text("The figures as a table").first.click()
     expect(page.get_by_role("cell", name="100 %").first).to_be_visible()
