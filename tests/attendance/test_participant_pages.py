@@ -67,8 +67,8 @@ def test_the_participant_page_queries_are_flat(client, edition, meetup1, make_se
     with CaptureQueriesContext(connection) as many:
         assert client.get("/me/attendance/").status_code == 200
     # pinned: the request's session and user, the participation, the records, the sessions, the layout's programme
-    # and pages
-    assert len(few) == len(many) == 7, [q["sql"][:100] for q in many.captured_queries]
+    # and pages, and whether the participant has a coaching group (the coaching section of the area's navigation)
+    assert len(few) == len(many) == 8, "\n".join(q["sql"][:160] for q in many.captured_queries)
 
 
 def test_the_calendar_has_sessions_and_webinars_in_their_zones(edition, meetup1, make_session, member):
@@ -96,3 +96,13 @@ def test_a_participant_of_another_edition_sees_none_of_it(client, edition, meetu
     stranger = make_participant(other, "sam.stranger@example.org")
     client.force_login(stranger.user)
     assert "Only for this edition" not in client.get("/me/attendance/").content.decode()
+
+
+def test_the_webinar_block_is_a_card_like_the_other_blocks_of_the_home(client, edition, make_session, member):
+    """The block's class "participant-block" was styled nowhere: on /me/ it showed as bare text beside the bordered
+    cards. It now uses the door's card (cohort's home-card, whose stylesheet the home loads)."""
+    make_session(None, edition=edition, title="EU funding", start=60, online_link=LINK)
+    client.force_login(member.user)
+    home = client.get("/me/").content.decode()
+    assert '<section class="home-card" aria-labelledby="next-webinar-title">' in home
+    assert "cohort/cohort.css" in home
