@@ -161,6 +161,8 @@ def test_after_accepting_the_staff_application_page_links_the_confirmation_of_th
         f'attachment; filename="place-confirmation-{offer.application.reference}.pdf"')
     text = text_of(response.content)
     assert "is confirmed" in text and "Please reply by" not in text
+    page = manager_client.get(page_url).content.decode()
+    assert "Confirmation of the place made" in page and "Offer letter made" in page
     # the applicant cannot open the staff copy
     manager_client.force_login(offer.application.applicant)
     assert manager_client.get(confirmation).status_code == 404

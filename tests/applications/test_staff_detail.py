@@ -238,3 +238,19 @@ def test_an_extension_before_the_calls_own_deadline_is_refused(manager_client, c
 def test_actions_answer_only_post(manager_client, secret_application):
     for action in ["eligibility/", "deadline/", "more-information/"]:
         assert manager_client.get(_url(secret_application, action)).status_code == 405
+
+
+def test_an_action_on_the_page_keeps_the_list_it_came_from(manager_client, call, secret_application):
+    """Opened from a filtered list, the page's forms post the list's query along: after the action (and after a
+    refusal) previous/next and the way back still follow that list."""
+    query = f"call={call.pk}&state=submitted"
+    html = manager_client.get(_url(secret_application) + f"?{query}").content.decode()
+    escaped = query.replace("&", "&amp;")
+    for action in ("eligibility/", "deadline/", "more-information/"):
+        assert f'action="{_url(secret_application, action)}?{escaped}"' in html
+    response = manager_client.post(_url(secret_application, "eligibility/") + f"?{query}",
+                                   {"override-status": "eligible", "override-reason": "Checked by phone."})
+    assert response.status_code == 302 and response.url == _url(secret_application) + f"?{query}"
+    response = manager_client.post(_url(secret_application, "eligibility/") + f"?{query}", {"override-status": "x"})
+    html = response.content.decode()
+    assert response.status_code == 200 and f'href="/staff/applications/?{escaped}">Applications:' in html

@@ -139,3 +139,10 @@ def test_one_spelling_of_programme_in_templates_mails_seed_and_docs():
                 if "spelling" not in line:  # the note in docs/content.md that tells the story
                     found.append(f"{path.relative_to(ROOT)}:{number}: {line.strip()[:100]}")
     assert not found, "\n".join(found)
+
+
+def test_the_footer_offers_staff_sign_in_and_leads_to_the_staff_sign_in_page(seeded, client):
+    footer = client.get("/").content.decode().split('<footer', 1)[1]
+    assert '<a href="/staff/">Staff sign-in</a>' in footer
+    response = client.get("/staff/", follow=True)
+    assert "<title>Staff sign-in" in response.content.decode()

@@ -151,6 +151,20 @@ def test_review_board_release_accept_decline_promote(web, journey):
     expect(page.locator(".status-label")).to_have_text("Place accepted")
     assert Participant.objects.filter(user=apps["aino"].applicant).count() == 1
 
+    # the manager's page of Aino's application links the confirmation of her place, as she downloads it
+    from django.contrib.auth.models import Permission
+
+    journey["manager"].user_permissions.add(*Permission.objects.filter(codename__in=("view_application",)))
+    web.sign_in_as(journey["manager"])
+    web.goto(f"/staff/applications/{apps['aino'].pk}/")
+    link = page.get_by_role("link", name="confirmation of the place (PDF)")
+    expect(link).to_be_visible()
+    assert "is confirmed" in _pdf_text(web, link.get_attribute("href"))
+    web.check_page("staff-application-accepted")
+    web.set_width(375, 812)
+    web.check_page("staff-application-accepted-375", narrow=True)
+    web.set_width(1280, 900)
+
     # Lars declines; Ona, first on the waitlist, is promoted and gets her own letter
     web.sign_in_as(apps["lars"].applicant)
     web.goto("/apply/status/")

@@ -133,20 +133,32 @@ def test_a_named_response_keeps_the_participant(seeded, manager, pia):
     assert ActivityLog.objects.filter(action="feedback.answered").count() == 1
 
 
-def test_a_reminder_goes_to_those_who_have_not_answered_once_a_day(seeded, manager, pia, olli,
-                                                                   django_capture_on_commit_callbacks):
-    survey = build_survey(seeded, manager, anonymous=True)
+def test_a_reminder_of_a_named_survey_goes_to_those_who_have_not_answered_once_a_day(
+        seeded, manager, pia, olli, django_capture_on_commit_callbacks):
+    survey = build_survey(seeded, manager, anonymous=False)
     services.submit(survey=survey, participant=pia, answers=answers_for(survey))
     with django_capture_on_commit_callbacks(execute=False):
-        count = services.remind(survey=survey, actor=manager, recipients=selectors.not_answered(survey),
-                                survey_url="https://campus.example/me/surveys/1/")
-        again = services.remind(survey=survey, actor=manager, recipients=selectors.not_answered(survey),
-                                survey_url="https://campus.example/me/surveys/1/")
+        count = services.remind(survey=survey, actor=manager, survey_url="https://campus.example/me/surveys/1/")
+        again = services.remind(survey=survey, actor=manager, survey_url="https://campus.example/me/surveys/1/")
     assert count == again == 1
     messages = list(OutboxMessage.objects.filter(event="survey_reminder"))
     assert [m.recipient for m in messages] == [olli.user]
     assert survey.title in messages[0].subject
-    assert "anonymous" in messages[0].body
+    assert "you have not answered it yet" in messages[0].body and "named" in messages[0].body
+
+
+def test_a_reminder_of_an_anonymous_survey_goes_to_everyone_so_the_outbox_does_not_tell_who_answered(
+        seeded, manager, pia, olli, django_capture_on_commit_callbacks):
+    survey = build_survey(seeded, manager, anonymous=True)
+    services.submit(survey=survey, participant=pia, answers=answers_for(survey))
+    with django_capture_on_commit_callbacks(execute=False):
+        count = services.remind(survey=survey, actor=manager, survey_url="https://campus.example/me/surveys/1/")
+    messages = list(OutboxMessage.objects.filter(event="survey_reminder"))
+    assert count == len(messages) >= 2
+    assert {pia.user, olli.user} <= {m.recipient for m in messages}  # Pia answered and is reminded all the same
+    assert len({m.body.split("\n", 1)[1] for m in messages}) == 1  # after "Dear …,": one text for all
+    assert "if you have answered already, thank you" in messages[0].body
+    assert "you have not answered it yet" not in messages[0].body
 
 
 def test_results_count_and_percent(seeded, manager, pia, olli):

@@ -169,6 +169,8 @@ def test_a_refused_invite_form_shows_its_error_summary_and_keeps_what_was_typed(
             "Choose at least one application to invite.</a>") in page
     assert 'id="invite-application_0"' in page and 'aria-invalid="true"' in page
     assert "Bring your &lt;notes&gt;.</textarea>" in page
+    # shown again at the form's own URL, the form still leads back to the overview (not to the POST-only URL)
+    assert f'name="next" value="/staff/interviews/?call={call.pk}"' in page
     # a note too long: the chosen applications stay ticked, the summary links to the note
     response = client.post("/staff/interviews/invite/", {
         "next": "/staff/interviews/", "call": call.pk, "application": [second_application.pk],

@@ -61,8 +61,14 @@ MATRIX = {
         Case("/staff/interviews/slots/{interview_slot}/cancel-booking/", E("405"), E("404", **MANAGER_ACTION)),
     ],
     "staff_interviews:invite": [
-        # nothing chosen: back with a message (the admissions board posts application ids and next)
-        Case("/staff/interviews/invite/", E("405"), E("404", **MANAGER_ACTION)),
+        # nothing chosen: the overview again with the error summary (200); from the admissions board (its
+        # next) back there with a message
+        Case("/staff/interviews/invite/", E("405"), E("404", anonymous=LOGIN, reviewer="403",
+                                                      manager="200+secret", superuser="200+secret")),
+        Case("/staff/interviews/invite/", E("405"), E("404", anonymous=LOGIN, reviewer="403",
+                                                      manager="302→/staff/admissions/",
+                                                      superuser="302→/staff/admissions/"),
+             data={"next": "/staff/admissions/"}),
     ],
     "staff_interviews:cancel_invitation": [
         Case("/staff/interviews/invitations/{invitation}/cancel/", E("405"), E("404", **MANAGER_ACTION)),

@@ -15,12 +15,14 @@ EVENTS = (
             "closes": "When the survey closes, in its time zone",
             "survey_url": "Where the participant answers",
             "anonymous": "“anonymous” or “named”",
+            "answered_note": "“you have not answered it yet” (named surveys); for anonymous ones, that the reminder "
+                             "goes to everyone and thanks those who have answered",
         },
         default_subject="A survey is waiting for you: {survey}",
         default_body="""Dear {name},
 
 Your view on the {programme} {edition} helps us make it better. The survey “{survey}” is open
-until {closes}, and you have not answered it yet. Your answers are {anonymous}.
+until {closes}, and {answered_note}. Your answers are {anonymous}.
 
 Answer it here (you can save part-way and come back later):
 {survey_url}

@@ -10,7 +10,7 @@ from django.utils import timezone
 
 from campus.core.activity import log_activity
 
-from . import states
+from . import selectors, states
 from .models import Completion, Draft, Question, Response, Survey
 
 
@@ -230,9 +230,22 @@ def submit(*, survey: Survey, participant, answers: dict) -> Completion:
 # --- reminders (staff) ----------------------------------------------------------------------------------
 
 
-def remind(*, survey: Survey, actor, recipients, survey_url: str) -> int:
-    """Queue the ``survey_reminder`` mail to each of ``recipients`` (participants who have not answered, from
-    ``selectors.not_answered``); once per person and day, whatever the clicks. Returns how many were queued."""
+NAMED_NOTE = "you have not answered it yet"
+ANONYMOUS_NOTE = ("this reminder goes to every participant, so that nobody can tell who has answered: if you have "
+                  "answered already, thank you")
+
+
+def reminder_recipients(survey: Survey):
+    """Who a reminder goes to: for a named survey, those who have not answered; for an anonymous one, EVERY
+    participant it asks (answered or not), so that the outbox, which staff read, does not tell who has answered."""
+    if survey.anonymous:
+        return selectors.audience(survey).select_related("user").order_by("user__family_name", "user__given_name")
+    return selectors.not_answered(survey)
+
+
+def remind(*, survey: Survey, actor, survey_url: str) -> int:
+    """Queue the ``survey_reminder`` mail to each of ``reminder_recipients``; once per person and day, whatever the
+    clicks. Returns how many were queued."""
     from campus.communications import services as outbox
 
     if survey.state != states.OPEN:
@@ -246,11 +259,12 @@ def remind(*, survey: Survey, actor, recipients, survey_url: str) -> int:
         closes = f"{local:%d %B %Y, %H:%M} ({survey.zone_name})"
     count = 0
     with transaction.atomic():
-        for participant in recipients:
+        for participant in reminder_recipients(survey):
             outbox.compose(
                 event="survey_reminder", edition=survey.edition, to_user=participant.user,
                 context={"survey": survey.title, "closes": closes or "when the team closes it",
-                         "survey_url": survey_url, "anonymous": "anonymous" if survey.anonymous else "named"},
+                         "survey_url": survey_url, "anonymous": "anonymous" if survey.anonymous else "named",
+                         "answered_note": ANONYMOUS_NOTE if survey.anonymous else NAMED_NOTE},
                 dedupe_key=f"survey_reminder:{survey.pk}:{participant.pk}:{today}",
                 related=survey, actor=actor, send=True,
             )

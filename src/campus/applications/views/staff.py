@@ -13,6 +13,7 @@ from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
 from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.dateparse import parse_datetime
 from django_countries import countries
@@ -62,7 +63,8 @@ ACTIONS = {
     "admissions.promoted": "Promoted from the waitlist",
     "admissions.promotion_dismissed": "Suggested promotion dismissed",
     "admissions.reminder_sent": "Reminder to reply sent",
-    "admissions.letter_made": "Acceptance letter made",
+    "admissions.letter_made": "Offer letter made",
+    "admissions.confirmation_made": "Confirmation of the place made",
 }
 
 
@@ -283,7 +285,9 @@ def _act(request, application, key, form, service, success):
             form.add_error(None, error)
         else:
             messages.success(request, success)
-            return redirect("staff_applications:detail", pk=application.pk)
+            # back to the page as it was: the list it came from (?call=&state=…) keeps previous/next and the way back
+            query = request.GET.urlencode()
+            return redirect(reverse("staff_applications:detail", args=[application.pk]) + (f"?{query}" if query else ""))
     return _render_detail(request, application, forms={key: form})
 
 

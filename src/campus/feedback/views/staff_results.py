@@ -59,13 +59,14 @@ def remind(request, pk: int):
     survey = managed_survey_or_403(request, pk)
     url = request.build_absolute_uri(reverse("feedback:answer", kwargs={"pk": survey.pk}))
     try:
-        count = services.remind(survey=survey, actor=request.user, recipients=selectors.not_answered(survey),
-                                survey_url=url)
+        count = services.remind(survey=survey, actor=request.user, survey_url=url)
     except services.SurveyError as error:
         messages.error(request, str(error))
     else:
+        whom = ("(an anonymous survey reminds everyone, so that the outbox does not tell who has answered)"
+                if survey.anonymous else "who have not answered")
         messages.success(request, f"A reminder is on its way to {count} participant{'s' if count != 1 else ''} "
-                                  "who have not answered (once a day at most).")
+                                  f"{whom}; once a day at most.")
     return redirect("staff_feedback:not_answered", pk=survey.pk)
 
 

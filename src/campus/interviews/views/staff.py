@@ -88,6 +88,8 @@ def _overview(request, wanted, state="", invite_form=None):
         "invitations": listed, "state": selectors.STATE_LABELS.get(state, ""),
         "state_labels": {**selectors.STATE_LABELS, "cancelled": "Invitation cancelled"},
         "uninvited": uninvited, "invite_form": invite_form or InviteForm(), "chosen": chosen,
+        # where the invite form leads back: this overview (also when it is shown again at the form's own URL)
+        "here": _home_url(call) + (f"&state={state}" if state in selectors.STATE_LABELS else ""),
     })
 
 

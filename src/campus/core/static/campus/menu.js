@@ -14,6 +14,14 @@
   button.addEventListener("click", function () {
     setOpen(button.getAttribute("aria-expanded") !== "true");
   });
+  // The menu folds whenever the window crosses the phone layout's edge (site.css, max-width: 960px): a menu
+  // opened on a narrow window, which then grew and shrank again, starts folded instead of covering the page.
+  var narrow = window.matchMedia && window.matchMedia("(max-width: 960px)");
+  if (narrow) {
+    var fold = function () { setOpen(false); };
+    if (narrow.addEventListener) narrow.addEventListener("change", fold);
+    else if (narrow.addListener) narrow.addListener(fold);
+  }
   function closeAccountMenus(except) {
     document.querySelectorAll("details.account-menu[open]").forEach(function (menu) {
       if (menu !== except) menu.open = false;
