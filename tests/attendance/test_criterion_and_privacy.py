@@ -68,3 +68,11 @@ def test_the_activity_about_a_person_is_their_own_check_in_only(meetup1, make_se
     AttendanceHandler().export(person)
     about = ActivityLog.objects.filter(about_condition(person), action="attendance.checked_in")
     assert [entry.actor_id for entry in about] == [member.user.pk]
+
+
+def test_the_rule_reads_well_with_one_meetup():
+    """The certificate rules said "At least 1 meetups attended" (seen in the edition's browser journey)."""
+    from campus.attendance.criteria import describe
+
+    assert describe({"minimum": 1}) == "At least 1 meetup attended"
+    assert describe({"minimum": 6}) == "At least 6 meetups attended"

@@ -96,3 +96,13 @@ def test_a_participant_of_another_edition_sees_none_of_it(client, edition, meetu
     stranger = make_participant(other, "sam.stranger@example.org")
     client.force_login(stranger.user)
     assert "Only for this edition" not in client.get("/me/attendance/").content.decode()
+
+
+def test_the_webinar_block_is_a_card_like_the_other_blocks_of_the_home(client, edition, make_session, member):
+    """The block's class "participant-block" was styled nowhere: on /me/ it showed as bare text beside the bordered
+    cards. It now uses the door's card (cohort's home-card, whose stylesheet the home loads)."""
+    make_session(None, edition=edition, title="EU funding", start=60, online_link=LINK)
+    client.force_login(member.user)
+    home = client.get("/me/").content.decode()
+    assert '<section class="home-card" aria-labelledby="next-webinar-title">' in home
+    assert "cohort/cohort.css" in home

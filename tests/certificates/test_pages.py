@@ -167,3 +167,16 @@ def test_the_list_query_count_is_flat(client, ruled, manager, django_assert_num_
 
 
 LIST_QUERIES = 10  # session, user, edition, roles; the certificates (1); the layout (5)
+
+
+def test_the_home_block_is_a_card_like_the_other_blocks_of_the_home(client, ruled, pia, manager,
+                                                                    django_capture_on_commit_callbacks):
+    """The block used the classes "card participant-block", which no stylesheet defines: on /me/ it showed as bare
+    text with a bigger heading beside the bordered cards. It now uses the door's card (cohort's home-card)."""
+    signed_in(client, pia.user)
+    POINTS[pia.pk] = 3
+    with django_capture_on_commit_callbacks():
+        services.issue(edition=ruled, actor=manager)
+    text = client.get("/me/").content.decode()
+    assert '<section class="home-card" aria-labelledby="certificate-block-title">' in text
+    assert "cohort/cohort.css" in text  # where .home-card is styled

@@ -33,7 +33,8 @@ def meetups_attended(edition, participants, params) -> dict:
 
 
 def describe(params) -> str:
-    return f"At least {params.get('minimum', 0)} meetups attended"
+    minimum = params.get("minimum", 0)
+    return f"At least {minimum} meetup{'' if minimum == 1 else 's'} attended"
 
 
 CRITERION = Criterion(
