@@ -97,7 +97,7 @@ def test_a_future_date_is_refused_with_what_was_typed_kept(client, two_groups):
     first, _ = two_groups
     me = member_of(first)
     client.force_login(me.user)
-    tomorrow = (timezone.localdate() + datetime.timedelta(days=1)).isoformat()
+    tomorrow = (timezone.now() + datetime.timedelta(days=2)).date().isoformat()  # tomorrow everywhere
     response = client.post(reverse("coaching:log_session", args=[first.pk]),
                            {f"g{first.pk}-held_on": tomorrow, f"g{first.pk}-attendees": [me.pk],
                             f"g{first.pk}-notes": "Typed notes stay"})
