@@ -32,6 +32,7 @@ RSS_LIMIT_MB = 150.0  # peak resident memory per gunicorn worker
 HEADERS = ["page", "path", "req/s", "p50 ms", "p99 ms", "max ms", "errors", "vs trivial", "target"]
 BOARD_P50_LIMIT_MS = 300.0  # the ranking board of 5,000 applications (issue 4)
 RELEASE_LIMIT_S = 30.0  # the release of 500 decisions with their letters (issue 4)
+ATTENDANCE_P50_LIMIT_MS = 300.0  # the roll call of a meetup session with 250 participants (issue 12)
 BOARD_HEADERS = ["page", "path", "bytes", "table rows", "req/s", "p50 ms", "p90 ms", "p99 ms", "max ms", "errors",
                  "target", "CPU ms/request"]
 
@@ -125,6 +126,29 @@ def load_admissions(folder: Path) -> dict:
         release["met"] = release["ok"] and release["total_s"] < RELEASE_LIMIT_S
     return {"kind": "admissions", "name": folder.name, "env": env, "prepare": prepare, "rows": rows, "table": table,
             "board_met": bool(rows) and all(r["ok"] for r in rows), "release": release}
+
+
+def load_attendance(folder: Path) -> dict:
+    """Phase 4 (bench/attendance_roll_call.py): the roll call, the overview and the export, in-process."""
+    data = json.loads((folder / "attendance.json").read_text())
+    table = [[label, page["path"], f"{page['bytes']:,}", str(page["queries"]), f"{page['p50_ms']:.1f}",
+              f"{page['p90_ms']:.1f}", f"{page['cpu_ms']:.1f}"] for label, page in data["pages"].items()]
+    roll_call = data["pages"].get("roll-call", {})
+    met = bool(roll_call) and roll_call["p50_ms"] < ATTENDANCE_P50_LIMIT_MS
+    return {"kind": "attendance", "env": read_env(folder / "phase.env"), "data": data, "table": table, "met": met}
+
+
+ATTENDANCE_HEADERS = ["page", "path", "bytes", "queries", "p50 ms", "p90 ms", "CPU ms (median)"]
+
+
+def attendance_md(phase: dict) -> str:
+    data = phase["data"]
+    return ("## 4. Attendance: the roll call of a meetup session\n\n"
+            f"Target (issue 12): the roll call of a session with {data['participants']} participants answers with a "
+            f"p50 under {ATTENDANCE_P50_LIMIT_MS:.0f} ms — **{'met' if phase['met'] else 'MISSED'}**. "
+            f"{phase['env'].get('SETUP', '')}; signed in as the module's lead; {data['requests']} requests per page "
+            f"after a warm-up (prepared in {data['prepare_s']} s). Queries: one request, counted.\n\n"
+            + md_table(ATTENDANCE_HEADERS, phase["table"]) + "\n")
 
 
 def board_summary(phase: dict) -> str:
@@ -274,9 +298,11 @@ def main() -> None:
     folders = [p for p in sorted(results.iterdir()) if (p / "phase.env").exists()]
     if not folders:
         raise SystemExit(f"no phase results in {results}")
-    pages, admissions = [], []
+    pages, admissions, attendance = [], [], []
     for folder in folders:
-        if read_env(folder / "phase.env").get("KIND") == "admissions":
+        if read_env(folder / "phase.env").get("KIND") == "attendance":
+            attendance.append(load_attendance(folder))
+        elif read_env(folder / "phase.env").get("KIND") == "admissions":
             admissions.append(load_admissions(folder))
         else:
             pages.append(load_phase(folder))
@@ -301,8 +327,14 @@ def main() -> None:
             print(release_line(phase["release"]))
         print()
 
+    for phase in attendance:
+        print(f"== 4. {phase['env'].get('TITLE', 'Attendance')}")
+        print(text_table(phase["table"], ATTENDANCE_HEADERS))
+        print(f"Roll call target (p50 < {ATTENDANCE_P50_LIMIT_MS:.0f} ms): {'met' if phase['met'] else 'MISSED'}")
+        print()
+
     old = old_document(out)
-    run_numbers = {phase_number(p) for p in pages} | ({3} if admissions else set())
+    run_numbers = {phase_number(p) for p in pages} | ({3} if admissions else set()) | ({4} if attendance else set())
     kept_numbers = sorted(n for n in old["sections"] if n not in run_numbers)
 
     overview = []
@@ -362,6 +394,8 @@ def main() -> None:
             f"their letters takes under {RELEASE_LIMIT_S:.0f} s. Low concurrency on purpose: these are latency "
             "targets for a few staff members, not throughput ones.\n\n"
             + "\n".join(admissions_md(p) for p in admissions))
+    if attendance:
+        new_sections[4] = attendance_md(attendance[0])
     for n in kept_numbers:
         new_sections[n] = kept(old["sections"][n], old["date"])
     sections = "\n".join(new_sections[n] for n in sorted(new_sections))

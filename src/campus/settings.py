@@ -71,7 +71,11 @@ INSTALLED_APPS = [
     "campus.interviews",
     "campus.admissions",
     "campus.cohort",
+    "campus.attendance",
+    "campus.coursework",
+    "campus.feedback",
     "campus.coaching",
+    "campus.certificates",
 ]
 
 MIDDLEWARE = [

@@ -18,6 +18,9 @@ urlpatterns = [
     path("staff/outbox/", include("campus.communications.staff_urls")),
     path("staff/coaching/", include("campus.coaching.staff_urls")),
     path("staff/privacy/", include("campus.privacy.staff_urls")),
+    path("staff/cohort/", include("campus.cohort.staff_urls")),
+    path("staff/coursework/", include("campus.coursework.staff_urls")),
+    path("staff/feedback/", include("campus.feedback.staff_urls")),
     path("staff/", staff_nav.home, name="staff"),
     path("staff/content/", admin.site.urls),
     path("accounts/", include("campus.accounts.urls")),
@@ -26,9 +29,13 @@ urlpatterns = [
     path("apply/offer/", include("campus.admissions.urls")),
     path("apply/", include("campus.applications.urls")),
     path("api/", include("campus.api.urls")),
+    path("me/coursework/", include("campus.coursework.urls")),
+    path("me/surveys/", include("campus.feedback.urls")),
     path("me/coaching/", include("campus.coaching.urls")),
+    path("", include("campus.certificates.urls")),
     path("me/", include("campus.cohort.urls")),
     path("my-data/", include("campus.privacy.urls")),
     path("healthz", health.healthz, name="healthz"),
+    path("", include("campus.attendance.urls")),  # me/attendance/ and staff/attendance/
     path("", include("campus.programme.urls")),
 ]

@@ -137,3 +137,30 @@ def test_bad_contact_data_is_named_at_its_field_and_nothing_typed_is_lost(manage
     assert "Write plain text" in html and "Enter a valid email address." in html
     assert "Trains from Copenhagen." in html and "not an address" in html
     assert services.settings_for(call).contact_name == ""
+
+
+def test_after_accepting_the_staff_application_page_links_the_confirmation_of_the_place(offer, welcome, call,
+                                                                                         team_manager, client):
+    from django.contrib.auth.models import Permission
+
+    team_manager.user_permissions.add(*Permission.objects.filter(codename__in=("view_application", "view_document")))
+    manager_client = client
+    manager_client.force_login(team_manager)
+    services.ensure_letter(offer=offer)
+    page_url = f"/staff/applications/{offer.application.pk}/"
+    confirmation = f"/staff/admissions/{call.pk}/offers/{offer.pk}/confirmation.pdf"
+    page = manager_client.get(page_url).content.decode()
+    assert "offer letter (PDF)" in page and confirmation not in page
+    assert manager_client.get(confirmation).status_code == 404  # not accepted yet: no confirmation
+    services.accept_offer(offer=offer, actor=offer.application.applicant)
+    page = manager_client.get(page_url).content.decode()
+    assert f'<a href="{confirmation}">confirmation of the place (PDF)</a>' in page
+    response = manager_client.get(confirmation)
+    assert response.status_code == 200 and response["Cache-Control"].startswith("private, no-store")
+    assert response["Content-Disposition"] == (
+        f'attachment; filename="place-confirmation-{offer.application.reference}.pdf"')
+    text = text_of(response.content)
+    assert "is confirmed" in text and "Please reply by" not in text
+    # the applicant cannot open the staff copy
+    manager_client.force_login(offer.application.applicant)
+    assert manager_client.get(confirmation).status_code == 404

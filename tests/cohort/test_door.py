@@ -69,9 +69,9 @@ def test_the_account_menu_does_not_offer_the_area_to_an_applicant(client, seeded
 
 def test_the_home_costs_a_fixed_number_of_queries(participant_client, django_assert_num_queries):
     participant_client.get("/me/")
-    # session, user, participation with its edition, programme, footer pages; coaching: the newest group (its
-    # home block and its section share the answer)
-    with django_assert_num_queries(6):
+    # session, user, participation with its edition, programme, footer pages; the cohort's blocks: the next
+    # meetup, the first module's start (the onboarding text is read only before it)
+    with django_assert_num_queries(7):
         assert participant_client.get("/me/").status_code == 200
 
 

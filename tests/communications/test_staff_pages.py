@@ -231,3 +231,22 @@ def test_the_list_query_count_does_not_grow_with_rows(client, seeded, django_use
     assert html.count('class="outbox-pick"') == 43
     assert len(many) == len(few), [q["sql"] for q in many.captured_queries]
     assert len(many) <= 12, [q["sql"] for q in many.captured_queries]
+
+
+@pytest.mark.django_db
+def test_bulk_send_goes_back_to_the_list_as_it_was(client, seeded, django_user_model, manager):
+    """After the POST the list keeps its filters and its page (the form carries the page along)."""
+    from campus.communications.views.staff import PAGE_SIZE
+
+    people = [django_user_model.objects.create_user(email=f"q{i}@example.org", password="x" * 12)
+              for i in range(PAGE_SIZE + 2)]
+    drafts = [draft(seeded, p, key=f"q{i}", event="waitlisted", rank=i) for i, p in enumerate(people)]
+    _login(client, manager)
+    page = client.get("/staff/outbox/?event=waitlisted&page=2").content.decode()
+    assert '<input type="hidden" name="page" value="2">' in page
+    assert '<input type="hidden" name="event" value="waitlisted">' in page
+    response = client.post("/staff/outbox/send/", {"scope": "chosen", "message": [drafts[0].pk],
+                                                   "event": "waitlisted", "page": "2"})
+    assert response.status_code == 302 and response["Location"] == "/staff/outbox/?event=waitlisted&page=2"
+    response = client.post("/staff/outbox/send/", {"scope": "chosen", "message": [drafts[1].pk], "page": "x"})
+    assert response["Location"] == "/staff/outbox/"

@@ -151,9 +151,35 @@ def test_the_invite_endpoint(client, call, manager, application, second_applicat
     assert response.redirect_chain[0][0] == f"/staff/interviews/?call={call.pk}"
     assert "1 invited already (nothing changed)" in response.content.decode()
     assert OutboxMessage.objects.filter(event="interview_invitation").count() == 2
-    # nothing chosen: said so
-    response = client.post("/staff/interviews/invite/", {"next": "/staff/interviews/"}, follow=True)
+    # nothing chosen on another page's button (the board): said there, by a message
+    response = client.post("/staff/interviews/invite/", {"next": "/staff/admissions/"}, follow=True)
     assert "Choose at least one application to invite." in response.content.decode()
+
+
+def test_a_refused_invite_form_shows_its_error_summary_and_keeps_what_was_typed(client, call, manager, application,
+                                                                                second_application):
+    signed_in(client, manager)
+    # nothing chosen: the overview again (200), the summary links to the first checkbox, the note is kept
+    response = client.post("/staff/interviews/invite/", {
+        "next": f"/staff/interviews/?call={call.pk}", "call": call.pk, "message": "Bring your <notes>."})
+    page = response.content.decode()
+    assert response.status_code == 200 and "<title>Error: " in page
+    assert 'class="error-summary"' in page and "Nobody was invited" in page
+    assert ('<a href="#invite-application_0">Submitted applications not invited yet: '
+            "Choose at least one application to invite.</a>") in page
+    assert 'id="invite-application_0"' in page and 'aria-invalid="true"' in page
+    assert "Bring your &lt;notes&gt;.</textarea>" in page
+    # a note too long: the chosen applications stay ticked, the summary links to the note
+    response = client.post("/staff/interviews/invite/", {
+        "next": "/staff/interviews/", "call": call.pk, "application": [second_application.pk],
+        "message": "x" * 2001})
+    page = response.content.decode()
+    assert response.status_code == 200 and '<a href="#invite-message">' in page
+    assert "at most 2000 characters" in page
+    assert f'value="{second_application.pk}" id="invite-application_' in page
+    ticked = page.split(f'value="{second_application.pk}"')[1].split(">")[0]
+    assert "checked" in ticked
+    assert not Invitation.objects.exists()
 
 
 def test_cancel_invitation(client, manager, invited, make_slot):

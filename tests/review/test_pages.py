@@ -273,3 +273,29 @@ def test_bulk_assignment_costs_the_same_for_3_or_30_applications(client, call, e
     many = post(bulk_applications(call, 30, prefix="many"))
     assert few == many
     assert ReviewAssignment.objects.count() == 66
+
+
+def test_the_assignments_page_keeps_its_reviewer_filter_and_page_after_a_post(client, manager, call, edition):
+    """?reviewer= (the dashboard's link) and ?page= survive every form of the page: its redirect and a refusal."""
+    reviewer = member(edition, "kept@example.org", Role.REVIEWER)
+    apps = bulk_applications(call, 2)
+    services.assign(applications=apps, reviewers=[reviewer], actor=manager)
+    client = _login(client, manager)
+    query = f"reviewer={reviewer.pk}&page=1"
+    base = f"/staff/review/calls/{call.pk}/assignments/"
+    page = client.get(f"{base}?{query}").content.decode()
+    here = f"{base}?reviewer={reviewer.pk}&amp;page=1"
+    assert f'id="assign-form" action="{here}"' in page
+    assert f'action="/staff/review/calls/{call.pk}/assignments/auto/?reviewer={reviewer.pk}&amp;page=1"' in page
+    assert f'action="/staff/review/calls/{call.pk}/conflicts/?reviewer={reviewer.pk}&amp;page=1"' in page
+    assert f'name="next" value="{here}"' in page
+    response = client.post(f"/staff/review/calls/{call.pk}/assignments/auto/?{query}", {"per_application": "1"})
+    assert response.status_code == 302 and response["Location"] == f"{base}?{query}"
+    response = client.post(f"/staff/review/calls/{call.pk}/conflicts/?{query}",
+                           {"reviewer": reviewer.pk, "application": apps[0].pk})
+    assert response.status_code == 302 and response["Location"] == f"{base}?{query}"
+    # refused: shown again at the form's URL, and its other forms still lead back to the filtered list
+    response = client.post(f"/staff/review/calls/{call.pk}/assignments/auto/?{query}", {"per_application": "0"})
+    assert response.status_code == 200 and f'id="assign-form" action="{here}"' in response.content.decode()
+    response = client.post(f"{base}?{query}", {"applications": [apps[1].pk], "reviewers": [reviewer.pk]})
+    assert response.status_code == 302 and response["Location"] == f"{base}?{query}"

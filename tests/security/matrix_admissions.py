@@ -45,6 +45,12 @@ MATRIX = {
         Case("/staff/admissions/{call}/offers/999999/letter.pdf", E("404", anonymous=LOGIN), E("405"),
              note="no such offer"),
     ],
+    "staff_admissions:place_confirmation": [
+        Case("/staff/admissions/{call}/offers/{offer}/confirmation.pdf", E("404", anonymous=LOGIN), E("405"),
+             note="the world's offer is open, not accepted: no confirmation for anybody"),
+        Case("/staff/admissions/{call}/offers/999999/confirmation.pdf", E("404", anonymous=LOGIN), E("405"),
+             note="no such offer"),
+    ],
     # the applicant's offer pages, under /apply/offer/
     "admissions:offer": [Case("/apply/offer/", E("404", anonymous=LOGIN, applicant="200"),
                               E("405", anonymous=LOGIN))],

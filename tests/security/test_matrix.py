@@ -107,7 +107,7 @@ def test_the_matrix(role, world, clients):
         for case in cases:
             url = case.url.format(**world.values)
             for method in ("GET", "POST"):
-                expected = getattr(case, method)[role]
+                expected = getattr(case, method)[role].format(**world.values)  # "302→/…/{id}/"
                 response, data = ask(client, method, url, case.data if method == "POST" else None)
                 where = f"{role:11} {method:4} {url} ({key})"
                 problem = mismatch(expected, response, data, url)

@@ -15,6 +15,7 @@ urlpatterns = [
     path("<int:call>/fill/", staff.fill, name="fill"),
     path("<int:call>/promotions/<int:pk>/<str:action>/", staff.promotion, name="promotion"),
     path("<int:call>/offers/<int:pk>/letter.pdf", staff.offer_letter, name="offer_letter"),
+    path("<int:call>/offers/<int:pk>/confirmation.pdf", staff.place_confirmation, name="place_confirmation"),
     # the selection assistant and the exports (views/assistant.py, views/exports.py)
     path("<int:call>/assistant/", assistant.assistant, name="assistant"),
     path("<int:call>/export.<str:fmt>", exports.export, name="export"),

@@ -44,9 +44,21 @@ def question_headers(questions) -> list[str]:
     return headers
 
 
-def rows(call: Call, applications) -> tuple[list[str], list[list[str]]]:
+IDENTITY_COLUMNS = ("Name", "Email", "Organisation")
+
+
+def rows(call: Call, applications, *, hidden=None) -> tuple[list[str], list[list[str]]]:
     """The header and one row of strings per application (answers as their display values).
-    Three queries however many applications: the applications (with documents), the answers, the meetups."""
+    Three queries however many applications: the applications (with documents), the answers, the meetups.
+    ``hidden`` (blind review: the identifying answer keys) leaves out the name, address and organisation
+    columns and those answers."""
+    if hidden is not None:
+        header, body = rows(call, applications)
+        questions = selectors.questions_of(call)
+        dropped = {FIXED_COLUMNS.index(name) for name in IDENTITY_COLUMNS}
+        dropped |= {len(FIXED_COLUMNS) + i for i, question in enumerate(questions) if question.key in hidden}
+        keep = [i for i in range(len(header)) if i not in dropped]
+        return [header[i] for i in keep], [[row[i] for i in keep] for row in body]
     applications = list(applications)
     questions = selectors.questions_of(call)
     meetup_labels = dict(selectors.meetup_choices(call.edition))
@@ -81,8 +93,8 @@ def _utc(moment) -> str:
     return moment.astimezone(UTC).replace(microsecond=0).isoformat().replace("+00:00", "Z")
 
 
-def as_csv(call: Call, applications) -> bytes:
-    header, body = rows(call, applications)
+def as_csv(call: Call, applications, *, hidden=None) -> bytes:
+    header, body = rows(call, applications, hidden=hidden)
     buffer = io.StringIO()
     writer = csv.writer(buffer)
     writer.writerow([neutralise(cell) for cell in header])
@@ -92,12 +104,12 @@ def as_csv(call: Call, applications) -> bytes:
     return ("\ufeff" + buffer.getvalue()).encode("utf-8")
 
 
-def as_xlsx(call: Call, applications) -> bytes:
+def as_xlsx(call: Call, applications, *, hidden=None) -> bytes:
     from openpyxl import Workbook
     from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
     from openpyxl.styles import Font
 
-    header, body = rows(call, applications)
+    header, body = rows(call, applications, hidden=hidden)
     workbook = Workbook()
     sheet = workbook.active
     sheet.title = "Applications"

@@ -193,9 +193,11 @@ def calls_for_staff() -> list[Call]:
     return list(Call.objects.select_related("edition__programme").order_by("-opens_at"))
 
 
-def staff_applications(call: Call, *, state: str = "", eligibility: str = "", country: str = "", search: str = ""):
+def staff_applications(call: Call, *, state: str = "", eligibility: str = "", country: str = "", search: str = "",
+                       identity: bool = True):
     """The applications of ``call`` for the staff list and the exports, filtered; each row has
-    ``effective`` (the effective eligibility), its applicant and its documents (one query more)."""
+    ``effective`` (the effective eligibility), its applicant and its documents (one query more). Without
+    ``identity`` (blind review) the search reads the reference only: a name typed finds nobody."""
     from django.db.models import F, Prefetch, Q
 
     queryset = (
@@ -213,7 +215,7 @@ def staff_applications(call: Call, *, state: str = "", eligibility: str = "", co
         queryset = queryset.filter(country=country)
     for word in search.split()[:8]:
         condition = Q()
-        for field in STAFF_SEARCH_FIELDS:
+        for field in (STAFF_SEARCH_FIELDS if identity else ("reference",)):
             condition |= Q(**{f"{field}__icontains": word})
         queryset = queryset.filter(condition)
     return queryset
@@ -227,11 +229,11 @@ def list_query(call: Call, filters: dict) -> dict[str, str]:
     return params
 
 
-def neighbours(call: Call, filters: dict, pk: int, *, page_size: int) -> dict | None:
+def neighbours(call: Call, filters: dict, pk: int, *, page_size: int, identity: bool = True) -> dict | None:
     """Where application ``pk`` stands in the staff list of ``call`` filtered by ``filters`` (same order): its
     position, the total, the previous and next ids and the list's page it is on; None when the filters leave it
     out. One query (ids only)."""
-    ids = list(staff_applications(call, **filters).prefetch_related(None).values_list("pk", flat=True))
+    ids = list(staff_applications(call, identity=identity, **filters).prefetch_related(None).values_list("pk", flat=True))
     if pk not in ids:
         return None
     index = ids.index(pk)

@@ -51,10 +51,12 @@ class FilterForm(forms.Form):
                                     choices=[("", "Any eligibility"), *Application.Eligibility.choices])
     country = forms.ChoiceField(label="Country", required=False)
 
-    def __init__(self, *args, countries=(), **kwargs):
+    def __init__(self, *args, countries=(), blind=False, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["country"].choices = [("", "All countries"), *countries]
         self.fields["q"].widget.attrs["type"] = "search"
+        if blind:  # blind review: the reviewer searches by reference only
+            self.fields["q"].help_text = "The reference (names are hidden in blind review)."
 
     def filters(self) -> dict:
         """The valid filters (an invalid one is left out, never guessed)."""

@@ -23,7 +23,9 @@ class CohortHandler(PrivacyHandler):
         person.add_targets(participants)
         return {"participations": [
             {"edition": str(p.edition), "since": iso(p.created_at),
-             "application": p.application.reference if p.application else None}
+             "application": p.application.reference if p.application else None,
+             "directory_shows_contact_details": p.show_contact,
+             "calendar_feed": {"on": bool(p.feed_token), "since": iso(p.feed_token_at)}}
             for p in participants
         ]}, []
 

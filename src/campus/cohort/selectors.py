@@ -47,3 +47,133 @@ def participants_of(edition):
     """The cohort of ``edition``, with their accounts, ordered by name."""
     return (Participant.objects.filter(edition=edition).select_related("user", "application")
             .order_by("user__family_name", "user__given_name", "user__email"))
+
+
+# --- meetups: the home's next meetup, the schedule's and feed's items ------------------------------------------
+
+
+def meetups_of_edition(edition_id):
+    from campus.programme.models import Meetup
+
+    return (Meetup.objects.filter(module__edition_id=edition_id).select_related("module")
+            .order_by("starts_at", "id"))
+
+
+def next_meetup(participant):
+    """The meetup that is on now or comes next for ``participant``'s edition (None: none left)."""
+    from django.utils import timezone
+
+    return meetups_of_edition(participant.edition_id).filter(ends_at__gte=timezone.now()).first()
+
+
+def onboarding_text(participant) -> str:
+    from .models import Onboarding
+
+    return Onboarding.objects.filter(edition_id=participant.edition_id).values_list("text", flat=True).first() or ""
+
+
+def first_module_start(participant):
+    from campus.programme.models import Module
+
+    return (Module.objects.filter(edition_id=participant.edition_id).order_by("starts_on")
+            .values_list("starts_on", flat=True).first())
+
+
+def participant_by_feed_token(token: str):
+    if not token:
+        return None
+    return Participant.objects.filter(feed_token=token).select_related("edition__programme", "user").first()
+
+
+# --- the cohort directory and the staff list: what the application says -----------------------------------------
+
+DIRECTORY_KEYS = ("cluster_name", "cluster_country", "cluster_sector", "phone")
+
+
+def application_facts(participants) -> dict[int, dict[str, str]]:
+    """{participant id: {cluster_name, cluster_country, cluster_sector, phone: display text}} from each
+    admitted application: its frozen copy when submitted, else its live answers (one query for these)."""
+    from campus.applications.models import Answer
+    from campus.applications.selectors import shows_snapshot
+
+    facts: dict[int, dict[str, str]] = {}
+    live = {}
+    for participant in participants:
+        application = participant.application
+        facts[participant.pk] = {}
+        if application is None:
+            continue
+        if shows_snapshot(application):
+            for item in application.snapshot.get("answers", []):
+                if item.get("key") in DIRECTORY_KEYS:
+                    facts[participant.pk][item["key"]] = str(item.get("display") or "")
+        else:
+            live[application.pk] = participant.pk
+    if live:
+        rows = (Answer.objects.filter(application_id__in=live, question__key__in=DIRECTORY_KEYS)
+                .values_list("application_id", "question__key", "value"))
+        for application_id, key, value in rows:
+            text = value if isinstance(value, str) else ("" if value is None else str(value))
+            if key == "cluster_country" and text:
+                from django_countries import countries
+
+                text = countries.name(text) or text
+            facts[live[application_id]][key] = text
+    return facts
+
+
+def directory_of(participant) -> list[dict]:
+    """Fellow participants of ``participant``'s edition (themselves included, marked), each with organisation,
+    cluster, country and sector; e-mail and phone only of those who allowed it. Two queries however many."""
+    rows = list(participants_of(participant.edition_id))
+    facts = application_facts(rows)
+    entries = []
+    for row in rows:
+        application = row.application
+        found = facts.get(row.pk, {})
+        shown = row.show_contact
+        entries.append({
+            "participant": row,
+            # never the address as a name (get_full_name falls back to it)
+            "name": row.user.full_name or (application.full_name if application else "") or "A participant",
+            "organisation": application.organisation if application else "",
+            "cluster": found.get("cluster_name", ""),
+            "country": found.get("cluster_country", "") or _country_name(application.country if application else ""),
+            "sector": found.get("cluster_sector", ""),
+            "email": row.user.email if shown else "",
+            "phone": found.get("phone", "") if shown else "",
+            "is_me": row.pk == participant.pk,
+        })
+    return entries
+
+
+def _country_name(code: str) -> str:
+    if not code:
+        return ""
+    from django_countries import countries
+
+    return countries.name(code) or code
+
+
+def staff_rows(edition) -> list[dict]:
+    """The participants of ``edition`` as staff read them (every contact detail): two queries however many."""
+    rows = list(participants_of(edition))
+    facts = application_facts(rows)
+    result = []
+    for row in rows:
+        application = row.application
+        found = facts.get(row.pk, {})
+        result.append({
+            "participant": row,
+            "name": row.user.get_full_name() or (application.full_name if application else ""),
+            "email": row.user.email,
+            "phone": found.get("phone", ""),
+            "organisation": application.organisation if application else "",
+            "cluster": found.get("cluster_name", ""),
+            "country": found.get("cluster_country", "") or _country_name(application.country if application else ""),
+            "sector": found.get("cluster_sector", ""),
+            "reference": application.reference if application else "",
+            "since": row.created_at,
+            "show_contact": row.show_contact,
+        })
+    return result

@@ -84,13 +84,21 @@ class SlotForm(ZonedPeriodForm):
 
 
 class InviteForm(forms.Form):
-    application = forms.TypedMultipleChoiceField(coerce=int, choices=(), error_messages={
-        "required": "Choose at least one application to invite.",
-        "invalid_choice": "“%(value)s” is not the id of an application."})
-    message = forms.CharField(required=False, max_length=2000, widget=forms.Textarea(attrs={"rows": 3}))
+    """The overview's invite form (its ids start with ``invite-``); the board posts here too."""
+
+    application = forms.TypedMultipleChoiceField(
+        label="Submitted applications not invited yet", coerce=int, choices=(),
+        widget=forms.CheckboxSelectMultiple, error_messages={
+            "required": "Choose at least one application to invite.",
+            "invalid_choice": "“%(value)s” is not the id of an application."})
+    message = forms.CharField(label="A note to the invited (optional)", required=False, max_length=2000,
+                              widget=forms.Textarea(attrs={"rows": 3}), error_messages={
+                                  "max_length": "Shorten the note to at most %(limit_value)d characters "
+                                                "(it has %(show_value)d)."})
     next = forms.CharField(required=False, max_length=500)
 
     def __init__(self, *args, **kwargs):
+        kwargs.setdefault("auto_id", "invite-%s")
         super().__init__(*args, **kwargs)
         # any id is accepted here; the view keeps only applications the person may manage
         self.fields["application"].valid_value = valid_id

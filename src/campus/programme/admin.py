@@ -31,7 +31,8 @@ class MeetupForm(ZonedPeriodForm):
 
     class Meta:
         model = Meetup
-        fields = ["kind", "title", "local_start", "local_end", "timezone", "is_online", "venue", "city", "country", "description"]
+        fields = ["kind", "title", "local_start", "local_end", "timezone", "venue", "city", "country", "description",
+                  "travel_note"]
 
 
 class MeetupInline(admin.StackedInline):

@@ -25,7 +25,9 @@ def meetups_calendar(*, edition: Edition, meetups: Iterable[Meetup], name: str, 
         event.add("dtend", meetup.local_end)
         event.add("location", meetup.place)
         event.add("url", base_url + module.get_absolute_url())
-        description = f"Module {module.number}: {module.title}\n{meetup.get_kind_display()}"
+        description = f"Module {module.number}: {module.title}\n{meetup.get_kind_display()} ({meetup.mode_label})"
+        if meetup.mode_note:
+            description += "\n" + meetup.mode_note
         if meetup.description:
             description += "\n\n" + meetup.description
         event.add("description", description)

@@ -215,11 +215,23 @@ class Meetup(TimeStampedModel):
     ends_at = models.DateTimeField()
     timezone = models.CharField(max_length=64, validators=[validate_timezone], default="Europe/Berlin",
         help_text="An IANA time zone name, e.g. Europe/Stockholm.")
-    is_online = models.BooleanField(default=False)
+    class Mode(models.TextChoices):
+        ON_SITE = "on_site", "On site"
+        BLENDED = "blended", "Blended (on site, and online for who cannot travel)"
+        REMOTE = "remote", "Remote (online only)"
+
+    mode = models.CharField(max_length=20, choices=Mode.choices, default=Mode.ON_SITE,
+                            help_text="How the meetup is held. Switch it from the staff cohort pages: "
+                                      "participants are told by mail.")
+    mode_note = models.CharField(max_length=500, blank=True,
+                                 help_text="What the mode means for participants, e.g. the online link is "
+                                           "sent the day before; why the meetup turned remote.")
     venue = models.CharField(max_length=200, blank=True)
     city = models.CharField(max_length=100, blank=True)
     country = CountryField(blank=True)
     description = models.TextField(blank=True, help_text=MARKDOWN_HELP)
+    travel_note = models.TextField(blank=True, help_text="For participants: how to get there, where to stay. "
+                                                         + MARKDOWN_HELP)
 
     class Meta:
         ordering = ["starts_at", "id"]
@@ -241,6 +253,23 @@ class Meetup(TimeStampedModel):
     @property
     def local_end(self):
         return self.ends_at.astimezone(self.zone)
+
+    @property
+    def is_online(self) -> bool:
+        """Held online only (the mode "remote"); blended meetups have a place too."""
+        return self.mode == self.Mode.REMOTE
+
+    @is_online.setter
+    def is_online(self, value: bool) -> None:
+        # Older code and data set a flag: online means remote, not online keeps a blended meetup blended.
+        if value:
+            self.mode = self.Mode.REMOTE
+        elif self.mode == self.Mode.REMOTE:
+            self.mode = self.Mode.ON_SITE
+
+    @property
+    def mode_label(self) -> str:
+        return {"on_site": "On site", "blended": "Blended", "remote": "Remote"}.get(self.mode, self.mode)
 
     @property
     def place(self) -> str:

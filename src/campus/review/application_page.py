@@ -12,7 +12,7 @@ from django.template.loader import render_to_string
 from django.urls import reverse
 
 from campus.core.plugins.application_page import Section
-from campus.team.permissions import Role, has_role, is_manager
+from campus.team.permissions import Role, has_any_role, has_role, is_manager
 
 from . import permissions, selectors, services
 
@@ -38,3 +38,14 @@ def reviews_section(request, application):
     return Section(title="Reviews", key="reviews", order=20, conceal=conceal,
                    conceal_keys=frozenset(selectors.IDENTIFYING_KEYS),
                    html=render_to_string("review/staff/_application_section.html", context, request=request))
+
+
+def blind_list(user, call):
+    """The lists and exports of ``call``'s applications: a reviewer of the edition (not a manager) reads them
+    without the applicants' identity while the active phase is blind (as the application page does)."""
+    if not has_any_role(user, Role.REVIEWER):  # the roles the staff bar read already: no query for most staff
+        return None
+    if not has_role(user, call.edition_id, Role.REVIEWER) or is_manager(user, call.edition_id):
+        return None
+    phase = services.active_phase(call)
+    return frozenset(selectors.IDENTIFYING_KEYS) if phase is not None and phase.blind else None

@@ -12,7 +12,7 @@ from campus.core.plugins import status as status_sections
 from campus.team.permissions import Role, holds_any
 
 from . import dashboard as attention
-from .application_page import reviews_section
+from .application_page import blind_list, reviews_section
 from . import services
 from .mail import EVENTS
 from .privacy_handler import ReviewHandler
@@ -26,6 +26,7 @@ dashboard.register(dashboard.Panel(key="review", title="Review", order=20, predi
                                    items=attention.items))
 
 application_page.register(reviews_section)
+application_page.register_list(blind_list)  # blind review hides identities in the lists and exports too
 
 for event in EVENTS:
     mail_events.register(event)

@@ -209,7 +209,7 @@ def save_settings(request, call):
 @require_GET
 @manager_of_call
 def offer_letter(request, call, pk):
-    """The acceptance letter of an offer of this call, for the managers (as the applicant gets it)."""
+    """The offer letter of an offer of this call, for the managers (as the applicant got it)."""
     offer = Offer.objects.select_related("application").filter(pk=pk, application__call=call).first()
     if offer is None or not can_view_offer(request.user, offer) or offer.state not in (
             Offer.State.OPEN, Offer.State.ACCEPTED):
@@ -217,3 +217,17 @@ def offer_letter(request, call, pk):
     from .applicant import letter_response
 
     return letter_response(services.ensure_letter(offer=offer))
+
+
+@require_GET
+@manager_of_call
+def place_confirmation(request, call, pk):
+    """The confirmation of the place of an accepted offer of this call, for the managers (as the applicant
+    downloads it after accepting)."""
+    offer = Offer.objects.select_related("application").filter(pk=pk, application__call=call).first()
+    if offer is None or not can_view_offer(request.user, offer) or offer.state != Offer.State.ACCEPTED:
+        raise Http404("No such confirmation.")
+    from .applicant import pdf_response
+
+    offer = services.ensure_confirmation(offer=offer)
+    return pdf_response(offer.confirmation, f"place-confirmation-{offer.application.reference}.pdf")

@@ -99,6 +99,16 @@ def _mark_cv_needed(upload, documents) -> None:
         upload.fields["file"].widget.attrs["required"] = True
 
 
+def _with_account_values(stored: dict, user) -> dict:
+    """The stored answers; what the account already knows starts the fields not answered yet (the names typed
+    at sign-up, the address)."""
+    answers = dict(stored)
+    for key, known in (("first_name", user.given_name), ("last_name", user.family_name), ("email", user.email)):
+        if key not in answers and known:
+            answers[key] = known
+    return answers
+
+
 @login_required
 @require_http_methods(["GET", "POST"])
 def step(request, step: str):
@@ -110,9 +120,7 @@ def step(request, step: str):
     if blocked:
         return blocked
     stored = selectors.answers_of(application)
-    answers = dict(stored)
-    if "email" not in answers and request.user.email:
-        answers["email"] = request.user.email
+    answers = _with_account_values(stored, request.user)
     questions = selectors.questions_for_step(call, step)
     data = request.POST if request.method == "POST" else None
     files = request.FILES if request.method == "POST" else None

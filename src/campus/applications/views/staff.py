@@ -85,8 +85,10 @@ def _filtered(request, calls):
     call = _chosen_call(request, calls)
     if call is None:
         return None, None, None
-    form = FilterForm(request.GET, countries=selectors.staff_countries(call))
-    return call, form, selectors.staff_applications(call, **form.filters())
+    hidden = application_page.list_concealment(request.user, call)  # blind review: no identities
+    form = FilterForm(request.GET, countries=selectors.staff_countries(call), blind=hidden is not None)
+    form.hidden_keys = hidden
+    return call, form, selectors.staff_applications(call, identity=hidden is None, **form.filters())
 
 
 def _row(application):
@@ -118,6 +120,7 @@ def application_list(request):
             "call": call,
             "form": form,
             "filtered": any(form.filters().values()),
+            "conceal": form.hidden_keys is not None,
             "counts": selectors.staff_counts(call),
             "page": page,
             "rows": [_row(application) for application in page.object_list],
@@ -135,10 +138,11 @@ def export(request, fmt: str):
     call, form, applications = _filtered(request, calls)
     if call is None:
         raise Http404("There is no call yet.")
+    hidden = form.hidden_keys
     if fmt == "csv":
-        content, content_type = exports.as_csv(call, applications), "text/csv; charset=utf-8"
+        content, content_type = exports.as_csv(call, applications, hidden=hidden), "text/csv; charset=utf-8"
     else:
-        content = exports.as_xlsx(call, applications)
+        content = exports.as_xlsx(call, applications, hidden=hidden)
         content_type = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
     services.record_export(
         call=call, fmt=fmt, count=len(applications) if isinstance(applications, list) else applications.count(),
@@ -201,13 +205,14 @@ def _came_from(request, application):
     """The list the person came from (its filters in the query string, validated): previous/next within it and
     the way back; without one, the call's whole list."""
     call = application.call
+    identity = application_page.list_concealment(request.user, call) is None
     form = FilterForm(request.GET, countries=selectors.staff_countries(call))
     filters = form.filters() if request.GET.get("call") == str(call.pk) else {}
     query = selectors.list_query(call, filters)
-    place = selectors.neighbours(call, filters, application.pk, page_size=PAGE_SIZE)
+    place = selectors.neighbours(call, filters, application.pk, page_size=PAGE_SIZE, identity=identity)
     if place is None and filters:  # the filters leave it out (it changed meanwhile): the whole list
         filters, query = {}, selectors.list_query(call, {})
-        place = selectors.neighbours(call, filters, application.pk, page_size=PAGE_SIZE)
+        place = selectors.neighbours(call, filters, application.pk, page_size=PAGE_SIZE, identity=identity)
     back = {**query, "page": str(place["page"])} if place and place["page"] > 1 else query
     return {"place": place, "nav_query": urlencode(query), "back_query": urlencode(back),
             "filtered": bool(filters)}

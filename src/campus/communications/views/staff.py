@@ -109,7 +109,10 @@ def bulk_send(request):
     else:
         queued = services.send(messages=chosen, actor=request.user)
         messages.success(request, f"{queued} message{'s' if queued != 1 else ''} queued for sending.")
+    # back to the list as it was: its filters and its page (a page that is gone shows the last one)
     back = {k: v for k, v in request.POST.items() if k in ("state", "event", "edition") and v}
+    if request.POST.get("page", "").isdigit() and request.POST["page"] != "1":
+        back["page"] = request.POST["page"]
     url = reverse("staff_outbox:home")
     if back:
         from urllib.parse import urlencode

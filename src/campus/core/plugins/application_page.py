@@ -12,6 +12,11 @@ app's own predicates what is shown (a reviewer reads others' reviews only as the
 may ask the page to ``conceal`` the applicant's identity from the person (blind review): the page then shows the
 reference instead of the name and leaves out the contact details, the identifying answers (``conceal_keys``) and
 the documents.
+
+The lists and exports of a call's applications ask the same of the whole call: ``register_list(provider)`` with
+``provider(user, call) -> frozenset | None``; a set (the identifying answer keys, maybe empty) means the person
+reads the call's applications without the applicants' identity (no name, address, organisation, documents, no
+search by them), None that the provider hides nothing.
 """
 
 from dataclasses import dataclass
@@ -51,3 +56,24 @@ def sections(request, application) -> list[Section]:
     """What the providers return for ``application``, in ``order``."""
     found = [section for provider in _providers if (section := provider(request, application)) is not None]
     return sorted(found, key=lambda section: section.order)
+
+
+_list_providers: list = []
+
+
+def register_list(provider) -> None:
+    """Add ``provider(user, call) -> frozenset | None`` (once)."""
+    if provider not in _list_providers:
+        _list_providers.append(provider)
+
+
+def unregister_list(provider) -> None:
+    if provider in _list_providers:
+        _list_providers.remove(provider)
+
+
+def list_concealment(user, call) -> frozenset | None:
+    """The answer keys to hide from ``user`` in the lists and exports of ``call`` (identity concealed), or None
+    when every provider shows the identity."""
+    hidden = [keys for provider in _list_providers if (keys := provider(user, call)) is not None]
+    return frozenset().union(*hidden) if hidden else None

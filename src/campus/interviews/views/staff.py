@@ -2,6 +2,8 @@
 visitors are sent to sign in; signed-in people without the interviewer or manager role of some edition get
 a 404; an interviewer asking for a manager's action gets a 403; pages are never cached."""
 
+from urllib.parse import parse_qs, urlsplit
+
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import Http404
@@ -50,11 +52,15 @@ def _home_url(call):
 @require_GET
 @staff_page(holds_any(Role.MANAGER, Role.INTERVIEWER))
 def home(request):
+    return _overview(request, request.GET.get("call"), request.GET.get("state", ""))
+
+
+def _overview(request, wanted, state="", invite_form=None):
+    """The overview of a call; ``invite_form`` is a refused invite form shown again (answered with 200)."""
     calls = selectors.calls_for_staff(request.user)
     if not calls:
         raise Http404("No calls.")
-    wanted = request.GET.get("call")
-    call = calls[0] if not wanted else next((c for c in calls if str(c.pk) == wanted), None)
+    call = calls[0] if not wanted else next((c for c in calls if str(c.pk) == str(wanted)), None)
     if call is None:
         raise Http404("No such call.")
     can_manage = permissions.can_manage_interviews(request.user, call)
@@ -69,16 +75,19 @@ def home(request):
                      if a.pk not in invited_ids]
     rows = [{"slot": slot, "can_assess": can_manage or permissions.is_on_panel(request.user, slot)} for slot in slots]
     listed = [{"invitation": i, "state": states.get(i.application_id, "cancelled")} for i in invitations]
-    state = request.GET.get("state", "")  # ?state=invited|booked (the dashboard's links): those invitations only
+    # ?state=invited|booked (the dashboard's links): those invitations only
     if state in selectors.STATE_LABELS:
         listed = [row for row in listed if row["state"] == state
                   and row["invitation"].application.state == Application.State.SUBMITTED]
+    chosen = set()
+    if invite_form is not None:
+        chosen = {int(v) for v in invite_form.data.getlist("application") if str(v).isdigit()}
     return render(request, "interviews/staff/home.html", {
         "calls": calls, "call": call, "can_manage": can_manage, "rows": rows,
         "free_count": sum(1 for slot in slots if slot.booked_by_id is None),
         "invitations": listed, "state": selectors.STATE_LABELS.get(state, ""),
         "state_labels": {**selectors.STATE_LABELS, "cancelled": "Invitation cancelled"},
-        "uninvited": uninvited,
+        "uninvited": uninvited, "invite_form": invite_form or InviteForm(), "chosen": chosen,
     })
 
 
@@ -222,10 +231,16 @@ def invite(request):
     form = InviteForm(request.POST)
     fallback = reverse("staff_interviews:home")
     if not form.is_valid():
-        for errors in form.errors.values():
+        back = _next_url(request, request.POST.get("next", ""), fallback)
+        if urlsplit(back).path == fallback:
+            # the overview's own form: shown again with its error summary, the choices and the note kept
+            query = parse_qs(urlsplit(back).query)
+            return _overview(request, request.POST.get("call") or query.get("call", [""])[0],
+                             query.get("state", [""])[0], invite_form=form)
+        for errors in form.errors.values():  # another page's button (the board): its messages say why
             for error in errors:
                 messages.error(request, error)
-        return redirect(_next_url(request, request.POST.get("next", ""), fallback))
+        return redirect(back)
     data = form.cleaned_data
     wanted = set(data["application"])
     applications = list(Application.objects.filter(pk__in=wanted).select_related("call__edition"))

@@ -4,6 +4,7 @@ from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
 from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from campus.core.access import staff_page
@@ -17,6 +18,13 @@ from .common import PAGE_SIZE, Role, _apply_errors, _back, _managed_call
 
 
 # --- assignments -------------------------------------------------------------------------------------------
+
+
+def _assignments_url(request, call) -> str:
+    """The assignments page as the manager saw it: its ?reviewer= and ?page= (the forms of the page post them
+    along in their action's query string) survive a POST and its redirect."""
+    query = request.GET.urlencode()
+    return reverse("staff_review:assignments", kwargs={"call_pk": call.pk}) + (f"?{query}" if query else "")
 
 
 def _assignments_context(request, call, *, assign_form=None, auto_form=None, conflict_form=None):
@@ -34,6 +42,7 @@ def _assignments_context(request, call, *, assign_form=None, auto_form=None, con
              "conflicts": board["conflicts"].get(a.pk, [])} for a in applications]
     return {
         "call": call,
+        "here": _assignments_url(request, call),  # also when a refused form of the page is shown at its own URL
         "phase": phase,
         "per_application": per,
         "page": page,
@@ -91,7 +100,7 @@ def auto_assign(request, call_pk: int):
         else:
             messages.success(request, f"Automatic assignment: {len(created)} new assignment"
                                       f"{'s' if len(created) != 1 else ''}.")
-            return redirect("staff_review:assignments", call_pk=call.pk)
+            return redirect(_assignments_url(request, call))
     context = _assignments_context(request, call, auto_form=form)
     return render(request, "review/staff/assignments.html", context)
 
@@ -136,7 +145,7 @@ def conflict_add(request, call_pk: int):
         services.declare_conflict(application=form.cleaned_data["application"], reviewer=form.cleaned_data["reviewer"],
                                   reason=form.cleaned_data["reason"], actor=request.user)
         messages.success(request, "The conflict of interest is recorded; the reviewer will not review this application.")
-        return redirect("staff_review:assignments", call_pk=call.pk)
+        return redirect(_assignments_url(request, call))
     context = _assignments_context(request, call, conflict_form=form)
     return render(request, "review/staff/assignments.html", context)
 

@@ -1,0 +1,49 @@
+"""Coursework's part of the permission matrix, walked on its own (the whole walk is slow), with one more leak
+check: the participant's own words (``PARTICIPANT_SECRET``) reach nobody but the participant and the staff who
+lead the module (its attempt's reader); never an applicant, another person, a reviewer or a visitor."""
+
+import pytest
+
+from . import matrix  # noqa: F401 - first: it merges matrix_coursework (imported alone, the import would loop)
+from .http import ask, mismatch, visible
+from .matrix_coursework import MATRIX
+from .world import ROLES
+from .world_coursework import PARTICIPANT_SECRET
+
+pytestmark = pytest.mark.django_db
+
+READERS = {"participant", "lead", "manager", "superuser"}
+
+
+@pytest.mark.parametrize("role", ROLES)
+def test_coursework_cells(role, world, clients):
+    client = clients[role]
+    failures = []
+    for key, cases in MATRIX.items():
+        for case in cases:
+            url = case.url.format(**world.values)
+            for method in ("GET", "POST"):
+                expected = getattr(case, method)[role].format(**world.values)
+                response, data = ask(client, method, url, case.data if method == "POST" else None)
+                problem = mismatch(expected, response, data, url)
+                if problem:
+                    failures.append(f"{role} {method} {url} ({key}): {problem}")
+                if role not in READERS and PARTICIPANT_SECRET in visible(response, data):
+                    failures.append(f"{role} {method} {url} ({key}): LEAK of the participant's words")
+    assert not failures, "\n".join(failures)
+
+
+def test_the_private_entry_reaches_no_staff(world, clients):
+    for role in ("lead", "manager", "superuser"):
+        for url in ("/staff/coursework/journal/", "/staff/coursework/"):
+            response, data = ask(clients[role], "GET", url, None)
+            assert PARTICIPANT_SECRET not in visible(response, data), (role, url)
+
+
+def test_the_leak_check_is_not_blind(world, clients):
+    """The marker is where it belongs: the participant's journal and the lead's review page."""
+    response, data = ask(clients["participant"], "GET", "/me/coursework/journal/", None)
+    assert PARTICIPANT_SECRET in visible(response, data)
+    url = "/staff/coursework/attempts/{cw_attempt}/".format(**world.values)
+    response, data = ask(clients["lead"], "GET", url, None)
+    assert PARTICIPANT_SECRET in visible(response, data)
