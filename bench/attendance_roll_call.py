@@ -1,12 +1,14 @@
-"""The roll call of a meetup session with 250 participants (phase 4 of scripts/bench.sh; issue 12).
+"""The roll call of a meetup session and the results of a survey, with 250 participants (phase 4 of
+scripts/bench.sh; issue 12).
 
 In a fresh SQLite database (its own temporary CAMPUS_VAR_DIR, like bench/profile_page.py): the seed edition gets
 PARTICIPANTS participants (default 250), a session of module 1's first meetup running now, attendance for four
 in five of them (some by QR, some at the roll call, a remark each), and the lead of module 1 with a signed-in
 session. Then Django's WSGI handler is called directly, as a gunicorn sync worker does, signed in as that lead:
 REQUESTS times (after one warm-up) the roll-call page, the overview (participants × sessions) and the session's
-CSV export. Reports the median and p90 wall time, the median process CPU time and the queries per request.
-Target: the roll call's p50 under ATTENDANCE_P50_LIMIT_MS (bench/report.py).
+CSV export, and the results of a named survey of module 1 with an answer from each participant (charts and
+texts; bench/survey_results_prepare.py). Reports the median and p90 wall time, the median process CPU time and the queries per request.
+Target: the roll call's and the survey results' p50 under ATTENDANCE_P50_LIMIT_MS (bench/report.py).
 
 Usage: python bench/attendance_roll_call.py OUT_DIR [PARTICIPANTS] [REQUESTS]
 Writes OUT_DIR/attendance.json and OUT_DIR/phase.env (KIND=attendance).
@@ -74,12 +76,15 @@ def prepare(count: int) -> tuple[str, int]:
         Attendance(session=session, participant=p, status=statuses[i % 5], remark=f"Remark {i}",
                    method="qr" if i % 2 else "roll_call", recorded_by=lead, recorded_at=start)
         for i, p in enumerate(participants) if statuses[i % 5]])
+    from survey_results_prepare import prepare_survey
+
+    survey_id = prepare_survey(module=module, lead=lead, participants=participants)
     store = import_module(settings.SESSION_ENGINE).SessionStore()
     store[SESSION_KEY] = str(lead.pk)
     store[BACKEND_SESSION_KEY] = "django.contrib.auth.backends.ModelBackend"
     store[HASH_SESSION_KEY] = lead.get_session_auth_hash()
     store.create()
-    return store.session_key, session.pk
+    return store.session_key, session.pk, survey_id
 
 
 def main(out: Path, count: int, requests: int) -> None:
@@ -87,7 +92,7 @@ def main(out: Path, count: int, requests: int) -> None:
     call_command("collectstatic", interactive=False, verbosity=0)
     call_command("load_seed_edition", stdout=io.StringIO())
     began = time.perf_counter()
-    key, session_id = prepare(count)
+    key, session_id, survey_id = prepare(count)
     prepared_s = round(time.perf_counter() - began, 2)
     handler = WSGIHandler()
 
@@ -103,7 +108,8 @@ def main(out: Path, count: int, requests: int) -> None:
         return body
 
     pages = {"roll-call": f"/staff/attendance/sessions/{session_id}/", "overview": "/staff/attendance/overview/",
-             "export-csv": f"/staff/attendance/sessions/{session_id}/export.csv"}
+             "export-csv": f"/staff/attendance/sessions/{session_id}/export.csv",
+             "survey-results": f"/staff/feedback/{survey_id}/results/"}
     results = {"participants": count, "requests": requests, "prepare_s": prepared_s, "pages": {}}
     for label, path in pages.items():
         body = get(path)
@@ -127,7 +133,7 @@ def main(out: Path, count: int, requests: int) -> None:
               f"{row['queries']} queries, {row['bytes']:,} bytes ({count} participants, {requests} requests)")
     out.mkdir(parents=True, exist_ok=True)
     (out / "attendance.json").write_text(json.dumps(results, indent=2) + "\n")
-    (out / "phase.env").write_text("KIND=attendance\nTITLE=Attendance: the roll call of a meetup session\n"
+    (out / "phase.env").write_text("KIND=attendance\nTITLE=The participant area: the roll call of a meetup session, the results of a survey\n"
                                    "SETUP=SQLite (a fresh database file), Django's WSGI handler called in-process "
                                    "(as a gunicorn sync worker does), DEBUG off\n")
 

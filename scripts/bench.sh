@@ -67,6 +67,8 @@ ENDPOINTS=(
   "step-cluster /apply/step/cluster/ session"
   "status /apply/status/ session"
   "home-signed-in / session"
+  "verify /certificates/@CERT@/"
+  "verify-json /certificates/@CERT@/?format=json"
 )
 SUBMISSIONS=${BENCH_SUBMISSIONS:-200}
 SUBMIT_CONCURRENCY=${BENCH_SUBMIT_CONCURRENCY:-50}
@@ -147,6 +149,7 @@ check_endpoints() {  # check_endpoints BASE OUT LOG...: every page answers 200 b
   : > "$out/endpoints.tsv"
   for entry in "${ENDPOINTS[@]}"; do
     read -r label path mode <<<"$entry"
+    path=${path//@CERT@/$CERT_CODE}
     headers=(); [ "${mode:-}" = cookie ] && headers=(-H "$COOKIE_HEADER")
     [ "${mode:-}" = session ] && headers=(-H "Cookie: sessionid=$STEP_SESSION")
     read -r status size < <(curl -sS "${headers[@]}" -o /dev/null -w '%{http_code} %{size_download}\n' "$base$path")
@@ -161,6 +164,7 @@ run_wrk() {  # run_wrk BASE OUT WARMUP DURATION
   local entry label path mode headers
   for entry in "${ENDPOINTS[@]}"; do
     read -r label path mode <<<"$entry"
+    path=${path//@CERT@/$CERT_CODE}
     headers=(); [ "${mode:-}" = cookie ] && headers=(-H "$COOKIE_HEADER")
     [ "${mode:-}" = session ] && headers=(-H "Cookie: sessionid=$STEP_SESSION")
     echo "wrk $path ${mode:+($mode) }(warm-up $warmup, then $duration)..."
@@ -178,6 +182,8 @@ run_submissions() {  # run_submissions BASE OUT: the load, then the count of sub
 prepare_sessions() {
   "$PY" bench/prepare.py $((SUBMISSIONS + 1)) "$WORK/sessions.txt"
   STEP_SESSION=$(head -n 1 "$WORK/sessions.txt")
+  # a certificate to verify (@CERT@ in ENDPOINTS) and the time of 25 certificate PDFs (the caller's $out)
+  CERT_CODE=$("$PY" bench/certificates_prepare.py "$out/certificates.json")
   tail -n +2 "$WORK/sessions.txt" > "$WORK/submit-sessions.txt"
 }
 start_sampler() {  # start_sampler OUT MASTER_PID...
@@ -350,8 +356,8 @@ phase3() {
   for db in $ADMISSIONS_DBS; do admissions_run "$db"; done
 }
 
-phase4() {
-  echo "== Phase 4: attendance, the roll call of a meetup session with $ATTENDANCE_PARTICIPANTS participants (SQLite) =="
+phase4() {  # the participant area in-process: the roll call, the survey results (bench/survey_results_prepare.py)
+  echo "== Phase 4: the participant area, the roll call of a meetup session and the results of a survey with $ATTENDANCE_PARTICIPANTS participants (SQLite) =="
   "$PY" bench/attendance_roll_call.py "$RESULTS/4-attendance" "$ATTENDANCE_PARTICIPANTS" "$ATTENDANCE_REQUESTS"
 }
 

@@ -53,3 +53,18 @@ def test_export_and_erasure(meetup1, make_session, member, make_members, lead1):
     assert part["recorded"] == 1
     assert handler.erase(part, staff)["attendance_recorded_by"] == 1
     assert Attendance.objects.get().recorded_by is None
+
+
+def test_the_activity_about_a_person_is_their_own_check_in_only(meetup1, make_session, member, make_members):
+    from campus.attendance import tokens
+    from campus.core.models import ActivityLog
+    from campus.privacy.access import about_condition
+
+    session = make_session(meetup1, start=-5)
+    (other,) = make_members(1)
+    for who in (member, other):
+        services.check_in(token=tokens.make(session.pk), user=who.user)
+    person = Person(subject=Subject(user=member.user, emails=[member.user.email]))
+    AttendanceHandler().export(person)
+    about = ActivityLog.objects.filter(about_condition(person), action="attendance.checked_in")
+    assert [entry.actor_id for entry in about] == [member.user.pk]

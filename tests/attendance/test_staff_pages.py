@@ -97,6 +97,8 @@ def test_the_roll_call_saves_what_changed_and_keeps_a_refused_form(client, meetu
     assert response.status_code == 200 and not Attendance.objects.exists()
     page = response.content.decode()
     assert "error-summary" in page and "x" * 301 in page  # nothing typed is lost
+    response = client.post(url, {**data, f"remark_{b.pk}": "Ill", f"status_{b.pk}": ""})
+    assert response.status_code == 200 and "Choose a status for" in response.content.decode()  # a remark alone
     response = client.post(url, {**data, f"remark_{b.pk}": "Ill"})
     assert response.status_code == 302
     assert dict(Attendance.objects.values_list("participant_id", "status")) == {a.pk: "present", b.pk: "excused"}
@@ -185,3 +187,28 @@ def test_the_roll_call_escapes_names_and_remarks(client, edition, meetup1, make_
     page = signed_in(client, lead1).get(f"/staff/attendance/sessions/{session.pk}/").content.decode()
     assert "<script>alert(1)" not in page and "&lt;script&gt;alert(1)" in page
     assert "<img src=x" not in page and "&quot;&gt;&lt;img src=x" in page
+
+
+def test_a_session_is_deleted_only_without_attendance(client, meetup1, make_session, make_members, lead1, lead2):
+    empty, taken = make_session(meetup1, title="Made by mistake"), make_session(meetup1, start=-5)
+    (a,) = make_members(1)
+    services.record_roll_call(session=taken, marks={a.pk: ("present", "")}, actor=lead1)
+    assert signed_in(client, lead2).post(f"/staff/attendance/sessions/{empty.pk}/delete/").status_code == 404
+    signed_in(client, lead1)
+    assert client.get(f"/staff/attendance/sessions/{empty.pk}/delete/").status_code == 405
+    assert client.post(f"/staff/attendance/sessions/{empty.pk}/delete/").status_code == 302
+    response = client.post(f"/staff/attendance/sessions/{taken.pk}/delete/", follow=True)
+    assert "Attendance is recorded for this session" in response.content.decode()
+    assert list(Session.objects.values_list("pk", flat=True)) == [taken.pk]
+
+
+def test_the_home_queries_are_pinned_and_flat(client, edition, meetup1, meetup2, make_session, manager):
+    make_session(meetup1)
+    signed_in(client, manager)
+    few = _count(client, "/staff/attendance/")
+    for start in range(5):
+        make_session(meetup1, start=60 * start, title=f"Part {start}")
+        make_session(meetup2, start=60 * start, title=f"Other {start}")
+        make_session(None, edition=edition, start=60 * start, title=f"Webinar {start}")
+    many = _count(client, "/staff/attendance/")
+    assert few == many == 14, many

@@ -143,3 +143,27 @@ def test_the_participant_sees_what_is_missing_then_their_certificate(client, rul
     signed_in(client, olli.user)
     assert client.get("/me/certificate/pdf/").status_code == 404
     assert certificate.grouped_code not in client.get("/me/certificate/").content.decode()
+
+
+def test_the_list_query_count_is_flat(client, ruled, manager, django_assert_num_queries,
+                                      django_capture_on_commit_callbacks):
+    signed_in(client, manager)
+    page = f"/staff/certificates/editions/{ruled.pk}/list/"
+
+    def issue(count, start):
+        for number in range(start, start + count):
+            participant = make_participant(ruled, f"h{number}@example.org", given=f"H{number}")
+            POINTS[participant.pk] = 5
+        with django_capture_on_commit_callbacks():
+            services.issue(edition=ruled, actor=manager)
+
+    issue(1, 0)
+    client.get(page)
+    with django_assert_num_queries(LIST_QUERIES):
+        assert client.get(page).status_code == 200
+    issue(6, 1)
+    with django_assert_num_queries(LIST_QUERIES):
+        assert client.get(page).content.decode().count("Details") == 7
+
+
+LIST_QUERIES = 10  # session, user, edition, roles; the certificates (1); the layout (5)

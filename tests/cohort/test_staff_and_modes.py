@@ -39,6 +39,11 @@ def test_only_managers_of_the_edition_use_the_pages(client, seeded, other_editio
     meetup = Meetup.objects.filter(module__edition=seeded).first()
     assert client.post(f"/staff/cohort/meetups/{meetup.pk}/mode/", {"mode": "remote"}).status_code == 404
     assert Meetup.objects.get(pk=meetup.pk).mode == "on_site"
+    lead = TeamMembership.objects.create(edition=seeded, user=cohort[1].user, role=TeamMembership.Role.MODULE_LEAD,
+                                         module=meetup.module)
+    assert client.post(f"/staff/cohort/leads/{lead.pk}/remove/").status_code == 404
+    assert client.get(f"/staff/cohort/editions/{seeded.pk}/export.csv").status_code == 404
+    assert TeamMembership.objects.filter(pk=lead.pk).exists()
 
 
 def test_the_participants_list_and_its_query_count(manager_client, seeded, call, cohort,
@@ -151,7 +156,7 @@ def test_the_home_costs_the_same_with_a_next_meetup(client, seeded, django_asser
     pia = make_participant(seeded, "pia@example.org")
     client.force_login(pia.user)
     client.get("/me/")
-    with django_assert_num_queries(7):  # as tests/cohort/test_door.py, the first module has started
+    with django_assert_num_queries(12):  # as tests/cohort/test_door.py, the first module has started
         assert "Next meetup" in client.get("/me/").content.decode()
 
 
@@ -177,3 +182,24 @@ def test_the_meetups_and_leads_lists_cost_the_same_with_more_rows(manager_client
         assert "Extra 4" in manager_client.get(meetups).content.decode()
     with django_assert_num_queries(len(lead_queries)):
         assert "lead4@example.org" in manager_client.get(leads).content.decode()
+
+
+def test_a_switch_without_participants_and_the_same_switch_again(manager_client, seeded):
+    meetup = Meetup.objects.filter(module__edition=seeded).first()
+    url = f"/staff/cohort/meetups/{meetup.pk}/mode/"
+    response = manager_client.post(url, {"mode": "blended", "note": ""}, follow=True)
+    assert "is blended now; 0 participants mailed." in response.content.decode()
+    response = manager_client.post(url, {"mode": "blended", "note": ""}, follow=True)
+    assert "Nothing changed" in response.content.decode()
+    meetup.refresh_from_db()
+    assert meetup.mode == "blended" and not meetup.is_online and meetup.place  # blended keeps its place
+
+
+def test_is_online_is_the_mode_remote():
+    meetup = Meetup(is_online=True)  # older code and data set the flag
+    assert meetup.mode == "remote" and meetup.is_online and meetup.place == "Online"
+    meetup.is_online = False
+    assert meetup.mode == "on_site"
+    meetup.mode = "blended"
+    meetup.is_online = False  # a blended meetup stays blended
+    assert meetup.mode == "blended" and not meetup.is_online

@@ -17,7 +17,8 @@ from .staff_section_urls import is_tester
 
 pytestmark = pytest.mark.django_db
 PASSWORD = "a-long-staff-password-1"
-ALL = ["Applications", "Review", "Interviews", "Admissions", "Outbox", "Surveys", "Content and data", "Privacy requests"]
+ALL = ["Applications", "Review", "Interviews", "Admissions", "Cohort", "Attendance", "Coursework", "Surveys",
+       "Coaching", "Certificates", "Outbox", "Content and data", "Privacy requests"]
 
 
 def _person(email, *roles, **extra):
@@ -46,8 +47,9 @@ def _home(client, user):
     ("staff", ["Content and data"]),
     ("reviewer", ["Review", "Content and data"]),
     ("interviewer", ["Interviews", "Content and data"]),
-    ("module_lead", ["Surveys", "Content and data"]),
-    ("manager", ["Review", "Interviews", "Admissions", "Outbox", "Surveys", "Content and data"]),
+    ("module_lead", ["Attendance", "Coursework", "Surveys", "Content and data"]),
+    ("manager", ["Review", "Interviews", "Admissions", "Cohort", "Attendance", "Coursework", "Surveys", "Coaching",
+                 "Certificates", "Outbox", "Content and data"]),
     ("viewer", ["Applications", "Content and data"]),
     ("privacy", ["Content and data", "Privacy requests"]),
     ("superuser", ALL),

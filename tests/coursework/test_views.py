@@ -285,3 +285,20 @@ def test_times_are_shown_in_the_module_zone(client, assignment, alice, lead1):
     assert "1 Feb 2027, 10:30" in page
     staff = signed_in(client, lead1).get(f"/staff/coursework/assignments/{assignment.pk}/").content.decode()
     assert "1 Mar 2027, 17:00" in staff and "1 Feb 2027, 10:30" in staff
+
+
+@pytest.mark.parametrize("count", [0, 1, 4])
+def test_the_home_block_adds_two_queries_at_most(client, module1, lead1, alice, count, django_assert_num_queries,
+                                                 monkeypatch):
+    """On /me/ the door costs 5 queries (tests/cohort/test_door.py); the open-assignments block adds its
+    assignments and the participant's attempts (one when there is no assignment), whatever their number."""
+    from campus.core.plugins import participant as area
+    from campus.coursework.plugin import open_assignments_block
+
+    monkeypatch.setattr(area, "_blocks", [open_assignments_block])
+    for i in range(count):
+        item = make_assignment(module1, lead1, title=f"A{i}")
+        services.submit_attempt(assignment=item, participant=alice, text="x", actor=alice.user)
+    signed_in(client, alice.user).get("/me/")
+    with django_assert_num_queries(5 + (2 if count else 1)):
+        assert client.get("/me/").status_code == 200

@@ -105,5 +105,22 @@ def test_roll_call_at_the_door_and_qr_check_in(web, people):
     web.check_page("attendance-overview-1280")
     web.set_width(375)
     web.check_page("attendance-overview-375", narrow=True)
+    # --- the forms: a session of a meetup (refused, then kept), a webinar ------------------------------------------
+    web.set_width(1280, 900)
+    web.goto("/staff/attendance/")
+    page.get_by_role("link", name="Add a session to Module 1 opening meetup").click()
+    page.get_by_label("Title").fill("Cluster walk")
+    page.get_by_label("Starts (local time)").fill("2026-12-09 10:00")
+    page.get_by_label("Ends (local time)").fill("2026-12-09 09:00")
+    page.get_by_role("button", name="Add").click()
+    expect(page.locator(".error-summary")).to_contain_text("must end after it starts")
+    expect(page.get_by_label("Title")).to_have_value("Cluster walk")
+    web.check_page("attendance-session-form-refused-1280")
+    page.get_by_label("Ends (local time)").fill("2026-12-09 12:00")
+    page.get_by_role("button", name="Add").click()
+    expect(page.get_by_text("The session “Cluster walk” is added")).to_be_visible()
+    page.get_by_role("link", name="Add a webinar").click()
+    web.set_width(375)
+    web.check_page("attendance-webinar-form-375", narrow=True)
     assert {a.participant_id: a.status for a in Attendance.objects.all()} == {
         aino.pk: "present", jonas.pk: "excused", kadri.pk: "present"}

@@ -150,7 +150,7 @@ def test_a_reminder_goes_to_those_who_have_not_answered_once_a_day(seeded, manag
 
 
 def test_results_count_and_percent(seeded, manager, pia, olli):
-    survey = build_survey(seeded, manager)
+    survey = build_survey(seeded, manager, anonymous=False)
     services.submit(survey=survey, participant=pia, answers=answers_for(survey, likert=5, multiple=("Talks", "Peers")))
     services.submit(survey=survey, participant=olli, answers=answers_for(survey, likert=3, single="Day two",
                                                                          multiple=()))
@@ -160,3 +160,20 @@ def test_results_count_and_percent(seeded, manager, pia, olli):
     assert [(b.count, round(b.percent)) for b in single.bars] == [(1, 50), (1, 50)]
     assert multiple.answered == 1 and [b.count for b in multiple.bars] == [1, 0, 1]
     assert found["answered"] == 2 and found["responses"] == 2
+
+
+def test_an_anonymous_survey_shows_no_answers_until_three_have_answered(seeded, manager, pia, olli):
+    from campus.feedback import exports
+
+    survey = build_survey(seeded, manager, anonymous=True)
+    services.submit(survey=survey, participant=pia, answers=answers_for(survey, text="Only mine"))
+    services.submit(survey=survey, participant=olli, answers=answers_for(survey, text="And mine"))
+    found = results.results(survey)
+    assert found["withheld"] and found["answered"] == 2
+    assert all(not q.bars and not q.texts for q in found["questions"])
+    assert exports.rows(survey)[1] == []
+    third = make_participant(seeded, "third@example.org", given="Thea")
+    services.submit(survey=survey, participant=third, answers=answers_for(survey, text="Third"))
+    found = results.results(survey)
+    assert not found["withheld"] and len(found["questions"][3].texts) == 3
+    assert len(exports.rows(survey)[1]) == 3

@@ -6,7 +6,7 @@ import pytest
 from django.urls import reverse
 
 from campus.feedback import services
-from campus.feedback.models import Completion, Question, Response, Survey
+from campus.feedback.models import Completion, Response, Survey
 
 from .conftest import answers_for, build_survey
 
@@ -39,7 +39,7 @@ def test_the_participant_list_shows_open_answered_and_closed(client, seeded, man
     home = client.get("/me/").content.decode()
     assert "Surveys waiting for you" in home and "Open one" in home and "Answered one" not in home
     assert client.get(reverse("feedback:answer", args=[Survey.objects.get(title="Draft one").pk])).status_code == 404
-    assert open_one.pk
+    assert open_one.state == "open"
 
 
 def test_the_anonymity_notice_is_shown_before_the_questions(client, seeded, manager, pia):
@@ -73,9 +73,12 @@ def test_save_part_way_come_back_submit_once(client, seeded, manager, pia):
 def test_a_participant_never_sees_named_answers_nor_staff_pages(client, seeded, manager, pia, olli):
     survey = build_survey(seeded, manager, anonymous=False)
     services.submit(survey=survey, participant=olli, answers=answers_for(survey, text="Olli's private remark"))
+    services.submit(survey=survey, participant=pia, answers=answers_for(survey, likert=2, text="Pia's own remark"))
     client.force_login(pia.user)
     for url in ("/me/surveys/", reverse("feedback:answer", args=[survey.pk]), "/me/"):
         assert "private remark" not in client.get(url).content.decode()
+    own = client.get(reverse("feedback:answer", args=[survey.pk])).content.decode()
+    assert "Your answers" in own and "Pia&#x27;s own remark" in own and "2 – Disagree" in own
     for name in ("results", "not_answered", "survey"):
         assert client.get(reverse(f"staff_feedback:{name}", args=[survey.pk])).status_code == 404
     assert client.get(reverse("staff_feedback:export", args=[survey.pk, "csv"])).status_code == 404
@@ -159,8 +162,13 @@ def test_the_manager_builds_opens_and_reads_results(client, seeded, manager, mod
 
 
 def test_exports_neutralise_formulas_and_anonymous_ones_have_no_names(client, seeded, manager, pia):
+    from tests.cohort.conftest import make_participant
+
     survey = build_survey(seeded, manager, anonymous=True)
     services.submit(survey=survey, participant=pia, answers=answers_for(survey, text="=HYPERLINK(\"x\")"))
+    for n in range(2):  # an anonymous survey's answers are given out from three on
+        person = make_participant(seeded, f"x{n}@example.org", given=f"X{n}")
+        services.submit(survey=survey, participant=person, answers=answers_for(survey))
     client.force_login(manager)
     response = client.get(reverse("staff_feedback:export", args=[survey.pk, "csv"]))
     content = b"".join(response.streaming_content).decode("utf-8-sig")
@@ -173,7 +181,8 @@ def test_exports_neutralise_formulas_and_anonymous_ones_have_no_names(client, se
 
     sheet = load_workbook(BytesIO(b"".join(response.streaming_content))).active
     cells = [cell.value for row in sheet.iter_rows() for cell in row]
-    assert '=HYPERLINK("x")' in cells and all(cell.data_type == "s" for row in sheet.iter_rows() for cell in row)
+    assert '=HYPERLINK("x")' in cells and all(cell.data_type == "s" for row in sheet.iter_rows() for cell in row
+                                                 if cell.value is not None)
 
 
 def test_results_take_a_fixed_number_of_queries(client, seeded, manager, django_assert_num_queries):
@@ -229,7 +238,6 @@ def test_the_participant_list_takes_a_fixed_number_of_queries(client, seeded, ma
 
 
 PARTICIPANT_QUERIES = 6
-assert Question
 
 
 def test_times_are_shown_in_the_modules_zone_and_a_survey_not_yet_open_waits(client, seeded, manager, modules, pia):
@@ -247,3 +255,36 @@ def test_times_are_shown_in_the_modules_zone_and_a_survey_not_yet_open_waits(cli
     assert "Opening soon" in text and f"({modules[0].timezone})" in text
     assert client.post(reverse("feedback:answer", args=[survey.pk]), {"submit": "1"}).status_code == 200
     assert not Response.objects.exists()
+
+
+def test_who_has_not_answered_takes_a_fixed_number_of_queries(client, seeded, manager, django_assert_num_queries):
+    from tests.cohort.conftest import make_participant
+
+    survey = build_survey(seeded, manager, anonymous=False)
+    client.force_login(manager)
+    url = reverse("staff_feedback:not_answered", args=[survey.pk])
+    for n in range(3):
+        make_participant(seeded, f"n{n}@example.org", given=f"N{n}")
+    client.get(url)
+    with django_assert_num_queries(NOT_ANSWERED_QUERIES):
+        client.get(url)
+    for n in range(3, 20):
+        make_participant(seeded, f"n{n}@example.org", given=f"N{n}")
+    with django_assert_num_queries(NOT_ANSWERED_QUERIES):
+        assert "n19@example.org" in client.get(url).content.decode()
+
+
+NOT_ANSWERED_QUERIES = 11
+
+
+def test_only_a_draft_survey_is_deleted(client, seeded, manager, lead1, modules):
+    draft = build_survey(seeded, manager, module=modules[0], open_it=False, title="Draft to delete")
+    opened = build_survey(seeded, manager, module=modules[0], title="Opened")
+    client.force_login(lead1)
+    assert client.post(reverse("staff_feedback:delete", args=[draft.pk])).status_code == 403
+    client.force_login(manager)
+    assert client.post(reverse("staff_feedback:delete", args=[opened.pk])).status_code == 302
+    assert Survey.objects.filter(pk=opened.pk).exists()
+    response = client.post(reverse("staff_feedback:delete", args=[draft.pk]), follow=True)
+    assert "is deleted" in response.content.decode()
+    assert not Survey.objects.filter(pk=draft.pk).exists()

@@ -12,6 +12,8 @@ MANAGERS = dict(anonymous=LOGIN, manager="200", superuser="200")
 READ_SECRET = dict(anonymous=LOGIN, manager="200+secret", superuser="200+secret")
 BACK = "302→/staff/attendance/sessions/{att_session}/"  # test_matrix fills in the placeholders
 BACK_OTHER = "302→/staff/attendance/sessions/{att_other_session}/"
+EDIT_OTHER = "302→/staff/attendance/sessions/{att_other_session}/edit/"  # kept: attendance is recorded
+HOME = "302→/staff/attendance/"
 
 MATRIX = {
     "attendance:sessions": [Case("/me/attendance/", E("403", anonymous=LOGIN, participant="200"), E("405"))],
@@ -34,6 +36,14 @@ MATRIX = {
         Case("/staff/attendance/sessions/{att_session}/edit/", E("404", **RUNS), E("404", **RUNS)),
         Case("/staff/attendance/sessions/{att_other_session}/edit/", E("404", **MANAGERS), E("404", **MANAGERS)),
         Case("/staff/attendance/sessions/{att_webinar}/edit/", E("404", **MANAGERS), E("404", **MANAGERS)),
+    ],
+    "staff_attendance:session_delete": [
+        # module 2's session has attendance recorded: kept, back to its page with a message; the edition's webinar
+        # has none: deleted (the managers' only)
+        Case("/staff/attendance/sessions/{att_other_session}/delete/", E("405"),
+             E("404", anonymous=LOGIN, manager=EDIT_OTHER, superuser=EDIT_OTHER)),
+        Case("/staff/attendance/sessions/{att_webinar}/delete/", E("405"),
+             E("404", anonymous=LOGIN, manager=HOME, superuser=HOME)),
     ],
     "staff_attendance:roll_call": [
         # an empty POST is no roll call: the page again

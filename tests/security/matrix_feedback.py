@@ -45,6 +45,13 @@ MATRIX = {
         Case("/staff/feedback/{survey_m1}/edit/", E("404", **LEAD_403), E("404", **LEAD_403)),
         Case("/staff/feedback/{survey_m2}/edit/", E("404", **MANAGERS), E("404", **MANAGERS)),
     ],
+    "staff_feedback:delete": [
+        Case("/staff/feedback/{survey_draft}/delete/", E("405"),
+             E("404", anonymous=LOGIN, manager="302→/staff/feedback/", superuser="302→/staff/feedback/")),
+        Case("/staff/feedback/{survey_m1}/delete/", E("405"),
+             E("404", anonymous=LOGIN, lead="403", manager=BUILDER_M1, superuser=BUILDER_M1),
+             note="open: refused with a message"),
+    ],
     "staff_feedback:question_new": [
         Case("/staff/feedback/{survey_draft}/questions/new/", E("404", **MANAGERS), E("404", **MANAGERS)),
         Case("/staff/feedback/{survey_m1}/questions/new/", E("404", **LEAD_403), E("404", **LEAD_403),

@@ -1,6 +1,6 @@
 """The surveys' objects in the security world (fixed primary keys, so the matrix can name redirect targets).
 
-Another participant, Ruth, has answered every open survey: the named survey of module 1 (led by "lead") with a
+Another participant, Ruth, has answered every open survey (two more answered the anonymous one): the named survey of module 1 (led by "lead") with a
 plain remark, the named survey of module 2 and the anonymous survey of the whole edition with the secret marker
 (only managers and superusers may read those results; the lead of module 1 and the participant never). The
 "participant" role has answered nothing. ``survey_draft`` is a draft of the whole edition with one question."""
@@ -40,5 +40,11 @@ def extend(world) -> None:
         survey = surveys[pk]
         question = survey.questions.get()
         services.submit(survey=survey, participant=ruth_participant, answers={question.key: text})
+    # an anonymous survey's answers are shown from three answers on: two more people answer it
+    question = surveys[ANON].questions.get()
+    for name in ("sven", "tove"):
+        user = get_user_model().objects.create_user(email=f"{name}@example.org", password="a-long-password-1")
+        services.submit(survey=surveys[ANON], participant=Participant.objects.create(edition=edition, user=user),
+                        answers={question.key: "Fine as it is"})
     world.values.update(survey_m1=M1, survey_m2=M2, survey_anon=ANON, survey_draft=DRAFT,
                         draft_question=DRAFT_QUESTION, m1_question=M1_QUESTION)

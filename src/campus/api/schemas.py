@@ -271,7 +271,9 @@ class MeetupOut(Schema):
         examples=["2021-03-15T09:00:00+02:00"],
     )
     local_end: IsoDateTime = Field(examples=["2021-03-16T13:00:00+02:00"])
-    is_online: bool
+    is_online: bool = Field(description='True when the mode is "remote".')
+    mode: str = Field(description="How the meetup is held: on_site, blended or remote.", examples=["blended"])
+    mode_note: str = Field(description="The team's note about the mode (may be empty).")
     venue: str
     city: str
     country: Country | None

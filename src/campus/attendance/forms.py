@@ -115,6 +115,15 @@ class RollCallForm(forms.Form):
             self.fields[f"shown_{pk}"] = forms.CharField(required=False, widget=forms.HiddenInput,
                                                          initial=f"{row.status}|{row.attendance.remark if row.attendance else ''}")
 
+    def clean(self):
+        cleaned = super().clean()
+        for row in self.rows:
+            pk = row.participant.pk
+            if (cleaned.get(f"remark_{pk}") or "").strip() and not cleaned.get(f"status_{pk}"):
+                name = row.participant.user.get_full_name() or row.participant.user.email
+                self.add_error(f"remark_{pk}", f"Choose a status for {name} to keep this remark.")
+        return cleaned
+
     def marks(self) -> dict:
         """{participant id: (status, remark)} for the rows whose status or remark differ from what was shown."""
         result = {}

@@ -13,7 +13,7 @@ from .criteria import CRITERION
 from .privacy_handler import AttendanceHandler
 
 staff.register(staff.StaffSection(
-    title="Attendance", url_name="staff_attendance:home", order=60, predicate=permissions.can_use_attendance,
+    title="Attendance", url_name="staff_attendance:home", order=44, predicate=permissions.can_use_attendance,
     description="Sessions of meetups and webinars, the roll call at the door, QR check-in, the overview and "
                 "its export.",
 ))

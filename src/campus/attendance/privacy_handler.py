@@ -26,7 +26,7 @@ class AttendanceHandler(PrivacyHandler):
 
     def export(self, person: Person):
         rows = attendance_of(person)
-        person.add_targets([row.session for row in rows])
+        person.add_targets(rows)  # their check-ins (the roll calls are logged on the session: staff's, about many)
         return {"attendance": [
             {"edition": str(row.session.edition), "session": row.session.title,
              "meetup": row.session.meetup.title if row.session.meetup else None,
@@ -41,7 +41,9 @@ class AttendanceHandler(PrivacyHandler):
         return {"attendance records": Attendance.objects.filter(participant__user=subject.user).count()}
 
     def plan(self, person: Person):
-        return {"rows": attendance_of(person), "recorded": recorded_by(person)}
+        rows = attendance_of(person)
+        person.add_targets(rows)
+        return {"rows": rows, "recorded": recorded_by(person)}
 
     def describe(self, part, person):
         return [

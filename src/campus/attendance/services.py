@@ -77,6 +77,19 @@ def update_session(*, session: Session, actor, **changes) -> Session:
     return session
 
 
+def delete_session(*, session: Session, actor) -> None:
+    """Delete a session made by mistake; one with attendance recorded is kept (clear its roll call first)."""
+    with transaction.atomic():
+        row = Session.objects.select_for_update().filter(pk=session.pk).first()
+        if row is None:
+            return
+        if Attendance.objects.filter(session=row).exists():
+            raise AttendanceError("Attendance is recorded for this session: it is kept. Clear its roll call first "
+                                  "if it was made by mistake.")
+        log_activity(action="attendance.session_deleted", target=row, actor=actor, title=row.title)
+        row.delete()
+
+
 # --- roll call ------------------------------------------------------------------------------------------------
 
 
@@ -185,7 +198,8 @@ def check_in(*, token: str, user, now=None) -> Attendance:
             else:  # marked absent or excused before they arrived
                 row.status, row.method, row.recorded_by, row.recorded_at = status, Attendance.Method.QR, user, now
                 row.save(update_fields=["status", "method", "recorded_by", "recorded_at", "updated_at"])
-            log_activity(action="attendance.checked_in", target=session, actor=user, status=status)
+            log_activity(action="attendance.checked_in", target=row, actor=user, status=status,
+                         session=session.pk)  # about the person's own row: their subject access finds it
     except IntegrityError:  # a double scan at the same instant: the other one recorded it
         row = Attendance.objects.get(session=session, participant=participant)
     row.session = session

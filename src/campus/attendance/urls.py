@@ -15,6 +15,7 @@ staff_patterns = ([
     path("meetups/<int:meetup>/sessions/new/", staff.session_new, name="session_new"),
     path("webinars/new/", staff.webinar_new, name="webinar_new"),
     path("sessions/<int:session>/edit/", staff.session_edit, name="session_edit"),
+    path("sessions/<int:session>/delete/", staff.session_delete, name="session_delete"),
     path("sessions/<int:session>/", door.roll_call, name="roll_call"),
     path("sessions/<int:session>/rest-absent/", door.rest_absent, name="rest_absent"),
     path("sessions/<int:session>/qr/", door.qr_screen, name="qr_screen"),

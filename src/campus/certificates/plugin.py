@@ -14,7 +14,7 @@ from .permissions import section_predicate
 from .privacy_handler import CertificatesHandler
 
 SECTION = staff.register(staff.StaffSection(
-    title="Certificates", url_name="staff_certificates:home", order=80, predicate=section_predicate,
+    title="Certificates", url_name="staff_certificates:home", order=49, predicate=section_predicate,
     description="Certificate rules per edition, who qualifies and why not, issuing, revoking, PDFs and exports.",
 ))
 

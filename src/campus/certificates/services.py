@@ -10,6 +10,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from campus.communications import services as outbox
+from campus.core import content_version
 from campus.core.activity import log_activity
 from campus.core.plugins import criteria as registry
 from campus.programme.models import Edition
@@ -167,6 +168,7 @@ def revoke(*, certificate, reason: str, actor) -> Certificate:
         certificate.revoke_reason = reason
         certificate.save(update_fields=["state", "revoked_at", "revoked_by", "revoke_reason", "updated_at"])
         log_activity(action="certificates.revoked", target=certificate, actor=actor, reason=reason)
+        content_version.bump()  # no process keeps serving the cached "valid" answer
     return certificate
 
 
@@ -187,6 +189,8 @@ def erase(*, certificate_ids) -> int:
             certificate.save()
             log_activity(action="certificates.erased", target=certificate, actor=None)
             count += 1
+        if count:
+            content_version.bump()
     return count
 
 

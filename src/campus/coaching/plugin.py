@@ -11,7 +11,7 @@ from . import permissions, selectors
 from .privacy_handler import CoachingHandler
 
 staff.register(staff.StaffSection(
-    title="Coaching", url_name="staff_coaching:home", order=55, predicate=permissions.staff_section,
+    title="Coaching", url_name="staff_coaching:home", order=48, predicate=permissions.staff_section,
     description="Peer coaching rounds: generate groups of 3–4 that mix countries and sectors, change them by "
                 "hand, see which sessions were held, export.",
 ))

@@ -36,6 +36,6 @@ for event in EVENTS:
     mail_events.register(event)
 
 staff.register(staff.StaffSection(
-    title="Cohort", url_name="staff_cohort:home", order=60, predicate=manages_any_edition,
+    title="Cohort", url_name="staff_cohort:home", order=42, predicate=manages_any_edition,
     description="The participants of an edition (list and export), module leads, meetup modes and onboarding.",
 ))

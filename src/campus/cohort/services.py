@@ -97,17 +97,19 @@ def save_onboarding(*, edition, text: str, actor) -> Onboarding:
     return onboarding
 
 
-def switch_meetup_mode(*, meetup: Meetup, mode: str, note: str, actor) -> int:
+def switch_meetup_mode(*, meetup: Meetup, mode: str, note: str, actor) -> int | None:
     """Hold ``meetup`` on site, blended or remote, with ``note``; every participant of its edition is mailed
     through the outbox (once per change). Public pages and feeds show the new mode at once: saving a meetup
-    bumps the content version (programme/signals.py). Returns the number of mails queued (0: nothing changed)."""
+    bumps the content version (programme/signals.py). Returns the number of mails queued; None when the meetup
+    had this mode and note already (nothing changes, nobody is mailed)."""
     if mode not in Meetup.Mode.values:
         raise ValidationError({"mode": ["Choose on site, blended or remote."]})
     note = note.strip()
     with transaction.atomic():
-        locked = Meetup.objects.select_for_update().select_related("module__edition__programme").get(pk=meetup.pk)
+        locked = (Meetup.objects.select_for_update(of=("self",)).select_related("module__edition__programme")
+                  .get(pk=meetup.pk))
         if locked.mode == mode and locked.mode_note == note:
-            return 0
+            return None
         previous = locked.mode_label
         locked.mode, locked.mode_note = mode, note
         locked.save(update_fields=["mode", "mode_note", "updated_at"])

@@ -13,7 +13,7 @@ from .mail import EVENTS
 from .privacy_handler import CourseworkHandler
 
 staff.register(staff.StaffSection(
-    title="Coursework", url_name="staff_coursework:home", order=60, predicate=permissions.can_use_section,
+    title="Coursework", url_name="staff_coursework:home", order=46, predicate=permissions.can_use_section,
     description="Materials and assignments of the modules you lead, submissions and feedback, shared reflections.",
 ))
 

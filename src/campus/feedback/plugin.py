@@ -10,7 +10,7 @@ from .permissions import can_use_surveys
 from .privacy_handler import FeedbackHandler
 
 SECTION = staff.register(staff.StaffSection(
-    title="Surveys", url_name="staff_feedback:home", order=55, predicate=can_use_surveys,
+    title="Surveys", url_name="staff_feedback:home", order=47, predicate=can_use_surveys,
     description="Build surveys of a module or the edition, open and close them, read the results, remind.",
 ))
 

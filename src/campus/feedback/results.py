@@ -1,6 +1,6 @@
 """The results of a survey: per question the counts and percentages of each choice (with a bar chart drawn as
 SVG on the server, and the same figures as a table for those who cannot see it), the mean of agreement scales,
-and the free-text answers.
+and the free-text answers. An anonymous survey shows nothing but counts until ``MIN_ANONYMOUS`` people answered.
 
 Three queries whatever the number of responses (the questions, the responses, the audience's size). Nothing
 here follows the order in which people answered: responses are read in the order of their random keys, and
@@ -12,6 +12,9 @@ from dataclasses import dataclass, field
 from .models import Question, Response
 from .selectors import answer_counts
 
+# An anonymous survey shows its answers once this many people have answered: with one or two, knowing who
+# answered (the count, the reminders) would be knowing what they answered.
+MIN_ANONYMOUS = 3
 ROW_HEIGHT = 40  # one bar of the chart: its label above, the bar below (SVG units; the chart is 320 wide, its bars 230)
 
 
@@ -57,6 +60,9 @@ def results(survey) -> dict:
     rows = Response.objects.filter(survey=survey)
     if survey.anonymous:
         responses = [(answers, "") for answers in rows.values_list("answers", flat=True)]
+        if len(responses) < MIN_ANONYMOUS:
+            return {"questions": [QuestionResult(question=q) for q in questions], "responses": len(responses),
+                    "withheld": True, "minimum": MIN_ANONYMOUS, **answer_counts(survey)}
     else:
         responses = [(answers, name or email) for answers, name, email in
                      rows.values_list("answers", "participant__user__full_name", "participant__user__email")]
@@ -88,4 +94,5 @@ def results(survey) -> dict:
             if question.kind == Question.Kind.LIKERT and result.answered:
                 result.mean = round(sum(int(v) for v, _ in values) / result.answered, 2)
         shown.append(result)
-    return {"questions": shown, "responses": len(responses), **answer_counts(survey)}
+    return {"questions": shown, "responses": len(responses), "withheld": False, "minimum": MIN_ANONYMOUS,
+            **answer_counts(survey)}

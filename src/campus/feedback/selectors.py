@@ -5,7 +5,7 @@ from django.db.models import Count, Exists, OuterRef, Q
 from campus.cohort.models import Participant
 
 from . import permissions, states
-from .models import Completion, Draft, Survey
+from .models import Completion, Draft, Response, Survey
 
 
 def surveys_for_staff(user):
@@ -34,6 +34,23 @@ def surveys_for_participant(participant):
 
 def draft_of(survey, participant) -> Draft | None:
     return Draft.objects.filter(survey=survey, participant=participant).first()
+
+
+def own_answers(survey, participant, questions) -> list[tuple[str, str]]:
+    """(question, answer) of ``participant``'s named response to ``survey`` (anonymous responses are tied to
+    nobody: empty)."""
+    response = Response.objects.filter(survey=survey, participant=participant).first()
+    if response is None:
+        return []
+    shown = []
+    for question in questions:
+        value = response.answers.get(question.key)
+        if isinstance(value, list):
+            value = ", ".join(value)
+        elif isinstance(value, int):
+            value = f"{value} – {question.choice_list[value - 1]}"
+        shown.append((question.text, value or "–"))
+    return shown
 
 
 def has_answered(survey, participant) -> bool:

@@ -65,6 +65,16 @@ def update_survey(*, survey: Survey, actor, **values) -> Survey:
     return locked
 
 
+def delete_survey(*, survey: Survey, actor) -> None:
+    """Delete a survey that is still a draft (nobody could have answered it)."""
+    with transaction.atomic():
+        locked = Survey.objects.select_for_update().get(pk=survey.pk)
+        if locked.state != states.DRAFT:
+            raise SurveyError("Only a draft can be deleted: this survey has been opened (close it instead).")
+        log_activity(action="feedback.survey_deleted", target=locked, actor=actor, title=locked.title)
+        locked.delete()
+
+
 def _draft_survey_locked(survey_id) -> Survey:
     survey = Survey.objects.select_for_update().get(pk=survey_id)
     if survey.state != states.DRAFT:

@@ -11,6 +11,7 @@ urlpatterns = [
     path("new/", staff.survey_new, name="new"),
     path("<int:pk>/", staff.builder, name="survey"),
     path("<int:pk>/edit/", staff.survey_edit, name="edit"),
+    path("<int:pk>/delete/", staff.survey_delete, name="delete"),
     path("<int:pk>/questions/new/", staff.question_new, name="question_new"),
     path("questions/<int:pk>/edit/", staff.question_edit, name="question_edit"),
     path("questions/<int:pk>/delete/", staff.question_delete, name="question_delete"),

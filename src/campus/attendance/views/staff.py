@@ -6,7 +6,7 @@ from django.contrib import messages
 from django.http import Http404
 from django.shortcuts import redirect, render
 from django.urls import reverse
-from django.views.decorators.http import require_GET, require_http_methods
+from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from campus.core.access import staff_page
 from campus.programme.models import Module
@@ -84,7 +84,9 @@ def _webinar_form(request, edition, *, initial=None):
 @staff_page(permissions.can_use_attendance)
 def webinar_new(request):
     edition, _editions = chosen_edition(request)
-    form = _webinar_form(request, edition, initial={"timezone": "Europe/Berlin", "late_after_minutes": 10})
+    first = Module.objects.filter(edition=edition, pk__in=modules_led(request.user, edition)).order_by("number").first()
+    form = _webinar_form(request, edition, initial={"timezone": first.timezone if first else "Europe/Berlin",
+                                                    "late_after_minutes": 10})
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
         services.create_session(
@@ -125,3 +127,15 @@ def session_edit(request, session):
     return render(request, "attendance/staff/session_form.html", {
         "form": form, "session": session, "meetup": session.meetup, "edition": session.edition,
         "creating": False, "webinar": session.is_webinar})
+
+
+@require_POST
+@staff_page(run_session, load={"session": selectors.session_or_none})
+def session_delete(request, session):
+    try:
+        services.delete_session(session=session, actor=request.user)
+    except services.AttendanceError as error:
+        messages.error(request, str(error))
+        return redirect("staff_attendance:session_edit", session=session.pk)
+    messages.success(request, f"The session “{session.title}” is deleted.")
+    return redirect(home_url(session.edition_id))

@@ -12,15 +12,25 @@ Content negotiation on ``/certificates/<code>/``: ``?format=json``, or an ``Acce
 
 Answers hold nothing that differs per visitor: ``Cache-Control: public, max-age=300`` (revocation shows
 within five minutes in shared caches) with ``Vary: Accept``; the page sets no cookie and reads no session.
+
+The answers for a valid or revoked certificate are kept in the "pages" cache under the content version (as the
+public pages are, ``campus.core.cache``): revoking or erasing a certificate bumps the version
+(``services``), so no process serves the old answer. The page is cached for visitors without a session only
+(a signed-in person's header shows their name); the JSON is the same for everyone.
 """
 
-from django.http import JsonResponse
+import hashlib
+
+from django.conf import settings
+from django.http import HttpResponse, JsonResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils.cache import patch_cache_control, patch_vary_headers
 from django.views.decorators.http import require_safe
 
 from campus.communications.services import site_url
+from campus.core import content_version
+from campus.core.cache import cache as pages
 
 from .. import codes, credential, selectors, services
 from ..forms import LookupForm
@@ -43,13 +53,35 @@ def _public(response, max_age=MAX_AGE):
     return response
 
 
+def _anonymous(request) -> bool:
+    user = getattr(request, "user", None)
+    return (settings.SESSION_COOKIE_NAME not in request.COOKIES and "messages" not in request.COOKIES
+            and not (user is not None and user.is_authenticated))
+
+
 @require_safe
 def verify(request, code):
     canonical = codes.normalise(code)
     if canonical is not None and canonical != code:
         return redirect("certificates:verify", code=canonical, permanent=True)
-    certificate = selectors.by_code(canonical) if canonical else None
     as_json = wants_json(request)
+    if not canonical:
+        return _answer(request, None, code, as_json)
+    if not (as_json or _anonymous(request)):
+        return _answer(request, selectors.by_code(canonical), code, as_json)
+    name = hashlib.sha256(f"{request.get_host()}\n{canonical}\n{as_json}".encode()).hexdigest()
+    version, hit = content_version.lookup(lambda v: f"certificate:{v}:{name}")
+    if hit is not None:
+        content, content_type, status = hit
+        return _public(HttpResponse(content, content_type=content_type, status=status))
+    response = _answer(request, selectors.by_code(canonical), code, as_json)
+    if response.status_code in (200, 410):  # a valid or revoked certificate (never a 404: codes are free to try)
+        pages.set(f"certificate:{version}:{name}", (response.content, response["Content-Type"], response.status_code),
+                  settings.CAMPUS_PAGE_CACHE_SECONDS)
+    return response
+
+
+def _answer(request, certificate, code, as_json):
     if certificate is None or certificate.state == Certificate.State.ERASED:
         if as_json:
             return _public(JsonResponse({"status": "not found"}, status=404), max_age=60)

@@ -110,10 +110,12 @@ def meetup_mode(request, meetup):
     if request.method == "POST" and form.is_valid():
         sent = services.switch_meetup_mode(meetup=meetup, mode=form.cleaned_data["mode"],
                                            note=form.cleaned_data["note"], actor=request.user)
-        if sent or meetup.mode == form.cleaned_data["mode"]:
+        if sent is None:
+            messages.info(request, f"Nothing changed: {meetup.title} was {meetup.mode_label.lower()} with this "
+                                   "note already; nobody was mailed.")
+        else:
             messages.success(request, f"{meetup.title} is {meetup.mode_label.lower()} now; "
-                                      f"{sent} participant{'s' if sent != 1 else ''} mailed." if sent else
-                             f"Nothing changed: {meetup.title} was {meetup.mode_label.lower()} already.")
+                                      f"{sent} participant{'s' if sent != 1 else ''} mailed.")
         return redirect("staff_cohort:meetups", edition=edition.pk)
     return render(request, "cohort/staff/meetup_mode.html", {
         "edition": edition, "meetup": meetup, "when": services.when(meetup), "form": form,

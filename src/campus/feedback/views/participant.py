@@ -79,7 +79,9 @@ def answer(request, pk: int):
         form = AnswerForm(initial=initial, questions=questions) if answerable else None
     if form is None and answerable:
         form = AnswerForm(questions=questions)
+    mine = selectors.own_answers(survey, participant, questions) if answered and not survey.anonymous else []
     return render(request, "feedback/participant/answer.html", {
+        "own_answers": mine,
         "survey": survey, "form": form, "answered": answered, "answerable": answerable, "error": error,
         "form_error": bool(error), "label": states.PARTICIPANT_LABELS[survey.state],
         "has_draft": request.method == "GET" and answerable and bool(form.initial),

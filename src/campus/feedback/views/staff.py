@@ -196,3 +196,16 @@ def survey_state(request, pk: int):
         messages.success(request, {"open": "The survey is open: participants can answer it now.",
                                    "closed": "The survey is closed."}.get(to, "Done."))
     return redirect("staff_feedback:survey", pk=survey.pk)
+
+
+@require_POST
+@guarded
+def survey_delete(request, pk: int):
+    survey = managed_survey_or_403(request, pk)
+    try:
+        services.delete_survey(survey=survey, actor=request.user)
+    except services.SurveyError as error:
+        messages.error(request, str(error))
+        return redirect("staff_feedback:survey", pk=survey.pk)
+    messages.success(request, f"The survey “{survey.title}” is deleted.")
+    return redirect("staff_feedback:home")
