@@ -3,7 +3,8 @@
 Runs the generator (campus.coaching.generator: greedy start + swap search) on a synthetic cohort of 250 with
 8 countries and 8 sectors of uneven sizes, four rounds in a row, each avoiding the pairs of the rounds before
 it (the hard case: every round has fewer free pairs). Prints one line per round (median wall time of RUNS runs,
-the groups' sizes, pairs met before, the total cost) and, with OUT_DIR, writes OUT_DIR/coaching_generate.json.
+the groups' sizes, pairs met before, the total cost) and, with OUT_DIR, writes OUT_DIR/coaching_generate.json
+and OUT_DIR/phase.env (KIND=coaching: phase 5 of scripts/bench.sh, read by bench/report.py).
 The database part of a real generation (four queries: cohort, sectors, earlier groups, rounds) is not in it.
 
 Usage: python bench/coaching_generate.py [OUT_DIR] [RUNS]
@@ -61,7 +62,9 @@ def main(out: Path | None, runs: int) -> None:
               f"{'met' if row['ok'] else 'MISSED'}), {proposal.repeats} repeated pairs, cost {proposal.total_cost}")
     if out is not None:
         out.mkdir(parents=True, exist_ok=True)
-        (out / "coaching_generate.json").write_text(json.dumps(results, indent=2) + "\n")
+        (out / "coaching_generate.json").write_text(json.dumps({"runs": runs, "rounds": results}, indent=2) + "\n")
+        (out / "phase.env").write_text("KIND=coaching\nTITLE=Coaching: generating the groups of 250 participants\n"
+                                       "SETUP=The generator alone (pure Python, no database), in-process\n")
     if not all(r["ok"] for r in results):
         sys.exit(1)
 

@@ -35,6 +35,7 @@ HEADERS = ["page", "path", "req/s", "p50 ms", "p99 ms", "max ms", "errors", "vs 
 BOARD_P50_LIMIT_MS = 300.0  # the ranking board of 5,000 applications (issue 4)
 RELEASE_LIMIT_S = 30.0  # the release of 500 decisions with their letters (issue 4)
 ATTENDANCE_P50_LIMIT_MS = 300.0  # the roll call of a meetup session with 250 participants (issue 12)
+COACHING_LIMIT_S = 2.0  # generating the coaching groups of 250 participants, one round (issue 12)
 BOARD_HEADERS = ["page", "path", "bytes", "table rows", "req/s", "p50 ms", "p90 ms", "p99 ms", "max ms", "errors",
                  "target", "CPU ms/request"]
 
@@ -154,6 +155,26 @@ def attendance_md(phase: dict) -> str:
             f"{phase['env'].get('SETUP', '')}; signed in as the module's lead; {data['requests']} requests per page "
             f"after a warm-up (prepared in {data['prepare_s']} s). Queries: one request, counted.\n\n"
             + md_table(ATTENDANCE_HEADERS, phase["table"]) + "\n")
+
+
+def load_coaching(folder: Path) -> dict:
+    """Phase 5 (bench/coaching_generate.py): four rounds of coaching groups for 250 participants."""
+    data = json.loads((folder / "coaching_generate.json").read_text())
+    table = [[str(r["round"]), str(r["participants"]), f"{r['groups_of_3']}×3 + {r['groups_of_4']}×4",
+              str(r["repeated_pairs"]), str(r["cost"]), f"{r['seconds'] * 1000:.0f}"] for r in data["rounds"]]
+    met = bool(data["rounds"]) and all(r["seconds"] < COACHING_LIMIT_S for r in data["rounds"])
+    return {"kind": "coaching", "env": read_env(folder / "phase.env"), "data": data, "table": table, "met": met}
+
+
+COACHING_HEADERS = ["round", "participants", "groups", "pairs met before", "cost", "ms (median)"]
+
+
+def coaching_md(phase: dict) -> str:
+    return ("## 5. Coaching: generating the groups\n\n"
+            f"Target (issue 12): one round of coaching groups for 250 participants in under {COACHING_LIMIT_S:.0f} s "
+            f"— **{'met' if phase['met'] else 'MISSED'}**. {phase['env'].get('SETUP', '')}; four rounds in a row, "
+            "each keeping apart the pairs of the rounds before it; median of "
+            f"{phase['data']['runs']} runs each.\n\n" + md_table(COACHING_HEADERS, phase["table"]) + "\n")
 
 
 def board_summary(phase: dict) -> str:
@@ -311,9 +332,11 @@ def main() -> None:
     folders = [p for p in sorted(results.iterdir()) if (p / "phase.env").exists()]
     if not folders:
         raise SystemExit(f"no phase results in {results}")
-    pages, admissions, attendance = [], [], []
+    pages, admissions, attendance, coaching = [], [], [], []
     for folder in folders:
-        if read_env(folder / "phase.env").get("KIND") == "attendance":
+        if read_env(folder / "phase.env").get("KIND") == "coaching":
+            coaching.append(load_coaching(folder))
+        elif read_env(folder / "phase.env").get("KIND") == "attendance":
             attendance.append(load_attendance(folder))
         elif read_env(folder / "phase.env").get("KIND") == "admissions":
             admissions.append(load_admissions(folder))
@@ -348,8 +371,15 @@ def main() -> None:
         print(f"Roll call target (p50 < {ATTENDANCE_P50_LIMIT_MS:.0f} ms): {'met' if phase['met'] else 'MISSED'}")
         print()
 
+    for phase in coaching:
+        print(f"== 5. {phase['env'].get('TITLE', 'Coaching')}")
+        print(text_table(phase["table"], COACHING_HEADERS))
+        print(f"Coaching target (< {COACHING_LIMIT_S:.0f} s a round): {'met' if phase['met'] else 'MISSED'}")
+        print()
+
     old = old_document(out)
-    run_numbers = {phase_number(p) for p in pages} | ({3} if admissions else set()) | ({4} if attendance else set())
+    run_numbers = ({phase_number(p) for p in pages} | ({3} if admissions else set()) | ({4} if attendance else set())
+                   | ({5} if coaching else set()))
     kept_numbers = sorted(n for n in old["sections"] if n not in run_numbers)
 
     overview = []
@@ -411,6 +441,8 @@ def main() -> None:
             + "\n".join(admissions_md(p) for p in admissions))
     if attendance:
         new_sections[4] = attendance_md(attendance[0])
+    if coaching:
+        new_sections[5] = coaching_md(coaching[0])
     for n in kept_numbers:
         new_sections[n] = kept(old["sections"][n], old["date"])
     sections = "\n".join(new_sections[n] for n in sorted(new_sections))

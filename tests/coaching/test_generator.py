@@ -172,3 +172,27 @@ def test_250_participants_through_the_database_under_two_seconds(edition):
     planned = proposals.propose(edition, seed=1)
     assert time.perf_counter() - started < 2.0
     assert_good_sizes(planned.proposal, 250)
+
+
+def test_sixteen_people_meet_only_new_people_for_five_rounds():
+    """16 people (4×3 + 1×4 a round) meet only people they have not met for five rounds: the swaps alone got
+    stuck in round 4 with a repeat; the kicks find an arrangement without one."""
+    everyone = people(16)
+    met, earlier, seen = {}, [], set()
+    for round_number in range(1, 6):
+        proposal = generate(everyone, seed=round_number, met=met, earlier_groups=earlier)
+        assert sorted(len(g.members) for g in proposal.groups) == [3, 3, 3, 3, 4]
+        assert proposal.repeats == 0, round_number
+        assert not (pairs_of(proposal.groups) & seen)
+        seen |= pairs_of(proposal.groups)
+        met = met_from(proposal.groups, met)
+        earlier += [[p.key for p in g.members] for g in proposal.groups]
+
+
+def test_a_proven_repeat_does_not_spend_the_time_budget():
+    everyone = people(7)
+    earlier = [[1, 2, 3, 4], [5, 6, 7]]
+    met = met_from([generator.Group(members=[everyone[k - 1] for k in g]) for g in earlier])
+    started = time.perf_counter()
+    generate(everyone, seed=1, met=met, earlier_groups=earlier)
+    assert time.perf_counter() - started < 0.5

@@ -3,6 +3,7 @@ exports (formula injection neutralised; no notes), the notes never shown to staf
 
 import csv
 import io
+import json
 
 import pytest
 from django.urls import reverse
@@ -57,8 +58,8 @@ def test_preview_then_save_makes_one_round_even_when_save_is_sent_twice(manager_
     text = response.content.decode()
     assert response.status_code == 200 and "Preview: 8 groups for 25 participants" in text
     assert "no one met before" in text
-    key = response.context["planned"].key
-    saved = {**data, "key": key, "save": "1"}
+    key, shape = response.context["planned"].key, response.context["shape"]
+    saved = {**data, "key": key, "groups": shape, "save": "1"}
     saved.pop("preview")
     first = manager_client.post(url, saved)
     second = manager_client.post(url, saved)
@@ -72,11 +73,31 @@ def test_a_save_after_the_cohort_changed_shows_the_new_proposal(manager_client, 
     make_cohort(edition, 9)
     url = reverse("staff_coaching:round_new", args=[edition.pk])
     data = {"title": "R", "module": "", "seed": "1"}
-    key = manager_client.post(url, {**data, "preview": "1"}).context["planned"].key
+    preview = manager_client.post(url, {**data, "preview": "1"}).context
     make_cohort(edition, 3, prefix="late")
-    response = manager_client.post(url, {**data, "key": key, "save": "1"})
+    response = manager_client.post(url, {**data, "key": preview["planned"].key, "groups": preview["shape"],
+                                         "save": "1"})
     assert response.status_code == 200 and "changed since your preview" in response.content.decode()
     assert not CoachingRound.objects.exists()
+
+
+def test_the_save_stores_the_previewed_groups_and_refuses_a_forged_shape(manager_client, edition):
+    cohort = make_cohort(edition, 7)
+    url = reverse("staff_coaching:round_new", args=[edition.pk])
+    data = {"title": "R", "module": "", "seed": "1", "save": "1"}
+    ids = [p.pk for p in cohort]
+    for forged in ("not json", "[[1, 2]]", json.dumps([ids[:3], ids[3:6]]), json.dumps([ids[:4], ids[3:]]),
+                   json.dumps([ids[:3], ids[3:] + [ids[0]]]), json.dumps([[str(i) for i in ids]])):
+        response = manager_client.post(url, {**data, "groups": forged})
+        assert response.status_code == 200 and "changed since your preview" in response.content.decode()
+    assert not CoachingRound.objects.exists()
+    chosen = [ids[:4], ids[4:]]  # what the preview showed (here: made by hand)
+    response = manager_client.post(url, {**data, "groups": json.dumps(chosen)})
+    assert response.status_code == 302
+    round_ = CoachingRound.objects.get()
+    assert [sorted(g.members.values_list("participant_id", flat=True)) for g in round_.groups.order_by("number")] \
+        == [sorted(ids[:4]), sorted(ids[4:])]
+    assert all(g.reason for g in round_.groups.all())
 
 
 def test_bad_input_is_refused_with_the_form_refilled(manager_client, edition):

@@ -1,7 +1,7 @@
 """Peer coaching in the security world: a round of two groups in the edition. Group A holds the "participant"
 role (a real participant, world_cohort.py) and two others; group B three strangers, whose session notes carry
-the secret marker (no one outside group B may read them: the participant role is checked by the walk; staff
-never see notes, which tests/coaching checks with a marker of its own)."""
+the secret marker (no one outside group B may read them). Group A's notes carry ``NOTES_SECRET``: only the
+participant may read them, never staff (tests/security/test_coaching_walk.py checks both on coaching's URLs)."""
 
 from django.contrib.auth import get_user_model
 from django.utils import timezone
@@ -10,6 +10,11 @@ from campus.cohort.models import Participant
 from campus.coaching.models import CoachingGroup, CoachingRound, CoachingSession, GroupMember
 
 from .world import SECRET
+
+# In group A's notes (the participant role's own group): only that participant may read it, never staff.
+NOTES_SECRET = "Qx7COACHINGNOTES"
+# In group B's notes (three strangers): no role of the world may read it.
+OTHER_NOTES = "Group B's private notes"
 
 
 def extend(world) -> None:
@@ -28,10 +33,10 @@ def extend(world) -> None:
         for participant in members:
             GroupMember.objects.create(round=round_, group=group, participant=participant)
     session = CoachingSession.objects.create(group=group_b, held_on=timezone.localdate(), logged_by=others[2],
-                                             notes=f"Group B's private notes {SECRET}")
+                                             notes=f"{OTHER_NOTES} {SECRET}")
     session.attendees.set(others[2:])
     mine_session = CoachingSession.objects.create(group=group_a, held_on=timezone.localdate(), logged_by=mine,
-                                                  notes="Group A's own notes")
+                                                  notes=f"Group A's own notes {NOTES_SECRET}")
     mine_session.attendees.set([mine])
     world.values.update({"coaching_edition": edition.pk, "coaching_round": round_.pk,
                          "coaching_group": group_a.pk, "coaching_other_group": group_b.pk})

@@ -1,9 +1,10 @@
 """Forms of peer coaching: a new round (title, module, seed), a move by hand, a session of a group."""
 
 from django import forms
-from django.utils import timezone
 
 from campus.core.ids import IdChoiceField, IdMultipleChoiceField
+
+from .services import latest_session_date
 
 
 class RoundForm(forms.Form):
@@ -52,6 +53,6 @@ class SessionForm(forms.Form):
 
     def clean_held_on(self):
         held_on = self.cleaned_data["held_on"]
-        if held_on > timezone.localdate():
+        if held_on > latest_session_date():
             raise forms.ValidationError("The date is in the future: log a session once it has been held.")
         return held_on

@@ -10,8 +10,10 @@ How it works:
 2. **Greedy start.** Participants from the most frequent country first (then sector), each put into the group
    where they add the least cost among the groups with room (ties broken by the seeded random order).
 3. **Local search.** Swaps of two participants of different groups, and moves from a group of 4 to a group of 3
-   (the sizes stay the same), taken while they lower the total cost; a few rounds of seeded random restarts of
-   the swap order; stops when no move helps or the time budget is spent.
+   (the sizes stay the same), taken while they lower the total cost, in a seeded random order.
+4. **Kicks.** While a pair still meets again (and no pigeonhole argument proves it must), a few random swaps
+   around a group with the repeat, then the local search again, keeping the best arrangement, until the time
+   budget is spent.
 
 The cost of a group is the sum over its pairs of: ``REPEAT`` for each earlier round the two shared a group
 (heavy: a repeat is taken only when nothing else works), ``SAME_COUNTRY`` and ``SAME_SECTOR`` (unknown country
@@ -31,6 +33,7 @@ REPEAT = 1000
 SAME_COUNTRY = 10
 SAME_SECTOR = 3
 TIME_BUDGET = 1.5  # seconds of local search at most
+KICKS = 400  # rounds of kicks at most (then the time budget) while a pair meets again
 
 
 @dataclass(frozen=True)
@@ -109,9 +112,41 @@ def generate(people: list[Person], *, met: dict[frozenset, int] | None = None, s
         return Proposal(groups=[])
     rng = random.Random(seed)
     costs = _Costs(people, met)
+    started = time.perf_counter()
     groups = _greedy(people, sizes, costs, rng)
     _improve(groups, sizes, costs, rng, time_budget)
+    if not _repeat_proof(people, groups, earlier_groups or []):  # a proven repeat: no search can avoid it
+        groups = _kick_out_repeats(groups, costs, rng, started + time_budget)
     return _proposal(people, groups, costs, met, earlier_groups or [])
+
+
+def _kick_out_repeats(groups, costs, rng, deadline) -> list[list[int]]:
+    """Iterated local search while a pair meets again: a few random swaps that involve a group with a repeated
+    pair, then the swap search again; the best arrangement found is kept (a local optimum of the swaps alone
+    can hold a repeat that another arrangement avoids)."""
+    def total(arrangement):
+        return sum(costs.group(g) for g in arrangement)
+
+    best, best_cost = [list(g) for g in groups], total(groups)
+    current = [list(g) for g in best]
+    kicks = 0
+    while best_cost >= REPEAT and kicks < KICKS and time.perf_counter() < deadline and len(current) > 1:
+        kicks += 1
+        with_repeat = [g for g, members in enumerate(current)
+                       if any(costs.met.get((a, b)) for a, b in combinations(members, 2))]
+        for _ in range(rng.randint(1, 3)):
+            ga = rng.choice(with_repeat) if with_repeat else rng.randrange(len(current))
+            gb = rng.randrange(len(current) - 1)
+            gb += gb >= ga
+            ia, ib = rng.randrange(len(current[ga])), rng.randrange(len(current[gb]))
+            current[ga][ia], current[gb][ib] = current[gb][ib], current[ga][ia]
+        _improve(current, None, costs, rng, max(0.0, deadline - time.perf_counter()))
+        cost = total(current)
+        if cost <= best_cost:
+            best, best_cost = [list(g) for g in current], cost
+        else:
+            current = [list(g) for g in best]
+    return best
 
 
 def explain(people: list[Person], groups: list[list[int]], *, met: dict[frozenset, int] | None = None,

@@ -16,6 +16,12 @@ from .models import CoachingGroup, CoachingRound, CoachingSession, GroupMember
 MIN_SIZE, MAX_SIZE = 3, 4
 
 
+def latest_session_date() -> datetime.date:
+    """The latest day a session can have been held: today somewhere on earth (UTC+14), so a participant
+    ahead of the server's zone is never told their today is in the future."""
+    return (timezone.now() + datetime.timedelta(hours=14)).astimezone(datetime.UTC).date()
+
+
 class CoachingError(Exception):
     """A change refused, with the message the person reads."""
 
@@ -118,7 +124,7 @@ def log_session(*, group: CoachingGroup, logged_by, held_on: datetime.date, atte
         raise CoachingError("Choose who took part.")
     if not attendee_ids <= member_ids:
         raise CoachingError("Only members of the group can have taken part.")
-    if held_on > timezone.localdate():
+    if held_on > latest_session_date():
         raise CoachingError("A session can be logged once it has been held: the date is in the future.")
     notes = notes.strip()
     for earlier in CoachingSession.objects.filter(group=group, held_on=held_on, notes=notes):

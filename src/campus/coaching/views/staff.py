@@ -72,20 +72,24 @@ def round_new(request, edition_id: int):
         if "save" in request.POST and already is not None:  # a double-clicked "Save": the round saved the first time
             messages.info(request, f"“{already.title}” was already saved.")
             return redirect("staff_coaching:round", already.pk)
-        planned = proposals.propose(edition, seed=data["seed"])
-        if "save" in request.POST and not planned.proposal.groups:
-            form.add_error(None, "The edition has no participants yet: there is nobody to put in groups.")
-        elif "save" in request.POST and request.POST.get("key") == planned.key:
+        saving = "save" in request.POST
+        planned = proposals.from_shape(edition, seed=data["seed"], shape=request.POST.get("groups", "")) if saving \
+            else None
+        if planned is not None and planned.proposal.groups:
             round_, created = services.save_round(
                 edition=edition, title=data["title"], module=data["module"], seed=data["seed"],
                 proposal_key=planned.key, groups=planned.proposal.groups, actor=request.user)
             messages.success(request, f"“{round_.title}” is saved with {len(planned.proposal.groups)} groups."
                              if created else f"“{round_.title}” was already saved.")
             return redirect("staff_coaching:round", round_.pk)
-        elif "save" in request.POST:
+        planned = proposals.propose(edition, seed=data["seed"])
+        if saving and not planned.proposal.groups:
+            form.add_error(None, "The edition has no participants yet: there is nobody to put in groups.")
+        elif saving:
             changed = True
     return render(request, "coaching/staff/round_new.html", {
         "edition": edition, "form": form, "planned": planned, "changed": changed,
+        "shape": proposals.shape_of(planned) if planned is not None else "",
     })
 
 
