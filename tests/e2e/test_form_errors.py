@@ -27,7 +27,10 @@ SKIP = (
     "account_reset_password_from_key",  # a link that is not valid: no form, a message
     "account_request_reauthentication_code",  # a button that mails a code: nothing to fill in
     "staff_interviews:invite",  # the world has nobody left to invite: tests/e2e/test_recruitment_gaps.py refuses it
+    # an emptied roll call changes nothing and is not refused (a remark without a status is: tests/attendance)
+    "staff_attendance:roll_call",
 )
+NO_FORM_LEFT = {"/staff/certificates/{revoked_certificate}/"}  # a revoked certificate cannot be revoked again
 # actions without a page of their own, and the page that shows their form
 SHOWN_ON = {
     "staff_privacy:export": "/staff/privacy/",
@@ -52,6 +55,8 @@ def forms_to_refuse():
         if key.startswith(SKIP):
             continue
         for case in cases:
+            if case.url in NO_FORM_LEFT:
+                continue
             roles = [role for role in PREFERRED if case.POST.get(role) in REFUSED
                      and (key in SHOWN_ON or case.GET.get(role) in REFUSED)]
             if roles:
