@@ -11,7 +11,7 @@ from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 from openpyxl import load_workbook
 
-from campus.applications.exports import FORMULA_STARTS, neutralise
+from campus.core.exports import FORMULA_STARTS, neutralise
 from campus.applications.selectors import STEP_LABELS, questions_of
 
 from .staff_factories import (  # noqa: F401  (fixtures)

@@ -1,7 +1,7 @@
 """Exports of a call for the admissions team: one spreadsheet row per application with every answer, the review
 and interview scores, the decision and the offer (CSV and XLSX); and every CV of the call as one zip.
 
-Built on ``campus.applications.exports``: the same columns for the application and its answers (every question,
+Built on ``campus.core.exports``: the same columns for the application and its answers (every question,
 in order), the same formula-injection defence (``neutralise`` for CSV, text cells with Excel's quote prefix in
 the XLSX) and the same file names. The numbers are the ranking board's (``campus.review.ranking.rows``: only
 applications in the state "submitted" are ranked, so the others have empty score cells), plus the mean of each
@@ -14,8 +14,6 @@ The number of queries is fixed, whatever the number of applications.
 
 from __future__ import annotations
 
-import csv
-import io
 import tempfile
 import zipfile
 from collections import defaultdict
@@ -26,14 +24,13 @@ from django.db.models import Avg
 from campus.applications import exports as application_exports
 from campus.applications import selectors as application_selectors
 from campus.applications.models import Application, Call, Document
+from campus.core import exports
 from campus.core.files import KINDS, safe_name
 from campus.review import ranking
 from campus.review.models import Criterion, Kind, Score
 
 from .models import Decision, Offer
 
-neutralise = application_exports.neutralise
-FORMULA_STARTS = application_exports.FORMULA_STARTS
 EXTENSIONS = {content_type: kind for kind, (_label, content_type) in KINDS.items()}
 
 
@@ -147,40 +144,12 @@ def filename(call: Call, extension: str) -> str:
 
 def as_csv(call: Call) -> tuple[bytes, int]:
     header, body = rows(call)
-    buffer = io.StringIO()
-    writer = csv.writer(buffer)
-    for row in [header, *body]:
-        writer.writerow([cell if isinstance(cell, (int, float)) else neutralise(str(cell)) for cell in row])
-    # a byte-order mark: Excel opens the UTF-8 file with its accents intact
-    return ("\ufeff" + buffer.getvalue()).encode("utf-8"), len(body)
+    return exports.csv_bytes([header, *body]), len(body)
 
 
 def as_xlsx(call: Call) -> tuple[bytes, int]:
-    from openpyxl import Workbook
-    from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
-    from openpyxl.styles import Font
-
     header, body = rows(call)
-    workbook = Workbook()
-    sheet = workbook.active
-    sheet.title = "Admissions"
-    for row_number, row in enumerate([header, *body], start=1):
-        for column_number, value in enumerate(row, start=1):
-            cell = sheet.cell(row=row_number, column=column_number)
-            if isinstance(value, (int, float)) and not isinstance(value, bool):
-                cell.value = value
-            else:
-                text = ILLEGAL_CHARACTERS_RE.sub("", str(value))  # control characters openpyxl refuses
-                cell.value = text
-                cell.data_type = "s"  # text, never a formula, whatever it starts with
-                if text.startswith(FORMULA_STARTS):
-                    cell.quotePrefix = True
-            if row_number == 1:
-                cell.font = Font(bold=True)
-    sheet.freeze_panes = "B2"
-    buffer = io.BytesIO()
-    workbook.save(buffer)
-    return buffer.getvalue(), len(body)
+    return exports.xlsx_bytes([header, *body], title="Admissions"), len(body)
 
 
 # --- the CVs --------------------------------------------------------------------------------------------

@@ -6,24 +6,18 @@ and is stored as plain text (never a formula) in the XLSX, where the apostrophe 
 "quote prefix" style, so people read the text unchanged.
 """
 
-import csv
-import io
 from datetime import UTC
 
 from django.utils import timezone
 from django_countries import countries
 
+from campus.core import exports
+
 from . import selectors
 from .models import Call
 
-FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 FIXED_COLUMNS = ["Reference", "State", "Eligibility", "Eligibility overridden", "Name", "Email", "Organisation",
                  "Country", "Submitted at (UTC)"]
-
-
-def neutralise(text: str) -> str:
-    """For CSV: a cell a spreadsheet would read as a formula gets a leading apostrophe."""
-    return "'" + text if text.startswith(FORMULA_STARTS) else text
 
 
 def filename(call: Call, extension: str) -> str:
@@ -95,36 +89,10 @@ def _utc(moment) -> str:
 
 def as_csv(call: Call, applications, *, hidden=None) -> bytes:
     header, body = rows(call, applications, hidden=hidden)
-    buffer = io.StringIO()
-    writer = csv.writer(buffer)
-    writer.writerow([neutralise(cell) for cell in header])
-    for row in body:
-        writer.writerow([neutralise(str(cell)) for cell in row])
-    # With a byte-order mark, Excel opens the UTF-8 file with its accents intact.
-    return ("\ufeff" + buffer.getvalue()).encode("utf-8")
+    return exports.csv_bytes([header, *body])
 
 
 def as_xlsx(call: Call, applications, *, hidden=None) -> bytes:
-    from openpyxl import Workbook
-    from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
-    from openpyxl.styles import Font
-
     header, body = rows(call, applications, hidden=hidden)
-    workbook = Workbook()
-    sheet = workbook.active
-    sheet.title = "Applications"
-    for row_number, row in enumerate([header, *body], start=1):
-        for column_number, value in enumerate(row, start=1):
-            text = ILLEGAL_CHARACTERS_RE.sub("", str(value))  # control characters openpyxl refuses
-            cell = sheet.cell(row=row_number, column=column_number)
-            cell.value = text
-            cell.data_type = "s"  # text, never a formula, whatever it starts with
-            if text.startswith(FORMULA_STARTS):
-                cell.quotePrefix = True
-            if row_number == 1:
-                cell.font = Font(bold=True)
-    sheet.freeze_panes = "B2"
-    buffer = io.BytesIO()
-    workbook.save(buffer)
-    return buffer.getvalue()
+    return exports.xlsx_bytes([header, *body], title="Applications")
 

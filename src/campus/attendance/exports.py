@@ -1,15 +1,12 @@
 """Attendance as a spreadsheet (CSV and XLSX): one session's roll call, or the overview (participants ×
 sessions). Remarks are typed by staff and names by participants, so every cell is treated as hostile: text a
-spreadsheet would run as a formula is neutralised as in the applications export (a leading apostrophe in the
-CSV; a text cell with Excel's quote prefix in the XLSX, never a formula)."""
-
-import csv
-import io
+spreadsheet would run as a formula is neutralised as in every export (``campus.core.exports``: a leading
+apostrophe in the CSV; a text cell with Excel's quote prefix in the XLSX, never a formula)."""
 
 from django.utils import timezone
 from django.utils.text import slugify
 
-from campus.applications.exports import FORMULA_STARTS, neutralise
+from campus.core import exports
 
 from .models import Attendance
 
@@ -58,35 +55,11 @@ def filename(stem: str, extension: str) -> str:
 
 
 def as_csv(header, body) -> bytes:
-    buffer = io.StringIO()
-    writer = csv.writer(buffer)
-    for row in [header, *body]:
-        writer.writerow([neutralise(str(cell)) for cell in row])
-    return ("\ufeff" + buffer.getvalue()).encode("utf-8")  # a byte-order mark: Excel keeps the accents
+    return exports.csv_bytes([header, *body])
 
 
 def as_xlsx(header, body, *, title: str = "Attendance") -> bytes:
-    from openpyxl import Workbook
-    from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
-    from openpyxl.styles import Font
-
-    workbook = Workbook()
-    sheet = workbook.active
-    sheet.title = title[:31]
-    for row_number, row in enumerate([header, *body], start=1):
-        for column_number, value in enumerate(row, start=1):
-            text = ILLEGAL_CHARACTERS_RE.sub("", str(value))
-            cell = sheet.cell(row=row_number, column=column_number)
-            cell.value = text
-            cell.data_type = "s"  # text, never a formula, whatever it starts with
-            if text.startswith(FORMULA_STARTS):
-                cell.quotePrefix = True
-            if row_number == 1:
-                cell.font = Font(bold=True)
-    sheet.freeze_panes = "B2"
-    buffer = io.BytesIO()
-    workbook.save(buffer)
-    return buffer.getvalue()
+    return exports.xlsx_bytes([header, *body], title=title)
 
 
 def render(fmt: str, header, body) -> bytes:

@@ -1,16 +1,13 @@
 """A round's groups as a spreadsheet (CSV, XLSX): one row per member. Built on the project's export rules
-(``campus.applications.exports``): ``neutralise`` for CSV cells and text-only XLSX cells with Excel's quote
+(``campus.core.exports``): ``neutralise`` for CSV cells and text-only XLSX cells with Excel's quote
 prefix, so nothing anyone typed (a name, a sector) runs as a formula. Sessions appear as a count and dates,
 never their notes (private to the group)."""
 
 from __future__ import annotations
 
-import csv
-import io
-
 from django.utils import timezone
 
-from campus.applications.exports import FORMULA_STARTS, neutralise
+from campus.core import exports
 
 from . import selectors
 
@@ -44,36 +41,9 @@ def filename(round_, extension: str) -> str:
 
 def as_csv(round_, groups) -> tuple[bytes, int]:
     body = rows(round_, groups)
-    buffer = io.StringIO()
-    writer = csv.writer(buffer)
-    for row in [HEADER, *body]:
-        writer.writerow([cell if isinstance(cell, int) else neutralise(str(cell)) for cell in row])
-    return ("\ufeff" + buffer.getvalue()).encode("utf-8"), len(body)
+    return exports.csv_bytes([HEADER, *body]), len(body)
 
 
 def as_xlsx(round_, groups) -> tuple[bytes, int]:
-    from openpyxl import Workbook
-    from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
-    from openpyxl.styles import Font
-
     body = rows(round_, groups)
-    workbook = Workbook()
-    sheet = workbook.active
-    sheet.title = "Coaching groups"
-    for row_number, row in enumerate([HEADER, *body], start=1):
-        for column_number, value in enumerate(row, start=1):
-            cell = sheet.cell(row=row_number, column=column_number)
-            if isinstance(value, int) and not isinstance(value, bool):
-                cell.value = value
-            else:
-                text = ILLEGAL_CHARACTERS_RE.sub("", str(value))
-                cell.value = text
-                cell.data_type = "s"  # text, never a formula
-                if text.startswith(FORMULA_STARTS):
-                    cell.quotePrefix = True
-            if row_number == 1:
-                cell.font = Font(bold=True)
-    sheet.freeze_panes = "B2"
-    buffer = io.BytesIO()
-    workbook.save(buffer)
-    return buffer.getvalue(), len(body)
+    return exports.xlsx_bytes([HEADER, *body], title="Coaching groups"), len(body)

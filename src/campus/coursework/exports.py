@@ -1,17 +1,14 @@
 """The submissions list of an assignment as a spreadsheet (CSV and XLSX), one row per participant.
 
-Built on ``campus.applications.exports``: the same formula-injection defence (``neutralise`` for CSV; text
+Built on ``campus.core.exports``: the same formula-injection defence (``neutralise`` for CSV; text
 cells, never formulas, with Excel's quote prefix in the XLSX) and the same byte-order mark. Times are given in
 the module's own zone, named in the column. Two queries, whatever the cohort's size.
 """
 
-import csv
-import io
-
 from django.utils import timezone
 from django.utils.text import slugify
 
-from campus.applications.exports import FORMULA_STARTS, neutralise
+from campus.core import exports
 
 from . import selectors
 
@@ -43,33 +40,9 @@ def rows(assignment) -> tuple[list[str], list[list[str]]]:
 
 def as_csv(assignment) -> bytes:
     header, body = rows(assignment)
-    buffer = io.StringIO()
-    writer = csv.writer(buffer)
-    for row in [header, *body]:
-        writer.writerow([neutralise(str(cell)) for cell in row])
-    return ("\ufeff" + buffer.getvalue()).encode("utf-8")
+    return exports.csv_bytes([header, *body])
 
 
 def as_xlsx(assignment) -> bytes:
-    from openpyxl import Workbook
-    from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
-    from openpyxl.styles import Font
-
     header, body = rows(assignment)
-    workbook = Workbook()
-    sheet = workbook.active
-    sheet.title = "Submissions"
-    for row_number, row in enumerate([header, *body], start=1):
-        for column_number, value in enumerate(row, start=1):
-            text = ILLEGAL_CHARACTERS_RE.sub("", str(value))
-            cell = sheet.cell(row=row_number, column=column_number)
-            cell.value = text
-            cell.data_type = "s"  # text, never a formula, whatever it starts with
-            if text.startswith(FORMULA_STARTS):
-                cell.quotePrefix = True
-            if row_number == 1:
-                cell.font = Font(bold=True)
-    sheet.freeze_panes = "B2"
-    buffer = io.BytesIO()
-    workbook.save(buffer)
-    return buffer.getvalue()
+    return exports.xlsx_bytes([header, *body], title="Submissions")

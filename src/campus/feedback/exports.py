@@ -1,19 +1,16 @@
 """The responses of a survey as a spreadsheet (CSV and XLSX), one row per response.
 
 Participants write the answers, so every cell is treated as hostile, the same way as the applications' export
-(``campus.applications.exports``: a leading apostrophe in the CSV, text cells with the quote prefix in the XLSX).
+(``campus.core.exports``: a leading apostrophe in the CSV, text cells with the quote prefix in the XLSX).
 Named surveys start each row with the participant's name and address (rows by name). Anonymous surveys have
 no such column and no row number: their rows are sorted by the answers themselves, so the order of the rows
 says nothing about who answered when; below ``results.MIN_ANONYMOUS`` answers the file has the header only.
 """
 
-import csv
-import io
-
 from django.utils import timezone
 from django.utils.text import slugify
 
-from campus.applications.exports import FORMULA_STARTS, neutralise
+from campus.core import exports
 
 from .models import Response
 from .results import MIN_ANONYMOUS
@@ -53,33 +50,10 @@ def filename(survey, extension: str) -> str:
 
 def as_csv(survey) -> tuple[bytes, int]:
     header, body = rows(survey)
-    buffer = io.StringIO()
-    writer = csv.writer(buffer)
-    for row in [header, *body]:
-        writer.writerow([neutralise(str(cell)) for cell in row])
-    return ("\ufeff" + buffer.getvalue()).encode("utf-8"), len(body)
+    return exports.csv_bytes([header, *body]), len(body)
 
 
 def as_xlsx(survey) -> tuple[bytes, int]:
-    from openpyxl import Workbook
-    from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
-    from openpyxl.styles import Font
-
     header, body = rows(survey)
-    workbook = Workbook()
-    sheet = workbook.active
-    sheet.title = "Responses"
-    for row_number, row in enumerate([header, *body], start=1):
-        for column_number, value in enumerate(row, start=1):
-            text = ILLEGAL_CHARACTERS_RE.sub("", str(value))
-            cell = sheet.cell(row=row_number, column=column_number)
-            cell.value = text
-            cell.data_type = "s"  # text, never a formula
-            if text.startswith(FORMULA_STARTS):
-                cell.quotePrefix = True
-            if row_number == 1:
-                cell.font = Font(bold=True)
-    buffer = io.BytesIO()
-    workbook.save(buffer)
-    return buffer.getvalue(), len(body)
+    return exports.xlsx_bytes([header, *body], title="Responses"), len(body)
 
