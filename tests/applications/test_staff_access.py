@@ -3,6 +3,7 @@ could leak (a name, an email, an organisation): they get a redirect to the sign-
 none of the data. Staff who may only read cannot act."""
 
 import pytest
+from django.contrib.auth.models import Permission
 from django.core import mail
 from django.urls import reverse
 
@@ -148,6 +149,12 @@ def test_the_staff_area_front_page_links_to_the_applications_for_those_with_the_
     page = client.get("/staff/").content.decode()
     assert 'href="/staff/applications/"' in page
     assert 'href="/staff/applications/"' in client.get("/staff/content/").content.decode()  # the admin's index
-    client.force_login(make_staff("plain.staff@example.org"))
+    plain = make_staff("plain.staff@example.org")
+    client.force_login(plain)
+    page = client.get("/staff/").content.decode()
+    # no role and no model permission: neither the applications nor the content editor, where they could open
+    # nothing ("Content and data" only to staff who may open one of its models: tests/core/test_staff_sections.py)
+    assert 'href="/staff/applications/"' not in page and 'href="/staff/content/"' not in page
+    plain.user_permissions.add(Permission.objects.get(codename="change_page"))
     page = client.get("/staff/").content.decode()
     assert 'href="/staff/applications/"' not in page and 'href="/staff/content/"' in page
