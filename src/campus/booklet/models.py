@@ -111,8 +111,9 @@ class BookletSettings(TimeStampedModel):
 
     edition = models.OneToOneField(Edition, on_delete=models.CASCADE, related_name="booklet_settings")
     introduction = models.TextField(blank=True, help_text=MARKDOWN_HELP)
+    # On unless staff hide the edition's public pages (profiles and consent stay as they are).
     published = models.BooleanField(
-        default=False, help_text="Public booklet pages are shown for this edition (profiles with public consent)."
+        default=True, help_text="Show this edition's public booklet pages (the profiles with public consent)."
     )
 
     class Meta:
