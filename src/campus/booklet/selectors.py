@@ -143,3 +143,18 @@ def completeness(profile) -> dict:
     missing = [name for name in COMPLETENESS_FIELDS if profile is None or not getattr(profile, name)]
     total = len(COMPLETENESS_FIELDS)
     return {"done": total - len(missing), "total": total, "missing": missing, "percent": 100 * (total - len(missing)) // total}
+
+
+def editions_with_public_profiles(programme_id, *, exclude=None) -> list:
+    """The editions of the programme with at least one public profile and a shown booklet, newest first."""
+    from campus.programme.models import Edition
+
+    public = with_consent(BookletProfile.objects.filter(participant__edition=OuterRef("pk"))).filter(
+        consent_level=ConsentLevel.PUBLIC).exclude(display_name="")
+    from django.db.models import Exists
+
+    rows = (Edition.objects.filter(programme_id=programme_id).filter(Exists(public))
+            .exclude(booklet_settings__published=False).order_by("-application_deadline"))
+    if exclude is not None:
+        rows = rows.exclude(pk=exclude)
+    return list(rows)

@@ -129,3 +129,24 @@ def erase_profile(*, profile: BookletProfile, actor=None) -> None:
         content_version.bump()
         if photo:
             transaction.on_commit(lambda: storage.delete(photo))
+
+
+def save_settings(*, edition, introduction: str, published: bool, actor):
+    """The edition's booklet settings (made the first time)."""
+    from .models import BookletSettings
+
+    with transaction.atomic():
+        row, _ = BookletSettings.objects.select_for_update().get_or_create(edition=edition)
+        row.introduction, row.published = introduction, published
+        row.save()
+        log_activity(action="booklet.settings_saved", target=row, actor=actor, published=published)
+        content_version.bump()
+    return row
+
+
+def forget_staff_member(*, user) -> int:
+    """An erased staff member: the locks they set and consents they recorded name nobody (returns how many)."""
+    with transaction.atomic():
+        locks = BookletProfile.objects.filter(locked_by=user).update(locked_by=None)
+        recorded = BookletConsent.objects.filter(given_by=user, by_staff=True).update(given_by=None)
+    return locks + recorded

@@ -1,5 +1,7 @@
 """Reads about the cohort that other apps share: who is a participant, of which edition."""
 
+from campus.core.plugins import directory
+
 from .models import Participant
 
 # The session notes that its person is a participant (set at sign-in and by the area's pages), so that the
@@ -124,7 +126,8 @@ def application_facts(participants) -> dict[int, dict[str, str]]:
 
 def directory_of(participant) -> list[dict]:
     """Fellow participants of ``participant``'s edition (themselves included, marked), each with organisation,
-    cluster, country and sector; e-mail and phone only of those who allowed it. Two queries however many."""
+    cluster, country and sector; e-mail and phone only of those who allowed it; and what the apps above add
+    (core.plugins.directory). Two queries however many, plus the providers' own (fixed) ones."""
     rows = list(participants_of(participant.edition_id))
     facts = application_facts(rows)
     entries = []
@@ -144,7 +147,9 @@ def directory_of(participant) -> list[dict]:
             "phone": found.get("phone", "") if shown else "",
             "is_me": row.pk == participant.pk,
         })
-    return entries
+    # apps above add their details (e.g. the booklet profile the person shares with fellow participants)
+    extra = directory.details_for(participant, rows)
+    return [directory.apply(entry, extra.get(entry["participant"].pk, [])) for entry in entries]
 
 
 def _country_name(code: str) -> str:

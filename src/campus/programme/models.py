@@ -323,7 +323,11 @@ class Page(Ordered):
         return self.title
 
     def get_absolute_url(self) -> str:
-        return reverse("programme:page", kwargs={"slug": self.slug})
+        """The page's address, unless an app above replaced the page by its own (a link "page:<slug>" in
+        core.plugins.links, e.g. the booklet's public pages for "participant-booklet")."""
+        from campus.core.plugins import links
+
+        return links.url(f"page:{self.slug}") or reverse("programme:page", kwargs={"slug": self.slug})
 
 
 class ContactMessage(models.Model):

@@ -109,6 +109,10 @@ def about(request):
 @require_GET
 @cached_public_page
 def page(request, slug: str):
+    # An app above may have replaced this page with pages of its own (core.plugins.links, "page:<slug>").
+    replaced = links.url(f"page:{slug}")
+    if replaced:
+        return redirect(replaced, permanent=False)
     programme = selectors.request_programme(request)
     page = get_object_or_404(Page, programme=programme, slug=slug)
     return render(request, "programme/page.html", {"programme": programme, "page": page})
