@@ -32,6 +32,7 @@ urlpatterns = [
     path("me/coursework/", include("campus.coursework.urls")),
     path("me/surveys/", include("campus.feedback.urls")),
     path("me/coaching/", include("campus.coaching.urls")),
+    path("forum/", include("campus.forum.urls")),
     path("", include("campus.certificates.urls")),
     path("me/", include("campus.cohort.urls")),
     path("my-data/", include("campus.privacy.urls")),
