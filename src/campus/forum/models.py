@@ -28,7 +28,7 @@ class Event(TimeStampedModel):
         AUTOMATIC = "automatic", "Automatic: the next on the waitlist gets an offer at once"
         STAFF = "staff", "Staff confirms: staff send each offer"
 
-    programme = models.ForeignKey(Programme, on_delete=models.PROTECT, related_name="events")
+    programme = models.ForeignKey(Programme, on_delete=models.CASCADE, related_name="events")
     edition = models.ForeignKey(Edition, null=True, blank=True, on_delete=models.SET_NULL, related_name="events",
                                 help_text="Optional: an event may follow an edition (the forum 2022 followed "
                                           "the 2020–2021 pilot) or stand alone.")
