@@ -77,6 +77,7 @@ INSTALLED_APPS = [
     "campus.coaching",
     "campus.certificates",
     "campus.booklet",
+    "campus.forum",
 ]
 
 MIDDLEWARE = [

@@ -32,6 +32,7 @@ urlpatterns = [
     path("me/coursework/", include("campus.coursework.urls")),
     path("me/surveys/", include("campus.feedback.urls")),
     path("me/coaching/", include("campus.coaching.urls")),
+    path("forum/", include("campus.forum.urls")),
     path("", include("campus.certificates.urls")),
     path("", include("campus.booklet.urls")),  # me/booklet/, staff/booklet/ and booklet/
     path("me/", include("campus.cohort.urls")),

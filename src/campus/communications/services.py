@@ -142,11 +142,11 @@ def render(*, event: str, edition, to_user, context: dict) -> tuple[str, str]:
 
 
 def compose(*, event: str, edition, to_user, context: dict, dedupe_key: str, related: Model | None = None,
-            attachment: str | None = None, actor=None, send: bool = False) -> OutboxMessage:
+            attachment: str | None = None, actor=None, send: bool = False, to_email: str = "") -> OutboxMessage:
     """The message of ``event`` (a registered mail event's key) to ``to_user``: a draft, or (``send``) queued with
     its send task enqueued once the surrounding transaction commits. One message per ``dedupe_key``: a second
     call (a double click, a retried task, a concurrent one) returns the existing row unchanged. ``attachment``
-    None: the one the event declares (if any); "": none."""
+    None: the one the event declares (if any); "": none. No account (a guest): ``to_user`` None, ``to_email``."""
     existing = OutboxMessage.objects.filter(dedupe_key=dedupe_key).first()
     if existing is not None:
         return existing
@@ -155,17 +155,19 @@ def compose(*, event: str, edition, to_user, context: dict, dedupe_key: str, rel
         raise OutboxError(f"No mail event is registered as {event!r}.")
     if attachment is None:
         attachment = registered.attachment
+    if to_user is None and not to_email:
+        raise OutboxError("A message needs a recipient: an account or an address.")
     subject, body = render(event=event, edition=edition, to_user=to_user, context=context)
     now = timezone.now()
     # A closed (erased or deactivated) account gets no mail: the row records that, nothing is queued.
-    closed = not to_user.is_active
+    closed = to_user is not None and not to_user.is_active
     state = S.CANCELLED if closed else S.QUEUED if send else S.DRAFT
     send = send and not closed
     try:
         with transaction.atomic():
             message = OutboxMessage.objects.create(
-                edition=edition, event=event, recipient=to_user, to_email=to_user.email, subject=subject,
-                body=body, state=state, dedupe_key=dedupe_key,
+                edition=edition, event=event, recipient=to_user, to_email=to_user.email if to_user else to_email,
+                subject=subject, body=body, state=state, dedupe_key=dedupe_key,
                 error="Not sent: the recipient's account is closed." if closed else "",
                 related_type=related._meta.label_lower if related is not None else "",
                 related_id=str(related.pk) if related is not None else "",

@@ -17,6 +17,10 @@ deadline and time zone) and when that changes (a cached page must not outlive th
     links.register("apply", "apply:start", state=selectors.apply_link_state)   # applications/plugin.py
     link = links.link("apply", edition=edition)                                              # programme/views/public.py
     link.url, link.details, link.changes_at
+
+A state may also say where the link leads (``LinkState(url=...)``) when that is an object's page. The programme's
+static pages use it: ``links.link("page:<slug>")`` offered means the page gives way to that URL (the forum's
+event page replaces the seed's page "forum-2022": ``links.register("page:forum-2022", "forum:list", state=...)``).
 """
 
 from dataclasses import dataclass, field
@@ -30,6 +34,7 @@ class LinkState:
     offered: bool
     details: dict = field(default_factory=dict)
     changes_at: datetime | None = None  # when ``offered`` or ``details`` change next (None: not by time)
+    url: str = ""  # where it leads when that depends on data (e.g. an object's page); "" = reverse(url_name)
 
 
 @dataclass(frozen=True)
@@ -66,7 +71,8 @@ def link(name: str, **context) -> Link:
     if state_of is None:
         return Link(reverse(url_name))
     state = state_of(**context)
-    return Link(reverse(url_name) if state.offered else "", dict(state.details), state.changes_at)
+    target = (state.url or reverse(url_name)) if state.offered else ""
+    return Link(target, dict(state.details), state.changes_at)
 
 
 def url(name: str) -> str:

@@ -115,6 +115,9 @@ def page(request, slug: str):
         return redirect(replaced, permanent=False)
     programme = selectors.request_programme(request)
     page = get_object_or_404(Page, programme=programme, slug=slug)
+    replacement = links.link(f"page:{slug}").url  # an app above may replace the page (the forum's event)
+    if replacement:
+        return redirect(replacement)
     return render(request, "programme/page.html", {"programme": programme, "page": page})
 
 

@@ -1,0 +1,95 @@
+"""Reads of the forum for its pages, mails and the staff side, each in a fixed number of queries."""
+
+from dataclasses import dataclass
+
+from django.db.models import Count, Q
+from django.utils import timezone
+
+from .models import Event, Registration
+
+R = Registration.State
+
+
+def published_events():
+    """(upcoming, past) published events: upcoming soonest first, past newest first (one query)."""
+    today = timezone.localdate()
+    events = list(Event.objects.filter(published=True).order_by("starts_on", "id"))
+    upcoming = [e for e in events if e.ends_on >= today]
+    past = [e for e in reversed(events) if e.ends_on < today]
+    return upcoming, past
+
+
+def published_event(slug: str) -> Event | None:
+    return Event.objects.filter(slug=slug, published=True).select_related("programme").first()
+
+
+def sessions_of(event):
+    return list(event.sessions.all())
+
+
+@dataclass(frozen=True)
+class Seats:
+    capacity: int
+    held: int
+    waiting: int
+
+    @property
+    def left(self) -> int:
+        return max(self.capacity - self.held, 0) if not self.waiting else 0
+
+    @property
+    def full(self) -> bool:
+        return self.left == 0
+
+
+def seats(event) -> Seats:
+    found = Registration.objects.filter(event=event).aggregate(
+        held=Count("pk", filter=Q(state__in=Registration.HOLDS_SEAT)),
+        waiting=Count("pk", filter=Q(state=R.WAITLISTED)))
+    return Seats(capacity=event.capacity, held=found["held"] or 0, waiting=found["waiting"] or 0)
+
+
+def waitlist_position(registration) -> int | None:
+    """1 for the first in line; None when not on the waitlist."""
+    if registration.state != R.WAITLISTED or registration.queued_at is None:
+        return None
+    ahead = Registration.objects.filter(event_id=registration.event_id, state=R.WAITLISTED).filter(
+        Q(queued_at__lt=registration.queued_at) | Q(queued_at=registration.queued_at, pk__lt=registration.pk))
+    return ahead.count() + 1
+
+
+def registration_by_token(token: str) -> Registration | None:
+    if not token or len(token) > 64:
+        return None
+    return Registration.objects.select_related("event__programme").filter(token=token).first()
+
+
+def registration_of_user(event, user) -> Registration | None:
+    """The signed-in person's active registration for ``event`` (by account or by its address)."""
+    if not user.is_authenticated:
+        return None
+    return (Registration.objects.filter(event=event, state__in=Registration.ACTIVE)
+            .filter(Q(user=user) | Q(email__iexact=user.email, email_confirmed_at__isnull=False))
+            .order_by("-created_at").first())
+
+
+def registrations_of(*, user=None, emails=()):
+    """Every registration of a person: by account, or with one of their confirmed addresses."""
+    condition = Q(pk__in=[])
+    if user is not None:
+        condition |= Q(user=user)
+    for email in emails:
+        condition |= Q(email__iexact=email, email_confirmed_at__isnull=False)
+    return Registration.objects.filter(condition).select_related("event").order_by("created_at", "id")
+
+
+def page_link_state(slug: str):
+    """The state of the link "page:<slug>": the programme's static page of that slug gives way to the published
+    event of the same slug (one query, on that page only)."""
+    from campus.core.plugins.links import LinkState
+
+    def state(**context):
+        event = Event.objects.filter(slug=slug, published=True).only("slug").first()
+        return LinkState(offered=event is not None, url=event.get_absolute_url() if event else "")
+
+    return state
