@@ -76,6 +76,7 @@ INSTALLED_APPS = [
     "campus.feedback",
     "campus.coaching",
     "campus.certificates",
+    "campus.news",
 ]
 
 MIDDLEWARE = [

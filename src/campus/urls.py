@@ -33,6 +33,7 @@ urlpatterns = [
     path("me/surveys/", include("campus.feedback.urls")),
     path("me/coaching/", include("campus.coaching.urls")),
     path("", include("campus.certificates.urls")),
+    path("", include("campus.news.urls")),  # news/ and staff/news/
     path("me/", include("campus.cohort.urls")),
     path("my-data/", include("campus.privacy.urls")),
     path("healthz", health.healthz, name="healthz"),

@@ -59,20 +59,9 @@ def _transition(message: OutboxMessage, to: str) -> str:
     return previous
 
 
-# --- attachments --------------------------------------------------------------------------------
-# Providers are registered by the apps that make them, next to their mail events (campus.core.plugins.mail:
-# ``register_attachment(name, func)``). Called when the message is sent (and for the preview), so the attachment
-# reflects the facts then.
-
-
-def attachments_of(message: OutboxMessage) -> list[tuple[str, bytes, str]]:
-    if not message.attachment:
-        return []
-    provider = mail.attachment_provider(message.attachment)
-    if provider is None:
-        raise OutboxError(f"No attachment provider is registered as {message.attachment!r}.")
-    return list(provider(message))
-
+# Attachments, extra headers and the Message-ID are made at send time (sending.py); re-exported for the callers.
+from .sending import SendingError, attachments_of, headers_of  # noqa: E402,F401
+from .sending import message_id as _message_id  # noqa: E402
 
 # --- composing ----------------------------------------------------------------------------------
 
@@ -142,11 +131,12 @@ def render(*, event: str, edition, to_user, context: dict) -> tuple[str, str]:
 
 
 def compose(*, event: str, edition, to_user, context: dict, dedupe_key: str, related: Model | None = None,
-            attachment: str | None = None, actor=None, send: bool = False) -> OutboxMessage:
+            attachment: str | None = None, actor=None, send: bool = False, to_email: str = "") -> OutboxMessage:
     """The message of ``event`` (a registered mail event's key) to ``to_user``: a draft, or (``send``) queued with
     its send task enqueued once the surrounding transaction commits. One message per ``dedupe_key``: a second
     call (a double click, a retried task, a concurrent one) returns the existing row unchanged. ``attachment``
-    None: the one the event declares (if any); "": none."""
+    None: the one the event declares (if any); "": none. ``to_user`` None and ``to_email``: to an address
+    without an account (a news subscriber)."""
     existing = OutboxMessage.objects.filter(dedupe_key=dedupe_key).first()
     if existing is not None:
         return existing
@@ -158,13 +148,15 @@ def compose(*, event: str, edition, to_user, context: dict, dedupe_key: str, rel
     subject, body = render(event=event, edition=edition, to_user=to_user, context=context)
     now = timezone.now()
     # A closed (erased or deactivated) account gets no mail: the row records that, nothing is queued.
-    closed = not to_user.is_active
+    if to_user is None and not to_email:
+        raise OutboxError("A message needs a recipient.")
+    closed = to_user is not None and not to_user.is_active
     state = S.CANCELLED if closed else S.QUEUED if send else S.DRAFT
     send = send and not closed
     try:
         with transaction.atomic():
             message = OutboxMessage.objects.create(
-                edition=edition, event=event, recipient=to_user, to_email=to_user.email, subject=subject,
+                edition=edition, event=event, recipient=to_user, to_email=to_user.email if to_user else to_email, subject=subject,
                 body=body, state=state, dedupe_key=dedupe_key,
                 error="Not sent: the recipient's account is closed." if closed else "",
                 related_type=related._meta.label_lower if related is not None else "",
@@ -266,16 +258,6 @@ def retry(*, message, actor) -> OutboxMessage:
 # --- sending (the task body) ----------------------------------------------------------------------
 
 
-def _message_id(message: OutboxMessage) -> str:
-    """The same Message-ID for every attempt at one outbox row (its id and a hash of its dedupe key)."""
-    import hashlib
-
-    from django.core.mail.message import DNS_NAME
-
-    digest = hashlib.sha256(message.dedupe_key.encode()).hexdigest()[:16]
-    return f"<outbox.{message.pk}.{digest}@{DNS_NAME}>"
-
-
 def deliver(*, message_id: int) -> bool:
     """Send one queued message, exactly once. True when it went out; False when there was nothing to send
     (already sent, cancelled, gone) or it failed (then it is FAILED with the error, for a retry)."""
@@ -287,7 +269,7 @@ def deliver(*, message_id: int) -> bool:
                 message = OutboxMessage.objects.select_for_update().filter(pk=message_id).first()
                 if message is None or message.state != S.QUEUED:
                     return False
-                attachments = attachments_of(message)
+                attachments, headers = attachments_of(message), headers_of(message)
                 previous = _transition(message, S.SENT)
                 message.sent_at = timezone.now()
                 message.attempts += 1
@@ -302,7 +284,8 @@ def deliver(*, message_id: int) -> bool:
                 send_message(to=[message.to_email], subject=message.subject, body=message.body,
                              attachments=attachments, connection=connection, message_id=_message_id(message),
                              from_name=programme.name if programme else "",
-                             reply_to=[programme.contact_email] if programme and programme.contact_email else None)
+                             reply_to=[programme.contact_email] if programme and programme.contact_email else None,
+                             headers=headers)
         except DatabaseError:
             raise  # the database is the problem, not the message: the task fails and the row stays queued
         except Exception as error:  # SMTP refused, no server, a broken attachment: visible and retryable
