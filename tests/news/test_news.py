@@ -2,6 +2,7 @@
 (RFC 8058) and the page, staff messages through the outbox with List-Unsubscribe headers over real SMTP,
 the export, the purge of unconfirmed sign-ups."""
 
+import re
 from datetime import timedelta
 
 import pytest
@@ -38,7 +39,7 @@ def test_sign_up_queues_a_confirmation_and_subscribes_nobody_yet(client, lists, 
     message = OutboxMessage.objects.get(event="news_confirm")
     assert message.recipient is None and message.to_email == "ada@example.org"
     assert message.state == OutboxMessage.State.QUEUED
-    assert "- The next edition\n- The forum" in message.body and "Hello Ada," in message.body
+    assert "- The next edition\n- The forum" in message.body and "Dear Ada," in message.body
     token = link_in(message.body, "confirm").split("/")[3]
     assert token not in subscriber.confirm_hash and subscriber.confirm_hash == tokens.digest(token)
 
@@ -212,3 +213,22 @@ def test_service_write_to_list_is_idempotent_by_key(client, lists, manager):
     second = services.write_to_list(news_list=lists["forum"], subject="S", body="B", key="same", actor=manager)
     assert first.pk == second.pk and first.recipients == 1
     assert OutboxMessage.objects.filter(event="news_message").count() == 1
+
+
+def test_signing_up_for_a_training_leads_to_the_application_or_to_the_news(client, seeded, lists):
+    from campus.applications import services as calls
+    from campus.applications.models import Call
+
+    call = Call.objects.get(edition=seeded)
+    call.opens_at, call.closes_at = timezone.now() - timedelta(days=10), timezone.now() - timedelta(days=1)
+    calls.save_call(call=call, actor=None)
+    closed = client.get("/news/training/")
+    assert closed.status_code == 302 and closed["Location"] == "/news/?list=next-edition"
+    page = client.get(closed["Location"]).content.decode()
+    ticked = re.search(r'<input[^>]*value="(\d+)"[^>]*checked', page)
+    assert ticked and int(ticked.group(1)) == lists["next-edition"].pk
+    contact = client.get("/contact/").content.decode()
+    assert 'href="/news/training/"' in contact and "Knowing more" in contact
+    call.opens_at, call.closes_at = timezone.now() - timedelta(days=1), timezone.now() + timedelta(days=10)
+    calls.save_call(call=call, actor=None)
+    assert client.get("/news/training/")["Location"] == "/apply/"

@@ -19,8 +19,9 @@ class NewsList(TimeStampedModel):
     key = models.SlugField(max_length=60, unique=True)
     title = models.CharField(max_length=200)
     description = models.TextField(blank=True, help_text="One or two sentences shown on the sign-up page.")
-    programme = models.ForeignKey(Programme, null=True, blank=True, on_delete=models.SET_NULL, related_name="+",
-                                  help_text="The programme whose name and address its mails carry (empty: the current one).")
+    programme = models.ForeignKey(
+        Programme, null=True, blank=True, on_delete=models.SET_NULL, related_name="+",
+        help_text="The programme whose name and address its mails carry (empty: the current one).")
     order = models.PositiveSmallIntegerField(default=0)
     is_open = models.BooleanField(default=True, help_text="Offered on the sign-up page.")
 
@@ -65,7 +66,8 @@ class NewsMessage(TimeStampedModel):
     subject = models.CharField(max_length=300)
     body = models.TextField()
     recipients = models.PositiveIntegerField(default=0)
-    sent_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+")
+    sent_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL,
+                                related_name="+")
 
     class Meta:
         ordering = ["-created_at", "-id"]

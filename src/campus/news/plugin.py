@@ -34,6 +34,7 @@ def unsubscribe_headers(message) -> dict:
 mail_events.register_headers(MESSAGE_EVENT, unsubscribe_headers)
 
 links.register("news", "news:sign_up")
+links.register("training", "news:training")  # "signing up for a training": the application or, closed, news
 
 jobs.register("news.purge_unconfirmed", lambda: services.purge_unconfirmed(), every=timedelta(hours=6))
 

@@ -7,6 +7,7 @@ from .views import public, staff
 
 public_patterns = [
     path("", public.sign_up, name="sign_up"),
+    path("training/", public.training, name="training"),
     path("check-your-inbox/", public.check_inbox, name="check_inbox"),
     path("confirm/<str:token>/", public.confirm, name="confirm"),
     path("unsubscribe/<str:token>/", public.unsubscribe, name="unsubscribe"),

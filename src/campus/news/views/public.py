@@ -2,18 +2,31 @@
 (RFC 8058) and "manage my lists". A token page shows only its own subscription."""
 
 from django.shortcuts import redirect, render
+from django.urls import reverse
 from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_GET, require_http_methods
 
+from campus.core.plugins import links
 from campus.programme.selectors import request_programme
 
 from .. import selectors, services
 from ..forms import CONSENT, ChooseListsForm, SignUpForm
+from ..models import NewsList
+
+
+@require_GET
+def training(request):
+    """The public site's "signing up for a training" (the link "training"): the application while a call is
+    open (the "apply" link the applications app registers), else the sign-up for news of the next edition.
+    Decided at the click, so a cached page never sends anyone to a closed call."""
+    apply = links.link("apply")
+    return redirect(apply.url or reverse("news:sign_up") + "?list=next-edition")
 
 
 @require_http_methods(["GET", "POST"])
 def sign_up(request):
-    form = SignUpForm(request.POST if request.method == "POST" else None)
+    initial = {"lists": NewsList.objects.filter(is_open=True, key=request.GET.get("list", "")[:60])}
+    form = SignUpForm(request.POST if request.method == "POST" else None, initial=initial)
     rate_limited = False
     if request.method == "POST" and form.is_valid():
         if form.is_spam:

@@ -36,8 +36,9 @@ def write(request, list_id):
         if request.POST.get("action") == "send":
             message = services.write_to_list(news_list=news_list, subject=data["subject"], body=data["body"],
                                              key=data["key"], actor=request.user)
+            plural = "s" if message.recipients != 1 else ""
             messages.success(request, f"Your message to “{news_list.title}” went to the outbox for "
-                                      f"{message.recipients} confirmed subscriber{'s' if message.recipients != 1 else ''}.")
+                                      f"{message.recipients} confirmed subscriber{plural}.")
             return redirect("staff_news:home")
         preview = services.preview(news_list=news_list, subject=data["subject"], body=data["body"])
     return render(request, "news/staff/write.html", {
