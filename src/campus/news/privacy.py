@@ -8,6 +8,8 @@ PERSONAL_DATA = {
     "news.Subscriber.name": ("Greeting the subscriber in the news mails", "As the address", "consent"),
     "news.Subscriber.consent_text": ("Proof of what the subscriber agreed to", "As the address", "consent"),
     "news.Subscription.confirmed_at": ("Proof of the confirmation (double opt-in)", "As the address", "consent"),
+    "news.NewsMessage.sent_by": ("Accountability of staff actions", "Set to nobody when that staff member is erased",
+                                 "legitimate_interest"),
 }
 
 HANDLING = {

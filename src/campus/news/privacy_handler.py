@@ -49,6 +49,4 @@ class NewsHandler(PrivacyHandler):
         return {"news_addresses": services.erase(subscriber_ids=[s.pk for s in part])}
 
     def purge(self, *, now, dry_run, months_of, retained):
-        if dry_run:
-            return {}
-        return services.purge_unconfirmed(now=now)
+        return services.purge_unconfirmed(now=now, dry_run=dry_run)

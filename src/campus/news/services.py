@@ -167,15 +167,21 @@ def write_to_list(*, news_list: NewsList, subject: str, body: str, key: str, act
 
 
 @transaction.atomic
-def purge_unconfirmed(*, now=None) -> dict:
+def purge_unconfirmed(*, now=None, dry_run: bool = False) -> dict:
     """Delete sign-ups left unconfirmed for ``CONFIRM_VALID``: addresses with no confirmed list, and pending
-    lists of confirmed subscribers (the periodic job ``news.purge_unconfirmed``; retention in privacy.py)."""
+    lists of confirmed subscribers (the periodic job ``news.purge_unconfirmed``; retention in privacy.py).
+    ``dry_run``: only count."""
     cutoff = (now or timezone.now()) - CONFIRM_VALID
     stale = Subscription.objects.filter(confirmed_at__isnull=True, created_at__lt=cutoff)
     stale = stale.exclude(subscriber__confirm_sent_at__gte=cutoff)
+    # addresses left with no list once the stale ones are gone (or that never had one)
+    orphans = Subscriber.objects.filter(created_at__lt=cutoff).exclude(
+        subscriptions__in=Subscription.objects.exclude(pk__in=stale.values("pk")))
+    if dry_run:
+        return {"news_pending_lists": stale.count(), "news_addresses": orphans.count()}
+    orphan_ids = list(orphans.values_list("pk", flat=True))
     lists = stale.delete()[0]
-    orphans = Subscriber.objects.filter(subscriptions__isnull=True, created_at__lt=cutoff)
-    addresses = orphans.delete()[0]
+    addresses = Subscriber.objects.filter(pk__in=orphan_ids).delete()[0]
     if lists or addresses:
         log_activity(action="news.purged", lists=lists, addresses=addresses)
     return {"news_pending_lists": lists, "news_addresses": addresses}
@@ -185,8 +191,9 @@ def purge_unconfirmed(*, now=None) -> dict:
 def erase(*, subscriber_ids) -> int:
     """Delete the subscribers (the privacy handler; their outbox messages are the outbox's handler's)."""
     ids = list(Subscriber.objects.filter(pk__in=list(subscriber_ids)).values_list("pk", flat=True))
-    Subscriber.objects.filter(pk__in=ids).delete()
-    log_activity(action="news.erased", addresses=len(ids))
+    if ids:
+        Subscriber.objects.filter(pk__in=ids).delete()
+        log_activity(action="news.erased", addresses=len(ids))
     return len(ids)
 
 
