@@ -232,3 +232,16 @@ def test_signing_up_for_a_training_leads_to_the_application_or_to_the_news(clien
     call.opens_at, call.closes_at = timezone.now() - timedelta(days=1), timezone.now() + timedelta(days=10)
     calls.save_call(call=call, actor=None)
     assert client.get("/news/training/")["Location"] == "/apply/"
+
+
+def test_only_the_one_click_post_goes_without_a_csrf_token(client, lists):
+    bo = _confirmed(client, lists, "bo@example.org", "forum")
+    token = tokens.unsubscribe_token(bo)
+    strict = client.__class__(enforce_csrf_checks=True)
+    assert strict.post(f"/news/unsubscribe/{token}/").status_code == 403  # the page's button needs its token
+    assert strict.post(f"/news/manage/{token}/", {}).status_code == 403
+    assert Subscriber.objects.filter(pk=bo.pk).exists()
+    page = strict.get(f"/news/unsubscribe/{token}/").content.decode()
+    csrf = re.search(r'name="csrfmiddlewaretoken" value="([^"]+)"', page).group(1)
+    assert strict.post(f"/news/unsubscribe/{token}/", {"csrfmiddlewaretoken": csrf}).status_code == 200
+    assert not Subscriber.objects.filter(pk=bo.pk).exists()

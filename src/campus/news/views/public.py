@@ -3,7 +3,7 @@
 
 from django.shortcuts import redirect, render
 from django.urls import reverse
-from django.views.decorators.csrf import csrf_exempt
+from django.views.decorators.csrf import csrf_exempt, csrf_protect
 from django.views.decorators.http import require_GET, require_http_methods
 
 from campus.core.plugins import links
@@ -65,21 +65,35 @@ def confirm(request, token):
     return render(request, "news/link_invalid.html", status=404)
 
 
-@csrf_exempt  # RFC 8058: a mail client POSTs "List-Unsubscribe=One-Click" with no session; the token is the key
+def _one_click(request) -> bool:
+    return request.method == "POST" and request.POST.get("List-Unsubscribe") == "One-Click"
+
+
+@csrf_exempt  # only for RFC 8058's one-click POST (a mail client: no session, no token); the rest is protected
 @require_http_methods(["GET", "POST"])
 def unsubscribe(request, token):
+    if _one_click(request):
+        subscriber = services.by_unsubscribe_token(token)
+        if subscriber is None:
+            return render(request, "news/unsubscribed.html", {"unknown": True}, status=404)
+        services.unsubscribe(subscriber=subscriber, how="one-click")
+        return render(request, "news/unsubscribed.html", {"unknown": False})
+    return _unsubscribe_page(request, token)
+
+
+@csrf_protect
+def _unsubscribe_page(request, token):
+    """The page with the button (a GET shows it; its POST, with the form's CSRF token, unsubscribes)."""
     subscriber = services.by_unsubscribe_token(token)
     if subscriber is None:
         return render(request, "news/unsubscribed.html", {"unknown": True}, status=404)
     if request.method == "POST":
-        one_click = request.POST.get("List-Unsubscribe") == "One-Click"
-        services.unsubscribe(subscriber=subscriber, how="one-click" if one_click else "page")
+        services.unsubscribe(subscriber=subscriber, how="page")
         return render(request, "news/unsubscribed.html", {"unknown": False})
     return render(request, "news/unsubscribe.html", {
         "token": token, "subscriptions": selectors.subscriptions_of(subscriber)})
 
 
-@csrf_exempt  # the token in the address is the credential (no account); nothing here is worth forging
 @require_http_methods(["GET", "POST"])
 def manage(request, token):
     subscriber = services.by_unsubscribe_token(token)
