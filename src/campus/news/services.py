@@ -47,7 +47,7 @@ def links_of(subscriber: Subscriber) -> dict:
 
 def sign_up(*, email: str, name: str, lists, consent_text: str, client: str) -> None:
     """Ask for ``lists`` for ``email``. Returns nothing on purpose: the page says the same in every case."""
-    if not ratelimit.hit(f"news-rate:{client}", limit=getattr(settings, "CAMPUS_NEWS_RATE", 20), seconds=3600):
+    if not ratelimit.hit(f"news-rate:{client}", limit=settings.CAMPUS_NEWS_RATE, seconds=3600):
         raise RateLimited
     email = email.strip().lower()
     try:
