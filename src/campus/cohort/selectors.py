@@ -1,7 +1,8 @@
 """Reads about the cohort that other apps share: who is a participant, of which edition."""
 
-from campus.core.plugins import directory
 from django.db.models import Count
+
+from campus.core.plugins import directory
 
 from .models import Participant
 
