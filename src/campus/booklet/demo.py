@@ -145,9 +145,10 @@ def profile_data(person: DemoPerson) -> dict:
         "country": person.country, "sector": person.sector, "sector_detail": "",
         "cluster_description": (f"{cluster} brings together {members} companies, research institutes and public "
                                 f"bodies around {topic}. We run matchmaking, joint development projects and "
-                                f"internationalisation services for our members."),
-        "why_applied": rng.choice(WHY).format(n=members // 2, m=members, topic=topic),
-        "expectations": rng.choice(EXPECT).format(topic=topic),
+                                f"internationalisation services for our members, and we speak for the sector in "
+                                f"{person.city} and the region. The cluster team has {rng.randint(2, 9)} people."),
+        "why_applied": " ".join(rng.sample(WHY, 2)).format(n=members // 2, m=members, topic=topic),
+        "expectations": " ".join(rng.sample(EXPECT, 2)).format(topic=topic),
         "contact_email": f"{person.given.lower()}.{person.index}@example.org" if rng.random() < 0.6 else "",
         "contact_phone": "", "linkedin": "",
     }
