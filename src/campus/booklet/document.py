@@ -75,7 +75,7 @@ def fingerprint(edition, audience: str, profiles: list | None = None) -> str:
     if profiles is None:
         profiles = list(selectors.published_profiles(edition, audience))
     modules = list(Module.objects.filter(edition=edition).order_by("number").values_list(
-        "pk", "updated_at", "provider__name", "provider__updated_at"))
+        "pk", "updated_at", "provider__name"))
     booklet_settings = BookletSettings.objects.filter(edition=edition).values_list("updated_at", flat=True).first()
     programme = edition.programme
     state = {
