@@ -44,7 +44,6 @@ def test_same_fingerprint_no_rebuild_a_change_rebuilds(edition, anna, juha):
     assert document.kept(edition, "public").path.read_bytes() == first
 
     services.save_profile(profile=juha, data={"organisation": "Another organisation"}, actor=None, by_staff=True)
-    assert not document.kept(edition, "public").current
     assert document.current_file(edition, "public") is None
     assert document.make(edition, "public") is True
     assert "Another organisation" in pdf_text(document.kept(edition, "public").path.read_bytes())
@@ -79,17 +78,19 @@ def test_audiences_are_kept_apart(edition, anna):
 
 def test_withdrawn_consent_leaves_the_next_pdf(edition, anna, juha, client, run_tasks,
                                                django_capture_on_commit_callbacks):
+    """Withdrawn through the service; the kept PDF is removed once the change is committed."""
     url = reverse("booklet:pdf", args=[edition.slug])
     with django_capture_on_commit_callbacks(execute=True):
         client.get(url)
     run_tasks()
     assert "Anna Holm" in pdf_text(body(client.get(url)))
 
-    services.record_consent(profile=anna, level=ConsentLevel.NOBODY, actor=anna.participant.user)
+    with django_capture_on_commit_callbacks(execute=True):
+        services.record_consent(profile=anna, level=ConsentLevel.NOBODY, actor=anna.participant.user)
+    assert not (document.folder() / f"edition-{edition.pk}-public.pdf").exists()
     with django_capture_on_commit_callbacks(execute=True):
         waiting = client.get(url)
     assert waiting.status_code == 200 and b"being prepared" in waiting.content
-    assert not (document.folder() / f"edition-{edition.pk}-public.pdf").exists()  # the old one is gone at once
     run_tasks()
     text = pdf_text(body(client.get(url)))
     assert "Juha Laine" in text and "Anna Holm" not in text
@@ -170,3 +171,21 @@ def test_staff_force_a_rebuild(edition, anna, manager_client, run_tasks, django_
     assert other.post(url, {"audience": "public"}).status_code == 404
     assert other.get(reverse("staff_booklet:pdf_download", args=[edition.pk, "public"])).status_code == 404
     assert DBTaskResult.objects.filter(task_path__endswith="make_booklet").exclude(status="SUCCESSFUL").count() == 0
+
+
+def test_kept_pdf_with_a_stale_fingerprint_is_not_served(edition, anna, client):
+    """A change the receivers do not see (the edition's name) is caught by the fingerprint: the old file goes."""
+    document.make(edition, "public")
+    edition.name = "2020–2022"
+    edition.save()
+    assert document.current_file(edition, "public") is None
+    assert not (document.folder() / f"edition-{edition.pk}-public.pdf").exists()
+    assert b"being prepared" in client.get(reverse("booklet:pdf", args=[edition.slug])).content
+
+
+def test_erasure_removes_the_kept_pdfs(edition, anna, juha, django_capture_on_commit_callbacks):
+    document.make(edition, "public")
+    document.make(edition, "participants")
+    with django_capture_on_commit_callbacks(execute=True):
+        services.erase_profile(profile=anna)
+    assert list(document.folder().glob(f"edition-{edition.pk}-*")) == []

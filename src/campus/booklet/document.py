@@ -183,3 +183,58 @@ def forget(edition_id: int) -> None:
     for audience in AUDIENCES:
         for path in _paths(edition_id, audience):
             path.unlink(missing_ok=True)
+
+
+# --- outdated on change --------------------------------------------------------------------------------------
+# A saved or deleted profile, a recorded consent or new settings make the edition's kept booklets outdated: they
+# are removed once the change is committed, so no file at rest shows someone who has withdrawn or been erased.
+# (A change of the edition or its modules is caught by the fingerprint when the booklet is next asked for.)
+# Connected when plugin.py imports this module.
+
+def _edition_id_of(instance) -> int | None:
+    """The edition of what changed, if known without a query (else None: every kept booklet goes)."""
+    from .models import BookletConsent, BookletProfile
+
+    if isinstance(instance, BookletSettings):
+        return instance.edition_id
+    profile = instance
+    if isinstance(instance, BookletConsent):
+        profile = instance.profile if BookletConsent.profile.is_cached(instance) else None
+    if profile is None:
+        return None
+    remembered = getattr(profile, "_booklet_edition_id", None)
+    if remembered is not None:
+        return remembered
+    return profile.participant.edition_id if BookletProfile.participant.is_cached(profile) else None
+
+
+def forget_all() -> None:
+    for path in folder().glob("edition-*"):
+        path.unlink(missing_ok=True)
+
+
+def outdated(sender, instance, **kwargs) -> None:
+    edition_id = _edition_id_of(instance)
+    transaction.on_commit(lambda: forget_all() if edition_id is None else forget(edition_id))
+
+
+def _remember_edition(sender, instance, **kwargs) -> None:
+    """Before a profile is deleted (with its participant, say), note its edition if it is at hand."""
+    from .models import BookletProfile
+
+    if BookletProfile.participant.is_cached(instance):
+        instance._booklet_edition_id = instance.participant.edition_id
+
+
+def connect() -> None:
+    from django.db.models.signals import post_delete, post_save, pre_delete
+
+    from .models import BookletConsent, BookletProfile
+
+    for model in (BookletProfile, BookletConsent, BookletSettings):
+        post_save.connect(outdated, sender=model, dispatch_uid=f"booklet-pdf-outdated-save-{model.__name__}")
+    post_delete.connect(outdated, sender=BookletProfile, dispatch_uid="booklet-pdf-outdated-delete")
+    pre_delete.connect(_remember_edition, sender=BookletProfile, dispatch_uid="booklet-pdf-remember-edition")
+
+
+connect()
