@@ -136,6 +136,14 @@ def test_staff_message_goes_to_confirmed_subscribers_with_one_click_unsubscribe_
     assert mail_client.get(path).status_code == 404
 
 
+def test_unsubscribing_cancels_the_messages_not_sent_yet(client, lists, manager):
+    ada = _confirmed(client, lists, "ada@example.org", "forum")
+    services.write_to_list(news_list=lists["forum"], subject="S", body="B", key="k", actor=manager)
+    services.unsubscribe(subscriber=ada, how="page")
+    message = OutboxMessage.objects.get(event="news_message")
+    assert message.state == OutboxMessage.State.CANCELLED
+
+
 def test_headers_provider_refuses_reserved_names_and_line_breaks(lists):
     from campus.communications.sending import SendingError, headers_of
     from campus.core.plugins import mail

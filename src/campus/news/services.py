@@ -17,6 +17,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from campus.communications import services as outbox
+from campus.communications.models import OutboxMessage
 from campus.core import ratelimit
 from campus.core.activity import log_activity
 from campus.programme.selectors import current_edition, current_programme
@@ -124,8 +125,18 @@ def unsubscribe(*, subscriber: Subscriber, how: str) -> int:
     deleted here, so nothing of it remains (its unsubscribe links then show "you are not subscribed")."""
     count = subscriber.subscriptions.count()
     log_activity(action="news.unsubscribed", target=subscriber, lists=count, how=how)
+    _cancel_unsent(subscriber)
     subscriber.delete()
     return count
+
+
+def _cancel_unsent(subscriber: Subscriber) -> None:
+    """Messages to the subscriber not sent yet are cancelled (none goes out after they left)."""
+    unsent = OutboxMessage.objects.filter(related_type="news.subscriber", related_id=str(subscriber.pk),
+                                          state__in=(OutboxMessage.State.QUEUED, OutboxMessage.State.FAILED,
+                                                     OutboxMessage.State.DRAFT))
+    for message in unsent:
+        outbox.cancel(message=message, actor=None)
 
 
 @transaction.atomic
