@@ -213,5 +213,5 @@ def preview(*, news_list: NewsList, subject: str, body: str) -> tuple[str, str]:
     base = outbox.site_url()
     return outbox.render(event=MESSAGE_EVENT, edition=_edition_of(news_list), to_user=None, context={
         "name": "", "subject": subject, "message": body, "list_title": news_list.title,
-        "unsubscribe_url": base + reverse("news:unsubscribe", args=["…"]),
-        "manage_url": base + reverse("news:manage", args=["…"])})
+        "unsubscribe_url": base + reverse("news:unsubscribe", args=["your-own-link"]),
+        "manage_url": base + reverse("news:manage", args=["your-own-link"])})
