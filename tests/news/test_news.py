@@ -136,6 +136,14 @@ def test_staff_message_goes_to_confirmed_subscribers_with_one_click_unsubscribe_
     assert mail_client.get(path).status_code == 404
 
 
+def test_unsubscribing_cancels_the_messages_not_sent_yet(client, lists, manager):
+    ada = _confirmed(client, lists, "ada@example.org", "forum")
+    services.write_to_list(news_list=lists["forum"], subject="S", body="B", key="k", actor=manager)
+    services.unsubscribe(subscriber=ada, how="page")
+    message = OutboxMessage.objects.get(event="news_message")
+    assert message.state == OutboxMessage.State.CANCELLED
+
+
 def test_headers_provider_refuses_reserved_names_and_line_breaks(lists):
     from campus.communications.sending import SendingError, headers_of
     from campus.core.plugins import mail
@@ -245,3 +253,21 @@ def test_only_the_one_click_post_goes_without_a_csrf_token(client, lists):
     csrf = re.search(r'name="csrfmiddlewaretoken" value="([^"]+)"', page).group(1)
     assert strict.post(f"/news/unsubscribe/{token}/", {"csrfmiddlewaretoken": csrf}).status_code == 200
     assert not Subscriber.objects.filter(pk=bo.pk).exists()
+
+
+HOME_QUERIES = 7  # session, user, team roles (the section's predicate, the staff bar), the lists, the messages
+
+
+def test_the_staff_page_costs_the_same_queries_with_more_subscribers_and_messages(client, lists, manager,
+                                                                                   django_assert_num_queries):
+    _confirmed(client, lists, "ada@example.org", "forum")
+    client.force_login(manager)
+    services.write_to_list(news_list=lists["forum"], subject="S", body="B", key="k1", actor=manager)
+    with django_assert_num_queries(HOME_QUERIES):
+        client.get("/staff/news/")
+    for n in range(5):
+        sign_up(client, f"reader{n}@example.org", "forum", "next-edition", lists=lists)
+        services.write_to_list(news_list=lists["next-edition"], subject="S", body="B", key=f"m{n}", actor=manager)
+    with django_assert_num_queries(HOME_QUERIES):
+        page = client.get("/staff/news/")
+    assert page.content.decode().count("recipient") == 6

@@ -14,7 +14,7 @@ from .permissions import can_use_news
 from .privacy_handler import NewsHandler
 
 staff.register(staff.StaffSection(
-    title="News", url_name="staff_news:home", order=70, predicate=can_use_news,
+    title="News", url_name="staff_news:home", order=52, predicate=can_use_news,
     description="News lists: subscribers (confirmed and not yet), messages to a list through the outbox, CSV export.",
 ))
 

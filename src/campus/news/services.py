@@ -17,6 +17,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from campus.communications import services as outbox
+from campus.communications.models import OutboxMessage
 from campus.core import ratelimit
 from campus.core.activity import log_activity
 from campus.programme.selectors import current_edition, current_programme
@@ -124,8 +125,18 @@ def unsubscribe(*, subscriber: Subscriber, how: str) -> int:
     deleted here, so nothing of it remains (its unsubscribe links then show "you are not subscribed")."""
     count = subscriber.subscriptions.count()
     log_activity(action="news.unsubscribed", target=subscriber, lists=count, how=how)
+    _cancel_unsent(subscriber)
     subscriber.delete()
     return count
+
+
+def _cancel_unsent(subscriber: Subscriber) -> None:
+    """Messages to the subscriber not sent yet are cancelled (none goes out after they left)."""
+    unsent = OutboxMessage.objects.filter(related_type="news.subscriber", related_id=str(subscriber.pk),
+                                          state__in=(OutboxMessage.State.QUEUED, OutboxMessage.State.FAILED,
+                                                     OutboxMessage.State.DRAFT))
+    for message in unsent:
+        outbox.cancel(message=message, actor=None)
 
 
 @transaction.atomic
@@ -202,5 +213,5 @@ def preview(*, news_list: NewsList, subject: str, body: str) -> tuple[str, str]:
     base = outbox.site_url()
     return outbox.render(event=MESSAGE_EVENT, edition=_edition_of(news_list), to_user=None, context={
         "name": "", "subject": subject, "message": body, "list_title": news_list.title,
-        "unsubscribe_url": base + reverse("news:unsubscribe", args=["…"]),
-        "manage_url": base + reverse("news:manage", args=["…"])})
+        "unsubscribe_url": base + reverse("news:unsubscribe", args=["your-own-link"]),
+        "manage_url": base + reverse("news:manage", args=["your-own-link"])})
