@@ -192,3 +192,63 @@ def owner_label(obj) -> str:
     if obj.owner_id:
         return obj.owner.get_full_name() or obj.owner.email
     return "(removed)"
+
+
+# --- changing who owns and sees a thing (called from each app's services, inside their transaction) ----------
+
+
+class SharingError(Exception):
+    """A refusal the person reads (shown on the form)."""
+
+
+def check_owner(*, actor, owner_kind: str, edition, group=None) -> None:
+    """Refuse an owner ``actor`` may not give a new thing: a group they are not in, a cohort not theirs."""
+    edition_id = getattr(edition, "pk", edition)
+    if owner_kind == OwnerKind.PARTICIPANT:
+        if edition_id not in cohort_ids(actor):
+            raise SharingError("Only participants of the cohort can own one themselves.")
+    elif owner_kind == OwnerKind.GROUP:
+        if group is None or group.pk not in group_ids(actor) or group.round.edition_id != edition_id:
+            raise SharingError("Choose a coaching group you are a member of.")
+    elif owner_kind == OwnerKind.COHORT:
+        if edition_id not in cohort_ids(actor) and not is_lead(actor, edition_id):
+            raise SharingError("Only the cohort's participants and module leads can make one for the cohort.")
+    elif owner_kind == OwnerKind.STAFF:
+        if not is_lead(actor, edition_id):
+            raise SharingError("Only module leads and managers of the edition can make one for staff.")
+    else:
+        raise SharingError("Choose who owns it.")
+
+
+def set_visibility(obj, *, visibility: str, group=None) -> None:
+    """Set who sees ``obj``; a group visibility needs a coaching group the owner is a member of."""
+    if visibility not in Visibility.values:
+        raise SharingError("Choose who can see it.")
+    if obj.owner_kind == OwnerKind.GROUP:
+        group = obj.group
+    elif visibility == Visibility.GROUP:
+        if group is None or obj.owner is None or group.pk not in group_ids(obj.owner):
+            raise SharingError("Choose one of your coaching groups.")
+    elif obj.owner_kind == OwnerKind.PARTICIPANT:
+        group = None
+    if obj.owner_kind == OwnerKind.COHORT:
+        visibility = Visibility.COHORT
+    obj.visibility = visibility
+    obj.group = group
+    obj.save(update_fields=["visibility", "group", "updated_at"])
+
+
+def open_public_link(obj) -> str:
+    """Give ``obj`` a public link (a new secret each time, so an old link stays dead); returns the token."""
+    from django.utils import timezone
+
+    obj.public_token = new_token()
+    obj.public_token_at = timezone.now()
+    obj.save(update_fields=["public_token", "public_token_at", "updated_at"])
+    return obj.public_token
+
+
+def close_public_link(obj) -> None:
+    obj.public_token = None
+    obj.public_token_at = None
+    obj.save(update_fields=["public_token", "public_token_at", "updated_at"])
