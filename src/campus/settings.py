@@ -79,6 +79,7 @@ INSTALLED_APPS = [
     "campus.booklet",
     "campus.forum",
     "campus.news",
+    "campus.radars",
 ]
 
 MIDDLEWARE = [

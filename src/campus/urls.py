@@ -33,6 +33,7 @@ urlpatterns = [
     path("me/surveys/", include("campus.feedback.urls")),
     path("me/coaching/", include("campus.coaching.urls")),
     path("forum/", include("campus.forum.urls")),
+    path("", include("campus.radars.urls")),  # me/radars/, staff/radars/ and radars/shared/<token>/
     path("", include("campus.certificates.urls")),
     path("", include("campus.booklet.urls")),  # me/booklet/, staff/booklet/ and booklet/
     path("", include("campus.news.urls")),  # news/ and staff/news/
