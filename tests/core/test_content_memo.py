@@ -74,3 +74,27 @@ def test_a_request_that_changed_content_keeps_nothing_it_reads_afterwards(client
         assert content_memo.memo("k", lambda: "fresh") == "fresh"  # the version moved on: built anew
     finally:
         request_finished()
+
+
+def _without_tokens(html: str) -> str:
+    import re
+
+    return re.sub(r'name="csrfmiddlewaretoken" value="[^"]*"', "", html)
+
+
+def test_the_home_page_of_a_signed_in_visitor_keeps_its_body_per_version(applicant_client, seeded):
+    from campus.programme.models import Module
+
+    first = applicant_client.get("/").content.decode()  # rendered, then kept
+    with CaptureQueriesContext(connection) as warm:
+        second = applicant_client.get("/").content.decode()
+    assert _without_tokens(second) == _without_tokens(first)
+    sql = " ".join(query["sql"] for query in warm.captured_queries)
+    assert 'FROM "programme_module"' not in sql and 'FROM "applications_call"' not in sql
+    module = Module.objects.filter(edition=seeded).order_by("number").first()
+    from django.utils.html import escape
+
+    assert escape(module.title) in second
+    module.title = "A module renamed by staff"
+    module.save()
+    assert "A module renamed by staff" in applicant_client.get("/").content.decode()
