@@ -26,6 +26,8 @@ TARGETED = ("home", "module", "verify", "verify-json")
 CERTIFICATE_PDFS_LIMIT_S = 3.0  # 25 certificate PDFs in one go (issue 12; bench/certificates_prepare.py)
 P99_LIMIT_MS = 100.0
 SHARE = 0.5
+# Phase 2 (PostgreSQL + Redis, nginx, two instances) has its own (issue 10): at least 60 %, p99 under 150 ms
+PHASE_TARGETS = {2: (0.6, 150.0)}
 # Signed-in pages, rendered on every request (issue 10): at least 17 % of the trivial view's req/s, p99 < 150 ms
 SIGNED_IN = ("step-about", "step-cluster", "status", "home-signed-in")
 SIGNED_IN_SHARE = 0.17
@@ -64,6 +66,11 @@ def parse_wrk(text: str) -> dict:
     }
 
 
+def page_target(number: int) -> tuple[float, float]:
+    """(share of the trivial view's req/s, p99 limit in ms) for the targeted pages of page phase ``number``."""
+    return PHASE_TARGETS.get(number, (SHARE, P99_LIMIT_MS))
+
+
 def load_phase(folder: Path) -> dict:
     env = read_env(folder / "phase.env")
     rows = []
@@ -72,12 +79,13 @@ def load_phase(folder: Path) -> dict:
         rows.append({"label": label, "path": path, "status": status, "bytes": int(size),
                      **parse_wrk((folder / f"{label}.wrk").read_text())})
     trivial_rps = next(r["rps"] for r in rows if r["label"] == TRIVIAL)
+    page_share, page_p99 = page_target(int(folder.name.split("-", 1)[0]))
     verdicts, signed_in = [], []
     for row in rows:
         share = row["rps"] / trivial_rps
         row["share"] = f"{share:.0%}"
         if row["label"] in TARGETED:
-            ok = share >= SHARE and row["p99"] < P99_LIMIT_MS and row["errors"] == 0
+            ok = share >= page_share and row["p99"] < page_p99 and row["errors"] == 0
             row["target"] = "met" if ok else "MISSED"
             verdicts.append(ok)
         elif row["label"] in SIGNED_IN:
@@ -92,6 +100,7 @@ def load_phase(folder: Path) -> dict:
         for r in rows
     ]
     phase = {"name": folder.name, "env": env, "rows": rows, "table": table, "trivial_rps": trivial_rps,
+             "page_share": page_share, "page_p99": page_p99,
              "pages_met": all(verdicts), "signed_in_met": bool(signed_in) and all(signed_in), "sub": None, "rss": None}
     if (folder / "submission.json").exists():
         sub = json.loads((folder / "submission.json").read_text())
@@ -307,8 +316,8 @@ def md_table(headers: list, table: list) -> str:
 
 
 def pages_summary(phase: dict) -> str:
-    return (f"Target ({', '.join(TARGETED)}: at least {SHARE:.0%} of the trivial view's req/s, "
-            f"p99 under {P99_LIMIT_MS:.0f} ms, no errors): " + ("MET" if phase["pages_met"] else "MISSED")
+    return (f"Target ({', '.join(TARGETED)}: at least {phase['page_share']:.0%} of the trivial view's req/s, "
+            f"p99 under {phase['page_p99']:.0f} ms, no errors): " + ("MET" if phase["pages_met"] else "MISSED")
             + f". Signed-in target ({', '.join(SIGNED_IN)}: at least {SIGNED_IN_SHARE:.0%} of the trivial view's "
             f"req/s, p99 under {SIGNED_IN_P99_MS:.0f} ms, no errors): " + ("MET" if phase["signed_in_met"] else "MISSED"))
 
@@ -504,7 +513,8 @@ latency percentiles from wrk's histogram (`bench/wrk_report.lua`). "vs trivial" 
 the trivial view's in the same phase (`/__bench__/trivial/`, a bare `HttpResponse` behind the full middleware
 stack; URLconf `campus.core.bench_urls`): the cost of the page itself on this machine and set-up.
 Page target: home and module page at least {SHARE:.0%} of the trivial view's req/s, p99 under
-{P99_LIMIT_MS:.0f} ms, no errors.
+{P99_LIMIT_MS:.0f} ms, no errors; in phase 2 (two instances behind nginx, issue 10) at least
+{page_target(2)[0]:.0%}, p99 under {page_target(2)[1]:.0f} ms.
 
 - Pages: anonymous GETs served from the page cache, except `home-rendered`, which sends a session cookie and
   so is rendered on every request (templates and queries); `step-about` and `step-cluster` are application

@@ -104,3 +104,33 @@ def test_verdicts(report, monkeypatch, tmp_path, capsys, p50, total_s, board, re
     printed = capsys.readouterr().out
     assert f"no errors): {board}" in printed
     assert f"target under 30 s: {release}" in printed
+
+
+def page_results(tmp_path, name, *, trivial_rps, home_rps, home_p99_ms):
+    folder = tmp_path / name
+    folder.mkdir()
+    (folder / "phase.env").write_text(f"TITLE={name}\nSETUP=test\n")
+    rows = [("trivial", "/__bench__/trivial/", trivial_rps, 10), ("home", "/", home_rps, home_p99_ms),
+            ("module", "/modules/3/", home_rps, home_p99_ms)]
+    (folder / "endpoints.tsv").write_text("".join(f"{label}\t{path}\t200\t100\n" for label, path, _r, _p in rows))
+    for label, _path, rps, p99 in rows:
+        (folder / f"{label}.wrk").write_text(
+            f"BENCH requests={rps * 10} duration_us=10000000 p50_us={p99 * 500} p90_us={p99 * 800} "
+            f"p99_us={p99 * 1000} max_us={p99 * 1100} err_connect=0 err_read=0 err_write=0 err_timeout=0 err_status=0\n")
+    return folder
+
+
+@pytest.mark.parametrize("share, p99, phase1, phase2", [
+    (0.55, 90, True, False),  # phase 1: 50 % and 100 ms; phase 2 (issue 10): 60 % and 150 ms
+    (0.65, 140, False, True),
+    (0.65, 90, True, True),
+    (0.59, 149, False, False),
+])
+def test_phase_2_is_judged_by_its_own_target(report, tmp_path, share, p99, phase1, phase2):
+    for name, expected in (("1-sqlite", phase1), ("2-postgres", phase2)):
+        phase = report.load_phase(page_results(tmp_path, name, trivial_rps=1000, home_rps=int(1000 * share),
+                                               home_p99_ms=p99))
+        assert phase["pages_met"] is expected, name
+        summary = report.pages_summary(phase)
+        assert ("at least 60% of the trivial view's req/s, p99 under 150 ms" in summary) is (name == "2-postgres")
+        assert ("MET" if expected else "MISSED") in summary.split(". Signed-in")[0]

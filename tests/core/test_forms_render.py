@@ -96,3 +96,21 @@ def test_the_site_uses_the_fast_renderer_and_it_covers_the_widgets_of_the_forms(
                    forms.CheckboxInput, forms.Select, forms.RadioSelect, forms.CheckboxSelectMultiple,
                    forms.ClearableFileInput, forms.PasswordInput, forms.HiddenInput, forms.DateInput):
         assert widget.template_name in TEMPLATES, widget
+
+
+@pytest.mark.parametrize("value", [None, "", "FI", "b&c", "3", "not offered"])
+def test_a_long_select_of_fixed_choices_writes_what_it_writes_for_a_plain_list(value):
+    """The options written once per process (FixedChoices) give the markup LongSelect writes option by option."""
+    from campus.applications.forms import country_choices
+    from campus.core.widgets import FixedChoices
+
+    for pairs in (list(country_choices()), CHOICES[:3] + [(3, 3), ("FI", TRICKY)]):
+        fixed = FixedChoices(pairs)
+        want = LongSelect(choices=list(pairs)).render("country", value, attrs={"id": "id_country"})
+        assert want.count(" selected") == (1 if str(value or "") in dict(fixed.pairs) else 0)
+        got = LongSelect(choices=fixed).render("country", value, attrs={"id": "id_country"})
+        assert got == want
+        assert len(fixed) == len(pairs) and list(fixed) == [(str(k), str(v)) for k, v in pairs]
+    field = forms.ChoiceField(choices=country_choices(), widget=LongSelect)
+    assert field.choices is country_choices()  # taken as it is: not normalised again for every form
+    assert field.valid_value("FI") and not field.valid_value("XX")

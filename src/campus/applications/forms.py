@@ -8,7 +8,7 @@ from django.core.exceptions import ValidationError
 from django.utils.translation import get_language
 from django_countries import countries
 
-from campus.core.widgets import LongSelect
+from campus.core.widgets import FixedChoices, LongSelect
 from campus.programme.letters import MAX_LENGTHS
 
 from .models import Question
@@ -17,11 +17,11 @@ from .selectors import is_asked, meetup_choices
 
 
 @functools.lru_cache(maxsize=8)
-def _country_choices(language: str) -> tuple:
-    return (("", "Choose a country"), *((code, str(name)) for code, name in countries))
+def _country_choices(language: str) -> FixedChoices:
+    return FixedChoices((("", "Choose a country"), *((code, str(name)) for code, name in countries)))
 
 
-def country_choices() -> tuple:
+def country_choices() -> FixedChoices:
     """The countries with their names in the active language, as plain strings, made once per language
     (django-countries sorts its lazily translated names on every use)."""
     return _country_choices(get_language())

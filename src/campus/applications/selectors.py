@@ -4,6 +4,7 @@ from django.db.models import QuerySet
 from django.utils import timezone
 from django_countries import countries
 
+from campus.core.content_memo import memo
 from campus.core.plugins.links import LinkState
 from campus.programme import selectors as programme_selectors
 from campus.programme.models import Edition, Meetup
@@ -17,7 +18,8 @@ STEP_LABELS = dict(Question.Step.choices)
 def current_call(edition: Edition) -> Call | None:
     """The call applicants see: the open one, else the next to open, else the latest."""
     now = timezone.now()
-    calls = list(Call.objects.filter(edition=edition).select_related("edition__programme").order_by("opens_at"))
+    calls = memo(("calls", edition.pk), lambda: list(
+        Call.objects.filter(edition=edition).select_related("edition__programme").order_by("opens_at")))
     for call in calls:
         if call.opens_at <= now < call.closes_at:
             return call

@@ -17,9 +17,11 @@ pages live, so that reading it costs no database round trip when they are in Red
   incremented inside the transaction that changes content and read with one plain ``SELECT`` per request.
 """
 
+import threading
 import time
 
 from django.core.cache import caches
+from django.core.signals import request_finished, request_started
 from django.core.cache.backends.redis import RedisCache
 from django.db import connections, router, transaction
 from django.db.models import F
@@ -28,6 +30,42 @@ from .models import ContentVersion
 
 VERSION_KEY = "content-version"
 _seen: int | None = None  # the last version this process read from Redis (checked on every use)
+# The version as the current request read it (campus.core.content_memo): .active inside a request that has
+# changed no content, .version the number (None: not read yet).
+_request = threading.local()
+
+
+def _started(**_kwargs) -> None:
+    _request.active, _request.version = True, None
+
+
+def _finished(**_kwargs) -> None:
+    _request.active, _request.version = False, None
+
+
+request_started.connect(_started, dispatch_uid="campus-content-version-started")
+request_finished.connect(_finished, dispatch_uid="campus-content-version-finished")
+
+
+def request_version() -> int | None:
+    """The content version as this request first read it (None outside a request, or once it changed content)."""
+    if not getattr(_request, "active", False):
+        return None
+    if _request.version is None:
+        _request.version = current()
+    return _request.version
+
+
+def _noted(version: int) -> int:
+    if getattr(_request, "active", False):
+        _request.version = version
+    return version
+
+
+def content_changed() -> None:
+    """Content changed in this process: for the rest of the request nothing is read per version. What it reads
+    may belong to a transaction that is rolled back, under a number that would be given again."""
+    _request.active, _request.version = False, None
 
 
 def in_redis(cache=None) -> bool:
@@ -68,7 +106,7 @@ def lookup(key_for) -> tuple[int, object]:
     global _seen
     cache = caches["pages"]
     if not in_redis(cache):
-        version = _database_version()
+        version = _noted(_database_version())
         return version, cache.get(key_for(version))
     seen = _seen
     if seen is not None:
@@ -76,11 +114,11 @@ def lookup(key_for) -> tuple[int, object]:
         found = cache.get_many([VERSION_KEY, key])
         version = found.get(VERSION_KEY)
         if version == seen:
-            return seen, found.get(key)
+            return _noted(seen), found.get(key)
     else:
         version = cache.get(VERSION_KEY)
     _seen = version if version is not None else _start(cache)
-    return _seen, cache.get(key_for(_seen))
+    return _noted(_seen), cache.get(key_for(_seen))
 
 
 def _increment_in_redis() -> None:
@@ -95,6 +133,7 @@ def bump(*, raw: bool = False, **_kwargs) -> None:
     """Receiver of every content model's post_save and post_delete (programme/signals.py)."""
     if raw:  # loaddata / restore: the restored rows carry their own version row
         return
+    content_changed()
     db = router.db_for_write(ContentVersion)
     if in_redis():
         transaction.on_commit(_increment_in_redis, using=db)

@@ -9,25 +9,28 @@ from django.conf import settings
 from django.db.models import Prefetch, QuerySet
 from django.http import Http404
 
+from campus.core.content_memo import memo
+
 from .models import FAQ, Edition, Meetup, Module, Page, Programme
 
 
 def current_programme() -> Programme:
+    """The programme of the site (kept per content version inside a request: ``campus.core.content_memo``)."""
     slug = getattr(settings, "CAMPUS_PROGRAMME_SLUG", "")
     queryset = Programme.objects.all()
-    programme = (queryset.filter(slug=slug) if slug else queryset).first()
+    programme = memo(("programme", slug), lambda: (queryset.filter(slug=slug) if slug else queryset).first())
     if programme is None:
         raise Http404("No programme has been set up yet. Run `manage.py load_seed_edition`.")
     return programme
 
 
 def current_edition(programme: Programme) -> Edition:
-    edition = (
+    edition = memo(("edition", programme.pk), lambda: (
         Edition.objects.filter(programme=programme)
         .order_by("-is_current", "-application_deadline")
         .select_related("programme")
         .first()
-    )
+    ))
     if edition is None:
         raise Http404("This programme has no edition yet.")
     return edition
@@ -120,7 +123,8 @@ def published_faqs(programme: Programme) -> list[tuple[str, list[FAQ]]]:
 
 
 def footer_pages(programme: Programme) -> list[Page]:
-    return list(Page.objects.filter(programme=programme, show_in_footer=True).only("slug", "title", "programme_id"))
+    return memo(("footer", programme.pk), lambda: list(
+        Page.objects.filter(programme=programme, show_in_footer=True).only("slug", "title", "programme_id")))
 
 
 

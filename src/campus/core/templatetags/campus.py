@@ -1,8 +1,12 @@
 from django import template
 from django.template.loader import render_to_string
+from django.utils import timezone
+from django.utils.html import conditional_escape
+from django.utils.translation import get_language
 from django.utils.safestring import mark_safe
 
 from campus.core import form_errors
+from campus.core.content_memo import memo
 
 from campus.core.invisible import reveal, reveal_plain
 from campus.core.markdown import render_markdown
@@ -64,6 +68,49 @@ def field_widget(field):
     if field.errors:
         attrs["aria-invalid"] = "true"
     return field.as_widget(attrs=attrs)
+
+
+class KeptNode(template.Node):
+    def __init__(self, nodelist, name: str, keys: list):
+        self.nodelist, self.name, self.keys = nodelist, name, keys
+
+    def render(self, context):
+        key = ("fragment", self.name, timezone.localdate(), get_language(),
+               *(repr(value.resolve(context)) for value in self.keys))
+        return memo(key, lambda: self.nodelist.render(context))
+
+
+@register.tag
+def kept_per_content_version(parser, token):
+    """``{% kept_per_content_version "name" value... %}…{% endkept_per_content_version %}``: the part rendered
+    once per content version, day, language and ``value``s in this process (campus.core.content_memo), e.g. the
+    body of the home page for signed-in visitors (the page cache serves only anonymous ones). Only for markup
+    that depends on public content and the given values: nothing of the visitor (no user, no CSRF token)."""
+    bits = token.split_contents()
+    if len(bits) < 2:
+        raise template.TemplateSyntaxError(f"{bits[0]} needs a name")
+    nodelist = parser.parse(("endkept_per_content_version",))
+    parser.delete_first_token()
+    return KeptNode(nodelist, bits[1], [parser.compile_filter(bit) for bit in bits[2:]])
+
+
+@register.simple_tag
+def form_field(field):
+    """``{% include "includes/field.html" %}`` written in Python: the same markup, character for character
+    (tests/core/test_form_field_tag.py compares them), without a template include per field (issue 10)."""
+    escape, auto_id, errors = conditional_escape, field.auto_id, field.errors
+    required = field.field.required or getattr(field.field, "required_when_asked", False)
+    parts = ['\n\n<div class="field', " field--error" if errors else "", '">\n  <label for="', escape(auto_id), '">',
+             escape(field.label), ' <span class="field__req" aria-hidden="true">*</span>' if required else "",
+             "</label>\n  "]
+    if field.help_text:
+        parts += ['<p class="field__help" id="', escape(f"{auto_id}-help"), '">', escape(field.help_text), "</p>"]
+    parts.append("\n  ")
+    if errors:
+        parts += ['<p class="field__error" id="', escape(f"{auto_id}-error"), '">',
+                  " ".join(escape(error) for error in errors), "</p>"]
+    parts += ["\n  ", field_widget(field), "\n\n</div>\n\n"]
+    return mark_safe("".join(parts))
 
 
 @register.simple_tag(takes_context=True)

@@ -5,6 +5,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.http import require_GET, require_http_methods
 
 from campus.core.cache import cached_public_page
+from campus.core.content_memo import memo
 from campus.core.plugins import links
 
 from .. import selectors, services
@@ -17,7 +18,7 @@ from ..models import Page
 def _edition_context(request):
     programme = selectors.request_programme(request)
     edition = selectors.current_edition(programme)
-    modules = list(selectors.modules_of(edition))
+    modules = memo(("modules", edition.pk), lambda: list(selectors.modules_of(edition)))
     figures = selectors.key_figures(edition, modules)
     return {
         "programme": programme,
@@ -45,8 +46,9 @@ def _with_apply_link(request, template: str, context: dict):
 @cached_public_page
 def home(request):
     context = _edition_context(request)
-    context["outcomes"] = list(context["edition"].outcomes.all())
-    context["benefits"] = list(context["programme"].benefits.all())
+    edition, programme = context["edition"], context["programme"]
+    context["outcomes"] = memo(("outcomes", edition.pk), lambda: list(edition.outcomes.all()))
+    context["benefits"] = memo(("benefits", programme.pk), lambda: list(programme.benefits.all()))
     return _with_apply_link(request, "programme/home.html", context)
 
 
