@@ -11,7 +11,15 @@ PERSONAL_DATA = {
 }
 
 HANDLING = {
+    "radars.Blip": "Exported and erased with its radar.",
     "radars.Radar": "Access: every radar the person made, with its editions and blips. Erasure: their own radars "
                     "deleted (with editions, items and blips); a group's or the cohort's radar kept, its maker "
                     "set to nobody.",
+}
+
+NOT_PERSONAL = {
+    "radars.Item.name": "The name of a technology or idea on a radar",
+    "radars.Quadrant.name": "The name of a radar's quadrant (e.g. Technologies)",
+    "radars.Ring.name": "The name of a radar's ring (e.g. Adopt)",
+    "radars.RadarEdition.name": "The name of a radar's edition (e.g. 2021-10)",
 }

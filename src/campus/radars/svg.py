@@ -45,8 +45,8 @@ def shape(movement: str, x: float, y: float, r: float, fill: str) -> str:
     if movement in (Movement.IN, Movement.OUT):
         sign = -1 if movement == Movement.IN else 1
         rr = r * 0.98
-        pts = [(x, y + sign * rr)] + [
-            (x + rr * math.cos(a), y - sign * rr * math.sin(a)) for a in (math.radians(-30), math.radians(210))]
+        half = rr * math.sqrt(3) / 2
+        pts = [(x, y + sign * rr), (x + half, y - sign * rr / 2), (x - half, y - sign * rr / 2)]
         return f'<polygon points="{" ".join(f"{_f(px)},{_f(py)}" for px, py in pts)}" {stroke}/>'
     pts = []
     for k in range(10):
@@ -111,7 +111,7 @@ def render(*, radar, edition, rows, quadrants, rings, title_id: str = "radar-tit
         label = f"{row.number}. {row.blip.item.name}: {row.blip.ring.name}, {row.movement_label}"
         out.append(f'<g><title>{escape(label)}</title>{shape(row.movement, x, y, r, fill)}')
         if r >= 4:
-            dy = r * 0.35 if row.movement != Movement.OUT else r * 0.05
+            dy = {Movement.IN: r * 0.45, Movement.OUT: r * 0.1}.get(row.movement, r * 0.33)
             out.append(f'<text x="{_f(x)}" y="{_f(y + dy)}" text-anchor="middle" font-size="{_f(r * 0.95)}" '
                        f'fill="{text_colour(fill)}">{row.number}</text>')
         out.append("</g>")
