@@ -6,6 +6,8 @@ from .models import LinkKind, Signal
 
 
 class SignalForm(forms.ModelForm):
+    source_url = forms.URLField(label="Source URL", required=False, max_length=500, assume_scheme="https")
+
     class Meta:
         model = Signal
         fields = ["title", "seen", "why", "source_url", "source_kind", "seen_on", "steep", "kind", "strength",
