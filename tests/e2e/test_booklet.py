@@ -111,7 +111,7 @@ def test_publish_see_withdraw(web, people, photos):
     check(web, "booklet-public-profile")
     web.goto("/")
     page.get_by_role("contentinfo").get_by_role("link", name="Participant booklet").click()
-    expect(page).to_have_url(re.compile(r"/booklet/$"))
+    expect(page).to_have_url(re.compile(r"/booklet/[a-z0-9-]+/$"))
 
     # withdrawn: gone at once
     web.sign_in_as(people["pia"].user)

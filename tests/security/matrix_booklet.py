@@ -73,7 +73,8 @@ MATRIX = {
         Case("/staff/booklet/participants/{bk_hidden_participant}/photo/", STAFF, GET_ONLY),
     ],
     # --- public (/booklet/) ---------------------------------------------------------------------------------
-    "booklet:current": [Case("/booklet/", E("200"), GET_ONLY)],
+    # the current edition's booklet is at its own address (one page, one title)
+    "booklet:current": [Case("/booklet/", E("302→/booklet/{bk_slug}/"), GET_ONLY)],
     "booklet:edition": [
         Case("/booklet/{bk_slug}/", E("200"), GET_ONLY),
         Case("/booklet/no-such-edition/", E("404"), GET_ONLY),
