@@ -58,7 +58,10 @@ def fill_profile(page):
 
 
 def photo_loaded(page, selector) -> bool:
-    return page.eval_on_selector(selector, "img => img.complete && img.naturalWidth > 0")
+    """The photo came through the view and decoded (waits for it: a click's navigation returns early)."""
+    page.wait_for_function("(s) => { const img = document.querySelector(s); return img && img.complete "
+                           "&& img.naturalWidth > 0; }", arg=selector, timeout=10_000)
+    return True
 
 
 def test_publish_see_withdraw(web, people, photos):
