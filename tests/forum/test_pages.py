@@ -55,7 +55,7 @@ def test_an_open_event_shows_seats_agenda_in_its_zone_and_the_register_button(cl
 
 def test_a_full_event_offers_the_waitlist(client, full_event):
     page = client.get("/forum/full/").content.decode()
-    assert "All 2 seats are taken" in page and "2 waiting" in page and "Join the waitlist" in page
+    assert "Every seat is taken" in page and "2 waiting" in page and "Join the waitlist" in page
 
 
 def test_unpublished_events_are_not_shown(client, seeded):
