@@ -6,7 +6,7 @@ from django.contrib import messages
 from django.http import Http404
 from django.shortcuts import redirect, render
 from django.views.decorators.cache import never_cache
-from django.views.decorators.http import require_http_methods
+from django.views.decorators.http import require_GET, require_http_methods
 
 from .. import selectors, services, states
 from ..forms import RegistrationForm
@@ -23,8 +23,8 @@ def register(request, slug):
     if mine is not None:
         return redirect("forum:registration", token=mine.token)
     context = {"event": event, "dates": event_dates(event), "place": event_place(event)}
-    if not services.registration_window_open(event):
-        return render(request, "forum/register_closed.html", context)
+    if not services.registration_window_open(event):  # a POST cannot succeed: 400, the same page
+        return render(request, "forum/register_closed.html", context, status=400 if request.method == "POST" else 200)
     form = RegistrationForm(request.POST or None, user=user)
     if request.method == "POST" and form.is_valid():
         email = user.email if user else form.cleaned_data["email"]
@@ -41,6 +41,7 @@ def register(request, slug):
 
 
 @never_cache
+@require_GET
 def check_mail(request, slug):
     event = _event_or_404(slug)
     return render(request, "forum/check_mail.html", {"event": event})
