@@ -34,7 +34,7 @@ def register(request, slug):
         except services.RegistrationError as refusal:
             form.add_error(None, str(refusal))
         else:
-            if user is not None and registration.email_confirmed_at:
+            if user is not None and registration.user_id == user.pk and registration.email_confirmed_at:
                 return redirect("forum:registration", token=registration.token)
             return redirect("forum:check_mail", slug=event.slug)
     return render(request, "forum/register.html", {**context, "form": form, "guest": user is None})
