@@ -72,11 +72,11 @@ def test_the_directory_costs_a_fixed_number_of_queries(client, call, cohort, dja
     aino = cohort[0]
     client.force_login(aino.user)
     client.get("/me/cohort/")
-    # session, user, participation, programme, the cohort (with users, applications), footer pages; the
-    # participant sections: has a coaching group
-    with django_assert_num_queries(7):
+    # session, user, participation (with the sections' "has a coaching group?"), programme, the cohort (with
+    # users, applications), footer pages
+    with django_assert_num_queries(6):
         client.get("/me/cohort/")
     for n in range(6):
         admitted(call, f"p{n}@example.org", first_name=f"P{n}")
-    with django_assert_num_queries(7):
+    with django_assert_num_queries(6):
         assert "P5" in client.get("/me/cohort/").content.decode()
