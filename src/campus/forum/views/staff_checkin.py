@@ -5,6 +5,7 @@ Scanning with the camera (BarcodeDetector + getUserMedia) is offered by checkin.
 
 from urllib.parse import urlencode
 
+from django.conf import settings
 from django.contrib import messages
 from django.http import Http404, JsonResponse
 from django.shortcuts import redirect, render
@@ -19,7 +20,7 @@ from ..staff_permissions import can_run_event
 
 event_page = staff_page(can_run_event, load={"event": staff_selectors.event_by_pk})
 # The check-in page may use the camera of this origin (the site's policy turns it off everywhere else).
-CAMERA_POLICY = "camera=(self), microphone=(), geolocation=(), payment=(), usb=()"
+CAMERA_POLICY = settings.PERMISSIONS_POLICY.replace("camera=()", "camera=(self)")
 
 
 def _code_loader(code):
