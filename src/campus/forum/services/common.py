@@ -16,8 +16,8 @@ class RegistrationError(Exception):
 def locked_event(event) -> Event:
     """The event row, locked: every change of who holds a seat happens under it (PostgreSQL: FOR UPDATE; SQLite's
     IMMEDIATE transactions serialise the writers anyway)."""
-    return Event.objects.select_for_update(of=("self",)).select_related("programme", "edition").get(
-        pk=getattr(event, "pk", event))
+    return (Event.objects.select_for_update(of=("self",)).select_related("programme", "edition")
+            .get(pk=getattr(event, "pk", event)))
 
 
 def locked_registration(registration) -> Registration:
