@@ -38,6 +38,7 @@ BOARD_P50_LIMIT_MS = 300.0  # the ranking board of 5,000 applications (issue 4)
 RELEASE_LIMIT_S = 30.0  # the release of 500 decisions with their letters (issue 4)
 ATTENDANCE_P50_LIMIT_MS = 300.0  # the roll call of a meetup session with 250 participants (issue 12)
 COACHING_LIMIT_S = 2.0  # generating the coaching groups of 250 participants, one round (issue 12)
+BOOKLET_PDF_LIMITS_S = {25: 2.0, 250: 15.0}  # the booklet PDF with photos (issue 13; bench/booklet_pdf.py)
 BOARD_HEADERS = ["page", "path", "bytes", "table rows", "req/s", "p50 ms", "p90 ms", "p99 ms", "max ms", "errors",
                  "target", "CPU ms/request"]
 
@@ -177,6 +178,38 @@ def coaching_md(phase: dict) -> str:
             f"— **{'met' if phase['met'] else 'MISSED'}**. {phase['env'].get('SETUP', '')}; four rounds in a row, "
             "each keeping apart the pairs of the rounds before it; median of "
             f"{phase['data']['runs']} runs each.\n\n" + md_table(COACHING_HEADERS, phase["table"]) + "\n")
+
+
+def load_booklet(folder: Path) -> dict:
+    """Phase 6 (bench/booklet_pdf.py): the booklet PDF for 25 and 250 participants, the public booklet page."""
+    data = json.loads((folder / "booklet.json").read_text())
+    pdfs = [[f"PDF, {r['participants']} participants", f"{r['photos']} photos, {r['pages']} pages, "
+             f"{r['bytes'] / 1e6:.1f} MB", f"{r['seconds']:.2f} s (CPU {r.get('cpu_s', 0):.2f} s)",
+             f"< {r['target_s']:.0f} s",
+             "met" if r["ok"] else "MISSED"] for r in data["pdf"]]
+    pages = [[label, page["path"], f"{page['cards']} profiles, {page['bytes']:,} bytes, {page['queries']} queries",
+              f"{page['rps']:,.1f} req/s, p50 {page['p50_ms']:.1f} ms, p90 {page['p90_ms']:.1f} ms", "—", ""]
+             for label, page in data["pages"].items()]
+    met = bool(data["pdf"]) and all(r["ok"] for r in data["pdf"])
+    return {"kind": "booklet", "env": read_env(folder / "phase.env"), "data": data, "met": met,
+            "table": pdfs + [row[:1] + row[2:] for row in pages]}
+
+
+BOOKLET_HEADERS = ["what", "size", "time", "target", ""]
+
+
+def booklet_md(phase: dict) -> str:
+    data = phase["data"]
+    return ("## 6. The participant booklet: the PDF and the public page\n\n"
+            f"Targets (issue 13): the booklet PDF with photos for 25 participants in under "
+            f"{BOOKLET_PDF_LIMITS_S[25]:.0f} s and for 250 in under {BOOKLET_PDF_LIMITS_S[250]:.0f} s — "
+            f"**{'met' if phase['met'] else 'MISSED'}**. {phase['env'].get('SETUP', '')}. A demo cohort of "
+            f"{data['participants']} prepared in {data['prepare_s']} s; PDF times are the median of "
+            f"{data['pdf'][0]['runs'] if data['pdf'] else 0} renders; the whole background task for all of them "
+            f"(fingerprint, render, kept file) took {data.get('task_s', '—')} s (load average before: "
+            f"{data.get('load_before', '?')}). The page: req/s of one process, "
+            "cached as visitors get it and rendered every time (a session cookie).\n\n"
+            + md_table(BOOKLET_HEADERS, phase["table"]) + "\n")
 
 
 def board_summary(phase: dict) -> str:
@@ -334,10 +367,12 @@ def main() -> None:
     folders = [p for p in sorted(results.iterdir()) if (p / "phase.env").exists()]
     if not folders:
         raise SystemExit(f"no phase results in {results}")
-    pages, admissions, attendance, coaching, forum = [], [], [], [], []
+    pages, admissions, attendance, coaching, booklet, forum = [], [], [], [], [], []
     for folder in folders:
         if read_env(folder / "phase.env").get("KIND") == "forum":
             forum.append(load_forum(folder, read_env))
+        elif read_env(folder / "phase.env").get("KIND") == "booklet":
+            booklet.append(load_booklet(folder))
         elif read_env(folder / "phase.env").get("KIND") == "coaching":
             coaching.append(load_coaching(folder))
         elif read_env(folder / "phase.env").get("KIND") == "attendance":
@@ -381,6 +416,12 @@ def main() -> None:
         print(f"Coaching target (< {COACHING_LIMIT_S:.0f} s a round): {'met' if phase['met'] else 'MISSED'}")
         print()
 
+    for phase in booklet:
+        print(f"== 6. {phase['env'].get('TITLE', 'Booklet')}")
+        print(text_table(phase["table"], BOOKLET_HEADERS))
+        print(f"Booklet PDF targets: {'met' if phase['met'] else 'MISSED'}")
+        print()
+
     for phase in forum:
         print(f"== 7. {phase['env'].get('TITLE', 'Forum')}")
         print(text_table(phase["table"], FORUM_HEADERS))
@@ -389,7 +430,7 @@ def main() -> None:
 
     old = old_document(out)
     run_numbers = ({phase_number(p) for p in pages} | ({3} if admissions else set()) | ({4} if attendance else set())
-                   | ({5} if coaching else set()) | ({7} if forum else set()))
+                   | ({5} if coaching else set()) | ({6} if booklet else set()) | ({7} if forum else set()))
     kept_numbers = sorted(n for n in old["sections"] if n not in run_numbers)
 
     overview = []
@@ -453,6 +494,8 @@ def main() -> None:
         new_sections[4] = attendance_md(attendance[0])
     if coaching:
         new_sections[5] = coaching_md(coaching[0])
+    if booklet:
+        new_sections[6] = booklet_md(booklet[0])
     if forum:
         new_sections[7] = forum_md(forum[0], md_table)
     for n in kept_numbers:

@@ -19,6 +19,10 @@
 #      the module (bench/attendance_roll_call.py). Target: the roll call's p50 under 300 ms.
 #   5. Coaching (issue 12): four successive rounds of coaching groups for 250 participants, each avoiding the
 #      pairs of the rounds before it (bench/coaching_generate.py, the generator alone). Target: under 2 s a round.
+#   6. The participant booklet (issue 13), on SQLite (its own fresh database file): a demo cohort of
+#      BENCH_BOOKLET_PARTICIPANTS (250) with generated portraits; the booklet PDF for 25 and for all of them
+#      (targets: under 2 s and under 15 s) and the public booklet page with all of them, cached and rendered,
+#      in-process (bench/booklet_pdf.py).
 #   7. Forum (issue 13), on SQLite (its own fresh database file): BENCH_FORUM_REGISTRATIONS (200) guests register
 #      and confirm at once for an event of BENCH_FORUM_SEATS (150) seats, BENCH_FORUM_CONCURRENCY (8) served at a
 #      time (bench/forum_registrations.py); exactly the capacity seated, the rest waiting in arrival order.
@@ -29,7 +33,7 @@
 # Knobs: BENCH_DURATION (10s), BENCH_WARMUP (2s), BENCH_WORKERS (2, phase 1), BENCH_CONNECTIONS (50),
 # BENCH_THREADS (2), BENCH_SUBMISSIONS (200), BENCH_SUBMIT_CONCURRENCY (50), BENCH_PG_DURATION and
 # BENCH_PG_WARMUP (phase 2; default: as phase 1), BENCH_PG_INSTANCES (2), BENCH_PG_WORKERS (2 per instance),
-# BENCH_PHASES ("1 2 3 4 5 7"), BENCH_ADMISSIONS_DBS ("sqlite postgres", phase 3), BENCH_APPLICATIONS (5000),
+# BENCH_PHASES ("1 2 3 4 5 6 7"), BENCH_ADMISSIONS_DBS ("sqlite postgres", phase 3), BENCH_APPLICATIONS (5000),
 # BENCH_DECISIONS (500), BENCH_BOARD_CONNECTIONS (2), BENCH_BOARD_DURATION (10s), BENCH_PG_HOST/PORT/USER (127.0.0.1/5432/postgres), BENCH_REDIS_URL
 # (redis://127.0.0.1:6379/0; keys under a per-run CACHE_KEY_PREFIX, deleted at the end), BENCH_KEEP_RESULTS
 # (a folder that gets a copy of the raw results).
@@ -367,6 +371,11 @@ phase4() {  # the participant area in-process: the roll call, the survey results
 phase5() {
   echo "== Phase 5: coaching, generating the groups of 250 participants (four rounds) =="
   "$PY" bench/coaching_generate.py "$RESULTS/5-coaching" 5
+}
+
+phase6() {
+  echo "== Phase 6: the participant booklet, the PDF for 25 and ${BENCH_BOOKLET_PARTICIPANTS:-250} participants and the public page (SQLite) =="
+  "$PY" bench/booklet_pdf.py "$RESULTS/6-booklet" "${BENCH_BOOKLET_PARTICIPANTS:-250}" 3 50
 }
 
 phase7() {

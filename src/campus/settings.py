@@ -78,6 +78,7 @@ INSTALLED_APPS = [
     "campus.certificates",
     "campus.booklet",
     "campus.forum",
+    "campus.news",
 ]
 
 MIDDLEWARE = [
@@ -296,6 +297,7 @@ LOGGING = {
 CAMPUS_CONTACT_RECIPIENTS = env_list("CAMPUS_CONTACT_RECIPIENTS")
 # How many contact messages one address (IP) may send per hour.
 CAMPUS_CONTACT_RATE = int(os.environ.get("CAMPUS_CONTACT_RATE", "5"))
+CAMPUS_NEWS_RATE = int(os.environ.get("CAMPUS_NEWS_RATE", "20"))  # news sign-ups per client address an hour
 # Seconds a rendered public page is kept in the cache (it is also dropped whenever content changes).
 CAMPUS_PAGE_CACHE_SECONDS = int(os.environ.get("CAMPUS_PAGE_CACHE_SECONDS", "300"))
 

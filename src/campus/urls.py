@@ -36,6 +36,7 @@ urlpatterns = [
     path("forum/", include("campus.forum.urls")),
     path("", include("campus.certificates.urls")),
     path("", include("campus.booklet.urls")),  # me/booklet/, staff/booklet/ and booklet/
+    path("", include("campus.news.urls")),  # news/ and staff/news/
     path("me/", include("campus.cohort.urls")),
     path("my-data/", include("campus.privacy.urls")),
     path("healthz", health.healthz, name="healthz"),

@@ -156,7 +156,7 @@ def test_the_home_costs_the_same_with_a_next_meetup(client, seeded, django_asser
     pia = make_participant(seeded, "pia@example.org")
     client.force_login(pia.user)
     client.get("/me/")
-    with django_assert_num_queries(12):  # as tests/cohort/test_door.py, the first module has started
+    with django_assert_num_queries(13):  # as tests/cohort/test_door.py, the first module has started
         assert "Next meetup" in client.get("/me/").content.decode()
 
 

@@ -72,5 +72,5 @@ def test_the_apply_route_from_the_home_page_with_no_call_open(web):
     assert main_button.inner_text() == "Tell me when applications open"
     main_button.focus()
     web.page.keyboard.press("Enter")
-    web.page.wait_for_url("**/contact/?topic=sign_up")
-    assert web.page.locator("input[name='topic'][value='sign_up']").is_checked()
+    web.page.wait_for_url("**/news/?list=next-edition")  # the news app's sign-up, the next edition ticked
+    assert web.page.get_by_label("The next edition", exact=False).is_checked()

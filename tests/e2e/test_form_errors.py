@@ -29,6 +29,9 @@ SKIP = (
     "staff_interviews:invite",  # the world has nobody left to invite: tests/e2e/test_recruitment_gaps.py refuses it
     # an emptied roll call changes nothing and is not refused (a remark without a status is: tests/attendance)
     "staff_attendance:roll_call",
+    # news: a button with nothing to fill in (confirm, unsubscribe); an emptied choice of lists is valid (it
+    # unsubscribes): tests/news and tests/e2e/test_news.py
+    "news:confirm", "news:unsubscribe", "news:manage",
 )
 NO_FORM_LEFT = {"/staff/certificates/{revoked_certificate}/"}  # a revoked certificate cannot be revoked again
 # actions without a page of their own, and the page that shows their form

@@ -21,7 +21,7 @@ def test_results_of_250_answers(client, seeded, manager, django_assert_num_queri
     users = User.objects.bulk_create([User(email=f"s{n}@example.org", full_name=f"S {n}") for n in range(250)])
     people = Participant.objects.bulk_create([Participant(edition=seeded, user=user) for user in users])
     Completion.objects.bulk_create([Completion(survey=survey, participant=p) for p in people])
-    Response.objects.bulk_create([Response(survey=survey, answers=answers_for(
+    Response.objects.bulk_create([Response(survey=survey, released=True, answers=answers_for(
         survey, likert=1 + n % 5, single=("Day one", "Day two")[n % 2], multiple=("Talks", "Peers")[: n % 3],
         text=f"Remark {n}")) for n in range(250)])
     client.force_login(manager)

@@ -189,3 +189,37 @@ def test_an_anonymous_survey_shows_no_answers_until_three_have_answered(seeded, 
     found = results.results(survey)
     assert not found["withheld"] and len(found["questions"][3].texts) == 3
     assert len(exports.rows(survey)[1]) == 3
+
+
+def test_one_more_anonymous_answer_never_shows_as_a_difference_in_the_results(seeded, manager):
+    """Reading the results (and the export) before and right after one more answer must not reveal that answer:
+    answers are released three at a time, so the fourth and fifth answers change nothing that is shown, and the
+    sixth releases three answers at once (whose difference mixes three people). Closing and reopening the survey
+    does not release a part-batch either."""
+    from campus.feedback import exports
+
+    survey = build_survey(seeded, manager, anonymous=True)
+    people = [make_participant(seeded, f"p{i}@example.org", given=f"P{i}") for i in range(7)]
+
+    def shown():
+        found = results.results(survey)
+        return sorted(found["questions"][3].texts), sorted(exports.rows(survey)[1]), found["waiting"]
+
+    for i in range(3):
+        services.submit(survey=survey, participant=people[i], answers=answers_for(survey, text=f"Answer {i}"))
+    first_batch = shown()
+    assert len(first_batch[0]) == 3 and first_batch[2] == 0
+    services.submit(survey=survey, participant=people[3], answers=answers_for(survey, text="Fourth, alone"))
+    assert shown()[:2] == first_batch[:2] and shown()[2] == 1  # nothing new shown: only a count that waits
+    services.set_state(survey=survey, to=states.CLOSED, actor=manager)
+    assert shown()[:2] == first_batch[:2]
+    services.set_state(survey=survey, to=states.OPEN, actor=manager)
+    services.submit(survey=survey, participant=people[4], answers=answers_for(survey, text="Fifth, alone"))
+    assert shown()[:2] == first_batch[:2] and shown()[2] == 2
+    services.submit(survey=survey, participant=people[5], answers=answers_for(survey, text="Sixth"))
+    texts, rows, waiting = shown()
+    assert waiting == 0 and len(texts) == 6 and len(rows) == 6
+    assert {"Fourth, alone", "Fifth, alone", "Sixth"} <= {text for text, _name in texts}
+    services.submit(survey=survey, participant=people[6], answers=answers_for(survey, text="Seventh"))
+    assert shown()[:2] == (texts, rows)
+    assert Response.objects.filter(survey=survey, released=False).count() == 1

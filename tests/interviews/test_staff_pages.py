@@ -11,6 +11,8 @@ from campus.interviews.models import InterviewSlot, Invitation
 from campus.review.models import Review
 from tests.applications.staff_factories import make_application, make_staff
 
+from .conftest import Role, make_person
+
 
 def signed_in(client, user):
     client.force_login(user)
@@ -248,3 +250,18 @@ def test_panel_page_query_count_does_not_grow_with_the_panel(client, booked_slot
         page = client.get(url).content.decode()
     assert page.count("(No)") == 3 and page.count("(Yes)") == 1
     assert len(many) == len(few), [q["sql"][:120] for q in many.captured_queries]
+
+
+def test_an_interviewer_whose_edition_has_no_call_gets_a_page_that_says_so(client, call, other_edition):
+    """The staff bar shows "Interviews" to every interviewer; their page must open (200, with a word on why it
+    is empty) when their edition has no call yet, and must show nothing of another edition's call."""
+    from campus.core.plugins import staff as staff_sections
+
+    lonely = make_person("lone.interviewer@example.org", Role.INTERVIEWER, edition=other_edition)
+    assert "Interviews" in [section.title for section in staff_sections.visible_to(lonely)]
+    response = signed_in(client, lonely).get("/staff/interviews/")
+    assert response.status_code == 200
+    page = response.content.decode()
+    assert "No call to interview for yet" in page and str(other_edition) in page
+    assert call.title not in page and call.reference_prefix not in page
+    assert client.get(f"/staff/interviews/?call={call.pk}").status_code == 404  # another edition's call

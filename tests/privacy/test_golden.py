@@ -30,7 +30,7 @@ from campus.applications.models import Application
 from campus.privacy import erasure_plan, registry, services
 from campus.privacy.selectors import subject_for_user
 
-from .conftest import make_privacy_officer, review_and_admission
+from .conftest import AINO_SECOND, JONAS_EMAIL, make_privacy_officer, review_and_admission
 
 pytestmark = pytest.mark.django_db
 
@@ -149,10 +149,28 @@ def erasure_of(user, officer, capture) -> dict:
     return {"plan": plan, "counts": counts}
 
 
+def forum_registrations(aino, jonas):
+    """Aino registered for an event with her account and, as a guest, with her second address (confirmed);
+    Jonas as a guest (never hers)."""
+    from campus.forum import services as forum
+    from campus.forum.models import Event
+
+    event = Event.objects.create(programme=aino.application.call.edition.programme, slug="golden-forum",
+                                 title="Golden Forum", starts_on=date(2099, 6, 20), ends_on=date(2099, 6, 21),
+                                 capacity=1, published=True, city="Vaasa")
+    details = {"name": "Aino Virtanen", "organisation": "EnergyVaasa", "dietary_needs": "vegan"}
+    forum.register(event=event, email="", user=aino.user, details=details)
+    second, _ = forum.register(event=event, email=AINO_SECOND, details=details)
+    forum.confirm_email(registration=second)
+    other, _ = forum.register(event=event, email=JONAS_EMAIL, details={"name": "Jonas Petraitis"})
+    forum.confirm_email(registration=other)
+
+
 def test_export_and_erasure_of_a_person_in_every_app_give_the_same_result(
     aino, jonas, django_capture_on_commit_callbacks
 ):
     world = review_and_admission(aino, jonas)
+    forum_registrations(aino, jonas)
     REFERENCES.clear()
     REFERENCES.update({ref: f"REF#{n}" for n, ref in enumerate(
         Application.objects.order_by("pk").values_list("reference", flat=True), 1)})

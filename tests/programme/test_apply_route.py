@@ -14,7 +14,7 @@ from campus.applications import services
 from campus.applications.models import Call
 from campus.core.cache import _timeout
 
-SIGN_UP = "/contact/?topic=sign_up"
+SIGN_UP = "/news/training/"  # the news app: the application while a call is open, else the news sign-up
 
 
 def main_of(client, path) -> str:

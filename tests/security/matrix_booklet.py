@@ -7,3 +7,8 @@ ADMIN_MODELS = {
     "booklet.bookletprofile": {"manager": "", "superuser": "vacd"},
     "booklet.bookletsettings": {"manager": "", "superuser": "vacd"},
 }
+
+# The booklet PDF's URLs (branch bookletpdf) live in their own file.
+from .matrix_booklet_pdf import MATRIX as _PDF_MATRIX  # noqa: E402
+
+MATRIX.update(_PDF_MATRIX)

@@ -3,7 +3,8 @@
 Participant pages (/me/coursework/): only a participant enters (others signed in: 403), and sees only their own
 attempts, files and journal. Staff pages (/staff/coursework/): the edition's managers (and superusers) for every
 module, the "lead" for module 1 only; anyone else signed in gets 404. The participant's private journal entry
-answers 404 to every member of staff, managers and superusers included.
+answers 404 to every member of staff, managers and superusers included; the entry shared with module 1 is read
+by its lead only.
 """
 
 from .matrix import LOGIN, Case, E
@@ -14,6 +15,7 @@ LEADS = dict(anonymous=LOGIN, lead="200", manager="200", superuser="200")
 LEAD_PAGE = E("404", **LEADS)
 NOT_LEAD = E("404", anonymous=LOGIN, manager="200", superuser="200")  # module 2: "lead" does not lead it
 NOBODY = E("404", anonymous=LOGIN)
+LEAD_ONLY = E("404", anonymous=LOGIN, lead="200")  # a journal entry shared with module 1
 
 
 def redirect(path: str) -> dict:
@@ -85,7 +87,8 @@ MATRIX = {
     "staff_coursework:attempt_file": [Case("/staff/coursework/files/{cw_file}/", LEAD_PAGE, E("405"))],
     "staff_coursework:journal": [Case("/staff/coursework/journal/", LEAD_PAGE, E("405"))],
     "staff_coursework:entry": [
-        Case("/staff/coursework/journal/{cw_shared}/", LEAD_PAGE, LEAD_PAGE),
+        Case("/staff/coursework/journal/{cw_shared}/", LEAD_ONLY, LEAD_ONLY,
+             note="shared with module 1: its lead only, not a manager or a superuser"),
         Case("/staff/coursework/journal/{cw_private}/", NOBODY, NOBODY, note="never shared: nobody on staff"),
     ],
 }

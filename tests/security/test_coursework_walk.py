@@ -8,7 +8,7 @@ from . import matrix  # noqa: F401 - first: it merges matrix_coursework (importe
 from .http import ask, mismatch, visible
 from .matrix_coursework import MATRIX
 from .world import ROLES
-from .world_coursework import PARTICIPANT_SECRET
+from .world_coursework import PARTICIPANT_SECRET, SHARED_SECRET
 
 pytestmark = pytest.mark.django_db
 
@@ -47,3 +47,13 @@ def test_the_leak_check_is_not_blind(world, clients):
     url = "/staff/coursework/attempts/{cw_attempt}/".format(**world.values)
     response, data = ask(clients["lead"], "GET", url, None)
     assert PARTICIPANT_SECRET in visible(response, data)
+
+
+def test_the_shared_entry_reaches_the_modules_lead_only(world, clients):
+    """Shared with module 1: its lead reads it; the edition's manager and a superuser, who lead no module by a
+    role of their own, do not (neither in the list nor on the entry's page)."""
+    urls = ("/staff/coursework/journal/", "/staff/coursework/journal/{cw_shared}/".format(**world.values))
+    for role in ROLES:
+        for url in urls:
+            response, data = ask(clients[role], "GET", url, None)
+            assert (SHARED_SECRET in visible(response, data)) is (role == "lead"), (role, url)

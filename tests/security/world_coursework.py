@@ -10,6 +10,7 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.utils import timezone
 
 PARTICIPANT_SECRET = "Pq4PARTICIPANTSECRET"
+SHARED_SECRET = "Sh7SHAREDWITHLEAD"  # in the entry shared with module 1: for its lead only
 
 
 def extend(world) -> None:
@@ -44,8 +45,9 @@ def extend(world) -> None:
                                       actor=participant.user)
     private = services.save_entry(participant=participant, actor=participant.user,
                                   title=f"Private {PARTICIPANT_SECRET}", body=PARTICIPANT_SECRET)
-    shared = services.save_entry(participant=participant, actor=participant.user, title="Shared thoughts",
-                                 body="What worked.", shared_with=first)
+    shared = services.save_entry(participant=participant, actor=participant.user,
+                                 title=f"Shared thoughts {SHARED_SECRET}",
+                                 body=f"What worked {SHARED_SECRET}.", shared_with=first)
     doomed = services.save_entry(participant=participant, actor=participant.user, title="To delete", body="x")
     world.values.update({
         "cw_module": first.pk, "cw_module2": second.pk, "cw_material": material.pk, "cw_assignment": submitted.pk,

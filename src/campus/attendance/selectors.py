@@ -7,8 +7,9 @@ from django.db.models import Q
 from django.utils import timezone
 
 from campus.cohort.models import Participant
-from campus.programme.models import Edition, Meetup
+from campus.programme.models import Meetup
 from campus.team.permissions import is_manager, modules_led
+from campus.team.selectors import editions_managed_by
 
 from . import permissions
 from .models import ATTENDED, Attendance, Session
@@ -17,9 +18,7 @@ SESSION_RELATED = ("meetup", "module", "edition__programme")
 
 
 def editions_for_staff(user) -> list:
-    ids = permissions.edition_ids_for_staff(user)
-    return list(Edition.objects.filter(pk__in=ids).select_related("programme")
-                .order_by("-is_current", "-application_deadline", "-pk"))
+    return editions_managed_by(user, *permissions.STAFF_ROLES)
 
 
 def session_or_none(pk) -> Session | None:

@@ -7,6 +7,7 @@ from django.template.loader import render_to_string
 from campus.core.plugins import directory, links, privacy, staff
 from campus.core.plugins import participant as area
 
+from . import document  # noqa: F401 - connects the receivers that drop outdated booklet PDFs
 from . import selectors
 from .directory import directory_details
 from .permissions import section_predicate

@@ -4,6 +4,7 @@
 from django.urls import include, path
 
 from .views import cohort, participant, public, staff
+from .views import pdf as pdf_views
 
 participant_patterns = [
     path("", participant.edit, name="edit"),
@@ -11,6 +12,7 @@ participant_patterns = [
     path("consent/", participant.consent, name="consent"),
     path("photo/", participant.photo, name="photo"),
     path("cohort/", cohort.listing, name="cohort"),
+    path("cohort/booklet.pdf", pdf_views.cohort_pdf, name="cohort_pdf"),
     path("cohort/<int:profile_id>/", cohort.profile, name="cohort_profile"),
     path("cohort/<int:profile_id>/photo/", cohort.photo, name="cohort_photo"),
 ]
@@ -19,6 +21,8 @@ staff_patterns = [
     path("", staff.home, name="home"),
     path("editions/<int:edition_id>/settings/", staff.edition_settings, name="settings"),
     path("editions/<int:edition_id>/lock/", staff.lock_all, name="lock_all"),
+    path("editions/<int:edition_id>/pdf/", pdf_views.staff_pdf, name="pdf"),
+    path("editions/<int:edition_id>/pdf/<slug:audience>/", pdf_views.staff_pdf_download, name="pdf_download"),
     path("participants/<int:participant_id>/", staff.profile, name="profile"),
     path("participants/<int:participant_id>/consent/", staff.consent, name="consent"),
     path("participants/<int:participant_id>/lock/", staff.lock, name="lock"),
@@ -28,6 +32,7 @@ staff_patterns = [
 public_patterns = [
     path("", public.current, name="current"),
     path("<slug:edition_slug>/", public.edition, name="edition"),
+    path("<slug:edition_slug>/booklet.pdf", pdf_views.public_pdf, name="pdf"),
     path("<slug:edition_slug>/<int:profile_id>/", public.profile, name="profile"),
     path("<slug:edition_slug>/<int:profile_id>/photo/", public.photo, name="photo"),
 ]

@@ -7,13 +7,9 @@
   edition, date and state, nothing more.
 """
 
-from campus.team.permissions import Role, edition_ids_with_role, holds_any, is_manager
+from campus.team.permissions import Role, holds_any, is_manager
 
 section_predicate = holds_any(Role.MANAGER)
-
-
-def edition_ids_for_staff(user) -> set[int]:
-    return edition_ids_with_role(user, Role.MANAGER)
 
 
 def can_manage_certificates(user, edition) -> bool:

@@ -11,7 +11,6 @@ from django_countries import countries
 
 from campus.applications.models import Answer
 from campus.cohort.models import Participant
-from campus.programme.models import Edition
 
 from .generator import Person
 from .models import CoachingGroup, CoachingRound, CoachingSession, GroupMember
@@ -33,11 +32,6 @@ def country_of(participant: Participant) -> str:
 
 def country_name(code: str) -> str:
     return (countries.name(code) or code) if code else ""
-
-
-def editions_for(user, edition_ids) -> list[Edition]:
-    return list(Edition.objects.filter(pk__in=edition_ids).select_related("programme")
-                .order_by("-is_current", "-application_deadline", "-pk"))
 
 
 def cohort_of(edition) -> list[Participant]:

@@ -59,20 +59,9 @@ def _transition(message: OutboxMessage, to: str) -> str:
     return previous
 
 
-# --- attachments --------------------------------------------------------------------------------
-# Providers are registered by the apps that make them, next to their mail events (campus.core.plugins.mail:
-# ``register_attachment(name, func)``). Called when the message is sent (and for the preview), so the attachment
-# reflects the facts then.
-
-
-def attachments_of(message: OutboxMessage) -> list[tuple[str, bytes, str]]:
-    if not message.attachment:
-        return []
-    provider = mail.attachment_provider(message.attachment)
-    if provider is None:
-        raise OutboxError(f"No attachment provider is registered as {message.attachment!r}.")
-    return list(provider(message))
-
+# Attachments, extra headers and the Message-ID are made at send time (sending.py); re-exported for the callers.
+from .sending import SendingError, attachments_of, headers_of  # noqa: E402,F401
+from .sending import message_id as _message_id  # noqa: E402
 
 # --- composing ----------------------------------------------------------------------------------
 
@@ -146,7 +135,7 @@ def compose(*, event: str, edition, to_user, context: dict, dedupe_key: str, rel
     """The message of ``event`` (a registered mail event's key) to ``to_user``: a draft, or (``send``) queued with
     its send task enqueued once the surrounding transaction commits. One message per ``dedupe_key``: a second
     call (a double click, a retried task, a concurrent one) returns the existing row unchanged. ``attachment``
-    None: the one the event declares (if any); "": none. No account (a guest): ``to_user`` None, ``to_email``."""
+    None: the one the event declares (if any); "": none. No account (a forum guest, a news subscriber): ``to_user`` None, ``to_email``."""
     existing = OutboxMessage.objects.filter(dedupe_key=dedupe_key).first()
     if existing is not None:
         return existing
@@ -268,16 +257,6 @@ def retry(*, message, actor) -> OutboxMessage:
 # --- sending (the task body) ----------------------------------------------------------------------
 
 
-def _message_id(message: OutboxMessage) -> str:
-    """The same Message-ID for every attempt at one outbox row (its id and a hash of its dedupe key)."""
-    import hashlib
-
-    from django.core.mail.message import DNS_NAME
-
-    digest = hashlib.sha256(message.dedupe_key.encode()).hexdigest()[:16]
-    return f"<outbox.{message.pk}.{digest}@{DNS_NAME}>"
-
-
 def deliver(*, message_id: int) -> bool:
     """Send one queued message, exactly once. True when it went out; False when there was nothing to send
     (already sent, cancelled, gone) or it failed (then it is FAILED with the error, for a retry)."""
@@ -289,7 +268,7 @@ def deliver(*, message_id: int) -> bool:
                 message = OutboxMessage.objects.select_for_update().filter(pk=message_id).first()
                 if message is None or message.state != S.QUEUED:
                     return False
-                attachments = attachments_of(message)
+                attachments, headers = attachments_of(message), headers_of(message)
                 previous = _transition(message, S.SENT)
                 message.sent_at = timezone.now()
                 message.attempts += 1
@@ -304,7 +283,8 @@ def deliver(*, message_id: int) -> bool:
                 send_message(to=[message.to_email], subject=message.subject, body=message.body,
                              attachments=attachments, connection=connection, message_id=_message_id(message),
                              from_name=programme.name if programme else "",
-                             reply_to=[programme.contact_email] if programme and programme.contact_email else None)
+                             reply_to=[programme.contact_email] if programme and programme.contact_email else None,
+                             headers=headers)
         except DatabaseError:
             raise  # the database is the problem, not the message: the task fails and the row stays queued
         except Exception as error:  # SMTP refused, no server, a broken attachment: visible and retryable

@@ -50,6 +50,7 @@ def send_message(
     connection=None,
     message_id: str = "",
     from_name: str = "",
+    headers: dict[str, str] | None = None,
 ) -> int:
     """Send one message now (call from a task, not from a request). ``html`` adds an HTML part. ``from_name``
     (the programme's name) is the sender's name shown with the address of ``DEFAULT_FROM_EMAIL``.
@@ -70,7 +71,8 @@ def send_message(
         connection=connection,
         # A stable Message-ID (e.g. from the outbox row): a copy sent again after a crash in the commit has
         # the same id, which lets mail servers and clients drop it as a duplicate.
-        headers={"Message-ID": message_id} if message_id else None,
+        # ``headers``: extra ones a mail event asks for (List-Unsubscribe, ...); checked by the outbox.
+        headers={**(headers or {}), **({"Message-ID": message_id} if message_id else {})} or None,
     )
     if html:
         message.attach_alternative(html, "text/html")

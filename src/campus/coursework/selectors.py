@@ -1,10 +1,10 @@
 """Reads of coursework shared by the views, the plugin and the exports (a fixed number of queries each)."""
 
-from django.db.models import Count, Prefetch
+from django.db.models import Count, Prefetch, Q
 
 from campus.cohort.models import Participant
 from campus.programme.models import Module
-from campus.team.models import Role
+from campus.team.models import Role, TeamMembership
 from campus.team.permissions import edition_ids_with_role
 
 from . import permissions, states
@@ -90,9 +90,14 @@ def submissions(assignment) -> list[dict]:
 
 
 def shared_entries(user) -> list[JournalEntry]:
-    """Journal entries shared with a module ``user`` leads, newest first (unshared entries never)."""
-    led = {m.pk for m in modules_for_staff(user)}
-    return list(JournalEntry.objects.filter(shared_with__in=led).select_related("participant__user", "shared_with")
+    """Journal entries shared with a module ``user`` leads themselves (not as a manager), newest first
+    (unshared entries never)."""
+    if not (user.is_authenticated and user.is_active):
+        return []
+    leads = TeamMembership.objects.filter(user=user, role=Role.MODULE_LEAD)
+    led = (Q(shared_with__in=leads.filter(module__isnull=False).values("module_id"))
+           | Q(shared_with__edition__in=leads.filter(module__isnull=True).values("edition_id")))
+    return list(JournalEntry.objects.filter(led).select_related("participant__user", "shared_with")
                 .annotate(comment_count=Count("comments")).order_by("-shared_at", "-id"))
 
 

@@ -4,7 +4,7 @@ Participants write the answers, so every cell is treated as hostile, the same wa
 (``campus.core.exports``: a leading apostrophe in the CSV, text cells with the quote prefix in the XLSX).
 Named surveys start each row with the participant's name and address (rows by name). Anonymous surveys have
 no such column and no row number: their rows are sorted by the answers themselves, so the order of the rows
-says nothing about who answered when; below ``results.MIN_ANONYMOUS`` answers the file has the header only.
+says nothing about who answered when; it holds only the released batches of answers (``results.MIN_ANONYMOUS``).
 """
 
 from django.utils import timezone
@@ -13,7 +13,6 @@ from django.utils.text import slugify
 from campus.core import exports
 
 from .models import Response
-from .results import MIN_ANONYMOUS
 
 
 def _cell(question, value) -> str:
@@ -29,10 +28,9 @@ def rows(survey) -> tuple[list[str], list[list[str]]]:
     header = [q.text for q in questions]
     body = []
     if survey.anonymous:
-        for answers in Response.objects.filter(survey=survey).values_list("answers", flat=True):
+        # as on the results page: only the released batches (never one answer more than the last reading)
+        for answers in Response.objects.filter(survey=survey, released=True).values_list("answers", flat=True):
             body.append([_cell(q, answers.get(q.key)) for q in questions])
-        if len(body) < MIN_ANONYMOUS:
-            return header, []  # as on the results page: too few answers to show any without pointing at someone
         body.sort()
         return header, body
     header = ["Name", "Email", *header]

@@ -80,6 +80,9 @@ class Question(models.Model):
         return [line.strip() for line in self.choices.splitlines() if line.strip()]
 
 
+ANONYMOUS_BATCH = 3  # the answers of an anonymous survey are released this many at a time
+
+
 class Response(models.Model):
     """One submitted set of answers. No timestamp, on purpose; ``participant`` is empty for anonymous surveys."""
 
@@ -88,6 +91,10 @@ class Response(models.Model):
     participant = models.ForeignKey(Participant, null=True, blank=True, on_delete=models.CASCADE,
                                     related_name="survey_responses")
     answers = models.JSONField(default=dict)  # {question id: 1..5 | "choice" | ["choice", ...] | "text"}
+    # Anonymous surveys: a response shows in the results (and the export) only once released, and responses are
+    # released together, ANONYMOUS_BATCH at a time (services.submit), so that reading the results before and
+    # after one more answer never shows that one answer. Named surveys ignore it.
+    released = models.BooleanField(default=False)
 
     class Meta:
         ordering = ["id"]  # random: never the order of answering

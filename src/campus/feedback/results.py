@@ -1,6 +1,7 @@
 """The results of a survey: per question the counts and percentages of each choice (with a bar chart drawn as
 SVG on the server, and the same figures as a table for those who cannot see it), the mean of agreement scales,
-and the free-text answers. An anonymous survey shows nothing but counts until ``MIN_ANONYMOUS`` people answered.
+and the free-text answers. An anonymous survey shows its answers in batches of ``MIN_ANONYMOUS`` (nothing but
+counts until the first batch is complete).
 
 Three queries whatever the number of responses (the questions, the responses, the audience's size). Nothing
 here follows the order in which people answered: responses are read in the order of their random keys, and
@@ -9,12 +10,14 @@ free-text answers are listed sorted by their text.
 
 from dataclasses import dataclass, field
 
-from .models import Question, Response
+from .models import ANONYMOUS_BATCH, Question, Response
 from .selectors import answer_counts
 
-# An anonymous survey shows its answers once this many people have answered: with one or two, knowing who
-# answered (the count, the reminders) would be knowing what they answered.
-MIN_ANONYMOUS = 3
+# An anonymous survey shows its answers in batches of this many (``Response.released``, set by
+# ``services.submit``): the first batch once three people have answered (with one or two, knowing who answered
+# would be knowing what they answered), the next when three more have, and so on, so that reading the results
+# before and after one more answer shows no difference, and the difference after a batch mixes three answers.
+MIN_ANONYMOUS = ANONYMOUS_BATCH
 ROW_HEIGHT = 40  # one bar of the chart: its label above, the bar below (SVG units; the chart is 320 wide, its bars 230)
 
 
@@ -58,11 +61,14 @@ def _percent(part: int, whole: int) -> float:
 def results(survey) -> dict:
     questions = list(survey.questions.order_by("order", "pk"))
     rows = Response.objects.filter(survey=survey)
+    waiting = 0
     if survey.anonymous:
-        responses = [(answers, "") for answers in rows.values_list("answers", flat=True)]
-        if len(responses) < MIN_ANONYMOUS:
-            return {"questions": [QuestionResult(question=q) for q in questions], "responses": len(responses),
-                    "withheld": True, "minimum": MIN_ANONYMOUS, **answer_counts(survey)}
+        stored = list(rows.values_list("answers", "released"))
+        responses = [(answers, "") for answers, released in stored if released]
+        waiting = len(stored) - len(responses)
+        if not responses:
+            return {"questions": [QuestionResult(question=q) for q in questions], "responses": 0,
+                    "withheld": True, "waiting": waiting, "minimum": MIN_ANONYMOUS, **answer_counts(survey)}
     else:
         responses = [(answers, name or email) for answers, name, email in
                      rows.values_list("answers", "participant__user__full_name", "participant__user__email")]
@@ -94,5 +100,5 @@ def results(survey) -> dict:
             if question.kind == Question.Kind.LIKERT and result.answered:
                 result.mean = round(sum(int(v) for v, _ in values) / result.answered, 2)
         shown.append(result)
-    return {"questions": shown, "responses": len(responses), "withheld": False, "minimum": MIN_ANONYMOUS,
-            **answer_counts(survey)}
+    return {"questions": shown, "responses": len(responses), "withheld": False, "waiting": waiting,
+            "minimum": MIN_ANONYMOUS, **answer_counts(survey)}

@@ -11,7 +11,7 @@ from django.utils import timezone
 from campus.core.activity import log_activity
 
 from . import selectors, states
-from .models import Completion, Draft, Question, Response, Survey
+from .models import ANONYMOUS_BATCH, Completion, Draft, Question, Response, Survey
 
 
 class SurveyError(Exception):
@@ -205,6 +205,14 @@ def save_draft(*, survey: Survey, participant, answers: dict) -> Draft:
     return draft
 
 
+def _release_a_full_batch(survey: Survey) -> None:
+    """Anonymous surveys: once ``ANONYMOUS_BATCH`` responses wait, release them together (the survey row is
+    locked by the caller, so two answers at once cannot both miss or both make the batch)."""
+    waiting = Response.objects.filter(survey=survey, released=False)
+    if waiting.count() >= ANONYMOUS_BATCH:
+        waiting.update(released=True)
+
+
 def submit(*, survey: Survey, participant, answers: dict) -> Completion:
     """Record the answers of ``participant`` (once: a second submit is refused). Anonymous surveys store the
     response without the participant; the participant's draft is deleted."""
@@ -218,6 +226,8 @@ def submit(*, survey: Survey, participant, answers: dict) -> Completion:
             completion = Completion.objects.create(survey=locked, participant=participant)
             Response.objects.create(survey=locked, participant=None if locked.anonymous else participant,
                                     answers=cleaned)
+            if locked.anonymous:
+                _release_a_full_batch(locked)
             Draft.objects.filter(survey=locked, participant=participant).delete()
             if not locked.anonymous:
                 log_activity(action="feedback.answered", target=locked, actor=participant.user,

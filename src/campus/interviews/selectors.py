@@ -6,9 +6,10 @@ from django.utils import timezone
 from campus.applications.models import Application, Call
 from campus.review import selectors as review_selectors
 from campus.review.models import Kind
+from campus.team.selectors import editions_managed_by
 
 from .models import InterviewSlot, Invitation
-from .permissions import edition_ids_for_staff
+from .permissions import STAFF_ROLES, edition_ids_for_staff
 
 INVITED, BOOKED, ASSESSED = "invited", "booked", "assessed"
 STATE_LABELS = {INVITED: "Invited, no time booked", BOOKED: "Booked", ASSESSED: "Assessed"}
@@ -26,6 +27,11 @@ def states_by_application(call) -> dict[int, str]:
         .values_list("application_id", "booked", "assessed")
     )
     return {pk: ASSESSED if assessed else BOOKED if booked else INVITED for pk, booked, assessed in rows}
+
+
+def editions_for_staff(user) -> list:
+    """The editions whose interview pages ``user`` may open (current first, newest next)."""
+    return editions_managed_by(user, *STAFF_ROLES)
 
 
 def calls_for_staff(user) -> list[Call]:

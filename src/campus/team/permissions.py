@@ -116,6 +116,24 @@ def modules_led(user, edition) -> set[int]:
     return cache[edition_id]
 
 
+def modules_led_as_lead(user, edition) -> set[int]:
+    """Ids of the modules of ``edition`` that ``user`` leads by a module-lead role of their own (that module or,
+    without a module, the whole edition): unlike :func:`modules_led`, being a manager or a superuser is not
+    enough. For what only a module's lead(s) may read (a journal entry shared with the module). One query,
+    cached on the user object for the request."""
+    if not _active(user):
+        return set()
+    cache = user.__dict__.setdefault("_campus_modules_led_as_lead", {})
+    edition_id = edition_id_of(edition)
+    if edition_id not in cache:
+        scopes = set(TeamMembership.objects.filter(user=user, edition_id=edition_id, role=Role.MODULE_LEAD)
+                     .values_list("module_id", flat=True))
+        if None in scopes:
+            scopes = set(Module.objects.filter(edition_id=edition_id).values_list("pk", flat=True))
+        cache[edition_id] = scopes
+    return cache[edition_id]
+
+
 # --- predicates for staff_page and the staff sections: (user) -> bool -----------------------------------
 
 

@@ -23,8 +23,10 @@ def _edition(request, slug=None):
         edition = current_edition(programme)
     else:
         edition = Edition.objects.filter(programme=programme, slug=slug).select_related("programme").first()
-    if edition is None or not selectors.is_published(edition):
+    settings = selectors.settings_of(edition) if edition is not None else None
+    if edition is None or (settings is not None and not settings.published):
         raise Http404("There is no public booklet of this edition.")
+    edition.booklet_settings_row = settings
     return edition
 
 
@@ -34,7 +36,7 @@ def _listing(request, edition):
     chosen = form.chosen()
     profiles = list(selectors.published_profiles(edition, "public", **chosen))
     counts = selectors.profile_counts(edition)
-    settings = selectors.settings_of(edition)
+    settings = edition.booklet_settings_row
     cards = [{**profile_context(p), "url": reverse("booklet:profile", args=[edition.slug, p.pk]),
               "photo_url": reverse("booklet:photo", args=[edition.slug, p.pk]) if p.photo else ""} for p in profiles]
     return render(request, "booklet/public/list.html", {

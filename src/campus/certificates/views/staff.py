@@ -14,11 +14,12 @@ from campus.cohort.models import Participant
 from campus.core.access import staff_page
 from campus.core.files import private_file_response
 from campus.programme.models import Edition
+from campus.team.selectors import edition_chosen, editions_managed_by
 
 from .. import exports, pdf, selectors, services
 from ..forms import ByHandForm, RevokeForm, RulesForm
 from ..models import Certificate
-from ..permissions import can_manage_certificates, edition_ids_for_staff, section_predicate
+from ..permissions import can_manage_certificates, section_predicate
 
 
 def _edition(edition_id):
@@ -46,15 +47,11 @@ manager_of_certificate = staff_page(_manages_certificate, load={"pk": _certifica
 def home(request):
     """The preview of one edition (``?edition=``, else the current one the person manages): its rules, every
     participant, whether they qualify and why not, their certificate, and the buttons to issue."""
-    editions = list(Edition.objects.filter(pk__in=edition_ids_for_staff(request.user)).select_related("programme")
-                    .order_by("-is_current", "-application_deadline"))
+    editions = editions_managed_by(request.user)
     wanted = request.GET.get("edition", "")
-    if wanted:
-        edition = next((e for e in editions if str(e.pk) == wanted), None)
-        if edition is None:
-            raise Http404("No such edition.")
-    else:
-        edition = editions[0] if editions else None
+    edition = edition_chosen(editions, wanted)
+    if wanted and edition is None:
+        raise Http404("No such edition.")
     context = {"editions": editions, "edition": edition}
     if edition is not None:
         rules, lines = selectors.preview(edition)

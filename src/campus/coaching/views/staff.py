@@ -11,6 +11,7 @@ from django.urls import reverse
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from campus.core.access import staff_page
+from campus.team.selectors import edition_chosen, editions_managed_by
 from campus.core.files import private_file_response
 
 from .. import exports, permissions, proposals, selectors, services
@@ -23,14 +24,14 @@ CONTENT_TYPES = {
 
 
 def _editions(request):
-    editions = selectors.editions_for(request.user, permissions.edition_ids_for_staff(request.user))
+    editions = editions_managed_by(request.user)
     if not editions:
         raise Http404("No editions.")
     return editions
 
 
 def _edition_or_404(request, edition_id):
-    edition = next((e for e in _editions(request) if str(e.pk) == str(edition_id)), None)
+    edition = edition_chosen(_editions(request), edition_id)
     if edition is None:
         raise Http404("No such edition.")
     return edition

@@ -6,16 +6,15 @@ import io
 
 from django.contrib import messages
 from django.core.exceptions import ValidationError
-from django.db.models import Count
 from django.http import Http404
 from django.shortcuts import redirect, render
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from campus.core.access import staff_page
 from campus.core.files import private_file_response
-from campus.programme.models import Edition, Module
+from campus.programme.models import Module
 from campus.team.models import Role, TeamMembership
-from campus.team.permissions import edition_ids_with_role
+from campus.team.selectors import editions_managed_by
 
 from .. import exports, selectors, services
 from ..forms import MeetupModeForm, ModuleLeadForm, OnboardingForm
@@ -32,11 +31,8 @@ EDITION = {"edition": edition_or_none}
 @require_GET
 @staff_page(manages_any_edition)
 def home(request):
-    ids = edition_ids_with_role(request.user, Role.MANAGER)
-    editions = (Edition.objects.filter(pk__in=ids).select_related("programme")
-                .order_by("-is_current", "-application_deadline"))
-    counts = dict(Participant.objects.filter(edition_id__in=ids).values("edition_id")
-                  .annotate(n=Count("id")).values_list("edition_id", "n"))
+    editions = editions_managed_by(request.user)
+    counts = selectors.participant_counts([edition.pk for edition in editions])
     return render(request, "cohort/staff/home.html", {
         "editions": [(edition, counts.get(edition.pk, 0)) for edition in editions],
     })

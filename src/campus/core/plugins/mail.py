@@ -114,3 +114,26 @@ def unregister_attachment(name: str) -> None:
 
 def attachment_provider(name: str) -> Attachment | None:
     return _attachments.get(name)
+
+
+# --- per-message headers (e.g. List-Unsubscribe, RFC 8058) ----------------------------------------
+# ``register_headers(event_key, func)``: ``func(message) -> {header: value}`` is called when a message of that
+# event is sent (not when it is composed), so a header may name what holds at that moment. Communications
+# refuses names it sets itself and values with line breaks (campus.communications.sending).
+
+Headers = Callable[[object], Mapping[str, str]]
+
+_headers: dict[str, Headers] = {}
+
+
+def register_headers(event_key: str, func: Headers) -> None:
+    """Make ``func(message) -> {name: value}`` give the extra headers of every message of ``event_key``."""
+    _headers[event_key] = func
+
+
+def unregister_headers(event_key: str) -> None:
+    _headers.pop(event_key, None)
+
+
+def headers_provider(event_key: str) -> Headers | None:
+    return _headers.get(event_key)

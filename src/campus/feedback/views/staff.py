@@ -11,8 +11,9 @@ from django.shortcuts import redirect, render
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from campus.core.access import staff_page
-from campus.programme.models import Edition, Module
+from campus.programme.models import Module
 from campus.team.permissions import Role, edition_ids_with_role
+from campus.team.selectors import edition_chosen, editions_managed_by
 
 from .. import permissions, selectors, services, states
 from ..forms import QuestionForm, SurveyForm
@@ -47,11 +48,7 @@ def home(request):
 
 
 def _edition_for_new(request):
-    managed = edition_ids_with_role(request.user, Role.MANAGER)
-    editions = Edition.objects.filter(pk__in=managed).select_related("programme").order_by("-is_current",
-                                                                                           "-application_deadline")
-    wanted = request.GET.get("edition")
-    edition = next((e for e in editions if str(e.pk) == wanted), None) if wanted else editions.first()
+    edition = edition_chosen(editions_managed_by(request.user), request.GET.get("edition"))
     if edition is None:
         raise Http404("No edition you manage.")
     return edition

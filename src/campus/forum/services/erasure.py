@@ -25,8 +25,8 @@ PERSONAL = {"name": "", "email": "", "organisation": "", "country": "", "role": 
 
 
 def anonymise(*, registrations, reason: str = "erasure") -> int:
-    """Cancel what is still active (the seat goes on, no mail to the person) and clear every personal field;
-    new tokens, so old links open nothing. Returns how many rows changed."""
+    """Cancel what is still active for an event to come (the seat goes on, no mail to the person) and clear
+    every personal field; new tokens, so old links open nothing. Returns how many rows changed."""
     changed = 0
     for pk in [getattr(r, "pk", r) for r in registrations]:
         with transaction.atomic():
@@ -35,8 +35,10 @@ def anonymise(*, registrations, reason: str = "erasure") -> int:
                 continue
             event = locked_event(found)
             registration = locked_registration(pk)
-            held = registration.state in Registration.HOLDS_SEAT
-            if registration.is_active:
+            # an event still to come: the seat goes on; a past one keeps its state (the counts stay true)
+            upcoming = event.ends_on >= timezone.localdate()
+            held = upcoming and registration.state in Registration.HOLDS_SEAT
+            if upcoming and registration.is_active:
                 states.transition(registration, R.CANCELLED)
                 registration.cancelled_at = timezone.now()
             for name, value in PERSONAL.items():

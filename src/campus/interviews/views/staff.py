@@ -52,6 +52,11 @@ def _home_url(call):
 @require_GET
 @staff_page(holds_any(Role.MANAGER, Role.INTERVIEWER))
 def home(request):
+    """The overview of a call; for someone whose editions have no call yet (the section is shown to every
+    interviewer and manager), a page that says so instead of a 404."""
+    if not request.GET.get("call") and not selectors.calls_for_staff(request.user):
+        return render(request, "interviews/staff/no_calls.html",
+                      {"editions": selectors.editions_for_staff(request.user)})
     return _overview(request, request.GET.get("call"), request.GET.get("state", ""))
 
 

@@ -109,15 +109,13 @@ def about(request):
 @require_GET
 @cached_public_page
 def page(request, slug: str):
-    # An app above may have replaced this page with pages of its own (core.plugins.links, "page:<slug>").
+    # An app above may have replaced this page with pages of its own (core.plugins.links, "page:<slug>": the
+    # booklet's public pages, the forum's event page).
     replaced = links.url(f"page:{slug}")
     if replaced:
         return redirect(replaced, permanent=False)
     programme = selectors.request_programme(request)
     page = get_object_or_404(Page, programme=programme, slug=slug)
-    replacement = links.link(f"page:{slug}").url  # an app above may replace the page (the forum's event)
-    if replacement:
-        return redirect(replacement)
     return render(request, "programme/page.html", {"programme": programme, "page": page})
 
 
