@@ -417,7 +417,9 @@ def _merge_extra_apps():
 
 
 def _merge(module, name):
-    duplicated = set(module.MATRIX) & set(MATRIX)
+    # an entry already merged through another module of the app (matrix_booklet.py imports matrix_booklet_pdf.py's
+    # entries itself) is the same object: only a different entry under a taken name is refused
+    duplicated = {key for key in set(module.MATRIX) & set(MATRIX) if module.MATRIX[key] is not MATRIX[key]}
     if duplicated:
         raise ValueError(f"{name} repeats {sorted(duplicated)}")
     MATRIX.update(module.MATRIX)
