@@ -38,7 +38,9 @@ def test_the_seed_forum_is_a_past_event_with_its_page(client, seeded):
 def test_the_static_page_of_the_seed_gives_way_to_the_event(client, seeded):
     response = client.get("/forum-2022/")
     assert response.status_code == 302 and response["Location"] == "/forum/forum-2022/"
-    Event.objects.filter(slug="forum-2022").update(published=False)
+    event = Event.objects.get(slug="forum-2022")
+    event.published = False
+    event.save()  # the content editor's save: moves the content version, under which the footer link is kept
     assert client.get("/forum-2022/").status_code == 200  # unpublished: the static page again
 
 

@@ -57,7 +57,7 @@ PAGES = {
     "/about/": ["Who&#x27;s behind this programme?", "Hyper Island", "University of Vaasa", "over 230 active registered clusters",
                 "Erasmus+"],
     "/privacy/": ["Privacy notice", "never share your details", "Version 1.0"],
-    "/participant-booklet/": ["22 Cluster Managers from eight Baltic Sea Countries"],
+    "/booklet/2020-2021/": ["22 Cluster Managers from eight Baltic Sea Countries"],  # the seed page, until profiles are published
     "/forum/forum-2022/": ["Cluster Education Forum 2022", "Vaasa, Finland", "20–21 June 2022"],  # the seed page gives way to it
     "/contact/": ["Your name", "I&#x27;m interested in signing up for a training", "Organisation or cluster"],
 }

@@ -11,19 +11,20 @@ from campus.core import content_memo
 from campus.programme.models import FAQ, LearningOutcome, Meetup, Module, Partner
 
 # path -> queries for an uncached render (the content-version lookup included), before the process keeps any content
-# (campus.core.content_memo)
+# (campus.core.content_memo); every page with the footer asks once whether the forum's event replaces the seed's
+# page "forum-2022" (kept after that)
 PINNED = {
-    "/": 10,  # with the call (is the "apply" link offered? core.plugins.links)
-    "/modules/": 7,
-    "/modules/3/": 7,
-    "/schedule/": 7,
-    "/admission/": 10,  # with the call
-    "/convince-your-boss/": 8,
-    "/about/": 9,
-    "/privacy/": 4,
+    "/": 11,  # with the call (is the "apply" link offered? core.plugins.links)
+    "/modules/": 8,
+    "/modules/3/": 8,
+    "/schedule/": 8,
+    "/admission/": 11,  # with the call
+    "/convince-your-boss/": 9,
+    "/about/": 10,
+    "/privacy/": 5,
     "/schedule.ics": 4,
     "/modules/3/schedule.ics": 5,
-    "/contact/": 3,  # not cached whole: the content version, then the programme and the footer (kept after that)
+    "/contact/": 4,  # not cached whole: the content version, then the programme and the footer (kept after that)
 }
 
 

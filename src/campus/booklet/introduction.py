@@ -26,8 +26,12 @@ def lead(counts: dict) -> str:
     return f"{words['participants_text']} from {words['countries_text']}"
 
 
-def render(text: str, counts: dict, *, edition, programme_name: str):
-    """The introduction as HTML: ``text`` (Markdown with ``{participants}`` and ``{countries}``), or our default."""
+def render(text: str, counts: dict, *, edition, programme_name: str, fallback: str = ""):
+    """The introduction as HTML: ``text`` (Markdown with ``{participants}`` and ``{countries}``), or our default.
+    With no staff text and no published profile, ``fallback`` (the programme's own booklet page, e.g. the seed's
+    words on the pilot's booklet) rather than "0 cluster managers from 0 countries"."""
+    if not text.strip() and not counts["participants"] and fallback.strip():
+        return render_markdown(fallback)
     if text.strip():
         filled = text.replace("{participants}", str(counts["participants"])).replace(
             "{countries}", str(counts["countries"]))

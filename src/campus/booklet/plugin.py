@@ -39,7 +39,7 @@ def booklet_block(request, participant):
 area.register_block(booklet_block)
 
 # The programme's static page of the same name (the seed's footer) now leads to the public booklet.
-links.register("page:participant-booklet", "booklet:current")
+links.register(f"page:{selectors.BOOKLET_PAGE}", "booklet:current")
 
 directory.register(directory_details)
 

@@ -21,6 +21,8 @@ AUDIENCES = {
     "participants": (ConsentLevel.PARTICIPANTS, ConsentLevel.PUBLIC),
 }
 
+BOOKLET_PAGE = "participant-booklet"  # the programme's page that the public booklet pages replace
+
 
 def _latest_level():
     return Subquery(

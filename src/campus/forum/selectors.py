@@ -91,11 +91,17 @@ def registrations_of(*, user=None, emails=()):
 
 def page_link_state(slug: str):
     """The state of the link "page:<slug>": the programme's static page of that slug gives way to the published
-    event of the same slug (one query, on that page only)."""
+    event of the same slug. Every page's footer asks (``Page.get_absolute_url``), so the answer is kept per content
+    version (an event's save moves it): one query per process and version, none per page."""
+    from campus.core.content_memo import memo
     from campus.core.plugins.links import LinkState
 
-    def state(**context):
+    def event_url() -> str:
         event = Event.objects.filter(slug=slug, published=True).only("slug").first()
-        return LinkState(offered=event is not None, url=event.get_absolute_url() if event else "")
+        return event.get_absolute_url() if event else ""
+
+    def state(**context):
+        url = memo(("forum.page_link", slug), event_url)
+        return LinkState(offered=bool(url), url=url)
 
     return state

@@ -129,6 +129,12 @@ def footer_pages(programme: Programme) -> list[Page]:
 
 
 
+def page_body(programme: Programme, slug: str) -> str:
+    """The text of the programme's page ``slug`` ("" when there is none): for an app whose pages replace it and
+    that shows it while it has nothing of its own yet (the booklet before any profile is published)."""
+    return Page.objects.filter(programme=programme, slug=slug).values_list("body", flat=True).first() or ""
+
+
 def request_programme(request) -> Programme:
     """The programme of the site, looked up once per request."""
     if not hasattr(request, "_campus_programme"):

@@ -12,6 +12,7 @@ from django.views.decorators.http import require_GET
 
 from campus.core.cache import cached_public_page
 from campus.programme.models import Edition
+from campus.programme import selectors as programme_selectors
 from campus.programme.selectors import current_edition, request_programme
 
 from .. import introduction, selectors
@@ -45,9 +46,14 @@ def _listing(request, edition):
         "edition": edition, "form": form, "cards": cards, "counts": counts, "filtered": any(chosen.values()),
         "lead": introduction.lead(counts),
         "introduction": introduction.render(settings.introduction if settings else "", counts, edition=edition,
-                                            programme_name=edition.programme.name),
+                                            programme_name=edition.programme.name, fallback=_page_text(edition, counts)),
         "others": selectors.editions_with_public_profiles(edition.programme_id, exclude=edition.pk),
     })
+
+
+def _page_text(edition, counts) -> str:
+    """The programme's page that the booklet replaces, while no profile is published (one query, then only)."""
+    return "" if counts["participants"] else programme_selectors.page_body(edition.programme, selectors.BOOKLET_PAGE)
 
 
 @require_GET
