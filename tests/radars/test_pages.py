@@ -125,3 +125,28 @@ def test_settings_refused_lists_every_invalid_field_and_keeps_the_rest(as_alice,
     data["q1-name"], data["r2-colour"] = "Markets", "#abcdef"
     assert as_alice.post(url, data).status_code == 302
     assert radar.quadrants.get(position=1).name == "Markets" and radar.rings.get(position=2).colour == "#abcdef"
+
+
+def test_list_pages_have_a_fixed_number_of_queries(client, as_alice, people, edition, django_assert_num_queries):
+    def make(n):
+        for i in range(n):
+            services.create_radar(actor=people["alice"], edition=edition, title=f"Group radar {i}",
+                                  owner_kind="group", group=people["g1"])
+    make(1)
+    as_alice.get(reverse("radars:home"))
+    with django_assert_num_queries(HOME_QUERIES):
+        as_alice.get(reverse("radars:home"))
+    make(5)
+    with django_assert_num_queries(HOME_QUERIES):
+        html = as_alice.get(reverse("radars:home")).content.decode()
+    assert html.count('class="radar-card"') == 6
+    client.logout()
+    client.login(email="lena.lead@example.org", password=PASSWORD)
+    client.get(reverse("staff_radars:home"))
+    with django_assert_num_queries(STAFF_QUERIES):
+        html = client.get(reverse("staff_radars:home")).content.decode()
+    assert html.count("Group radar") == 6
+
+
+HOME_QUERIES = 13
+STAFF_QUERIES = 16
