@@ -107,3 +107,46 @@ def test_radar_page_query_count_does_not_grow(as_alice, radar, django_assert_num
     with django_assert_num_queries(RADAR_PAGE_QUERIES):
         response = as_alice.get(url, {"edition": draft.pk})
     assert response.content.decode().count('class="radar-move') == 43
+
+
+def test_settings_refused_lists_every_invalid_field_and_keeps_the_rest(as_alice, radar):
+    url = reverse("radars:settings", args=[radar.pk])
+    data = {"title": "Renamed", "description": ""}
+    for i in range(4):
+        data |= {f"q{i}-name": f"Q{i}", f"q{i}-description": "", f"r{i}-name": f"R{i}", f"r{i}-description": "",
+                 f"r{i}-colour": "#123456"}
+    data["q1-name"] = ""
+    data["r2-colour"] = "red"
+    response = as_alice.post(url, data)
+    html = response.content.decode()
+    assert response.status_code == 200 and html.count("<title>Error: ") == 1
+    assert 'href="#id_q1-name"' in html and 'href="#id_r2-colour"' in html
+    assert 'value="Renamed"' in html and 'value="Q3"' in html
+    data["q1-name"], data["r2-colour"] = "Markets", "#abcdef"
+    assert as_alice.post(url, data).status_code == 302
+    assert radar.quadrants.get(position=1).name == "Markets" and radar.rings.get(position=2).colour == "#abcdef"
+
+
+def test_list_pages_have_a_fixed_number_of_queries(client, as_alice, people, edition, django_assert_num_queries):
+    def make(n):
+        for i in range(n):
+            services.create_radar(actor=people["alice"], edition=edition, title=f"Group radar {i}",
+                                  owner_kind="group", group=people["g1"])
+    make(1)
+    as_alice.get(reverse("radars:home"))
+    with django_assert_num_queries(HOME_QUERIES):
+        as_alice.get(reverse("radars:home"))
+    make(5)
+    with django_assert_num_queries(HOME_QUERIES):
+        html = as_alice.get(reverse("radars:home")).content.decode()
+    assert html.count('class="radar-card"') == 6
+    client.logout()
+    client.login(email="lena.lead@example.org", password=PASSWORD)
+    client.get(reverse("staff_radars:home"))
+    with django_assert_num_queries(STAFF_QUERIES):
+        html = client.get(reverse("staff_radars:home")).content.decode()
+    assert html.count("Group radar") == 6
+
+
+HOME_QUERIES = 13
+STAFF_QUERIES = 16

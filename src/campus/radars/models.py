@@ -125,8 +125,8 @@ class Item(TimeStampedModel):
 class Blip(TimeStampedModel):
     edition = models.ForeignKey(RadarEdition, on_delete=models.CASCADE, related_name="blips")
     item = models.ForeignKey(Item, on_delete=models.CASCADE, related_name="blips")
-    quadrant = models.ForeignKey(Quadrant, on_delete=models.PROTECT, related_name="blips")
-    ring = models.ForeignKey(Ring, on_delete=models.PROTECT, related_name="blips")
+    quadrant = models.ForeignKey(Quadrant, on_delete=models.CASCADE, related_name="blips")
+    ring = models.ForeignKey(Ring, on_delete=models.CASCADE, related_name="blips")
     rationale = models.TextField(blank=True)
     origin_label = models.CharField(max_length=200, blank=True, help_text="Where it came from, e.g. a card.")
     origin_url = models.CharField(max_length=500, blank=True)

@@ -10,7 +10,7 @@ from .privacy_handler import RadarsHandler
 area.register_section(area.ParticipantSection(title="Radars", url_name="radars:home", order=70))
 
 staff.register(staff.StaffSection(
-    title="Radars", url_name="staff_radars:home", order=70, predicate=permissions.staff_section,
+    title="Radars", url_name="staff_radars:home", order=56, predicate=permissions.staff_section,
     description="The cohort's technology radars: those shared with a coaching group or the cohort, and the "
                 "groups' and the cohort's own.",
 ))

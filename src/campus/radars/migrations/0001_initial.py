@@ -107,9 +107,9 @@ class Migration(migrations.Migration):
                 ('origin_label', models.CharField(blank=True, help_text='Where it came from, e.g. a card.', max_length=200)),
                 ('origin_url', models.CharField(blank=True, max_length=500)),
                 ('item', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='blips', to='radars.item')),
-                ('quadrant', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='blips', to='radars.quadrant')),
+                ('quadrant', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='blips', to='radars.quadrant')),
                 ('edition', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='blips', to='radars.radaredition')),
-                ('ring', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='blips', to='radars.ring')),
+                ('ring', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='blips', to='radars.ring')),
             ],
             options={
                 'ordering': ['edition', 'id'],

@@ -35,7 +35,7 @@ def pdf_bytes(context: dict) -> bytes:
 def _pdf_response(context: dict) -> HttpResponse:
     response = HttpResponse(pdf_bytes(context), content_type="application/pdf")
     name = slugify(f"{context['radar'].title} {context['edition'].name if context['edition'] else ''}") or "radar"
-    response["Content-Disposition"] = f'inline; filename="{name}.pdf"'
+    response["Content-Disposition"] = f'attachment; filename="{name}.pdf"'
     return response
 
 
@@ -67,7 +67,6 @@ def public(request, token: str):
     context["token"] = token
     response = render(request, "radars/public.html", context)
     response["X-Robots-Tag"] = "noindex, nofollow"
-    response["Referrer-Policy"] = "no-referrer"
     add_never_cache_headers(response)
     return response
 

@@ -2,6 +2,7 @@
 quadrant and ring with the picture), its settings, editions, blips, an item's timeline, sharing.
 A radar the person may not see answers 404; one they may see but not edit answers 404 on every editing URL."""
 
+from django import forms
 from django.contrib import messages
 from django.http import Http404
 from django.shortcuts import redirect, render
@@ -15,6 +16,24 @@ from .. import selectors, services, sharing
 from ..forms import BlipForm, EditionForm, QuadrantForm, RadarDetailsForm, RadarForm, RingForm, SharingForm
 from ..models import Blip, Item, RadarEdition
 from .common import radar_context, radar_or_404
+
+
+class _FormList(forms.BaseFormSet):
+    """Several forms of one <form> element, for the shared error summary (``{% form_top %}`` reads formsets)."""
+
+    def __init__(self, items):  # noqa: D107 - no formset machinery: just the forms
+        self._items = items
+
+    @property
+    def forms(self):
+        return self._items
+
+    @property
+    def is_bound(self):
+        return any(f.is_bound for f in self._items)
+
+    def is_valid(self):
+        return all([f.is_valid() for f in self._items])
 
 
 def _groups(user):
@@ -70,8 +89,11 @@ def settings(request, pk: int):
               for q in quadrants]
     rforms = [(r, RingForm(data, prefix=f"r{r.position}", initial={
         "name": r.name, "description": r.description, "colour": r.colour})) for r in rings]
-    forms = [details] + [f for _, f in qforms] + [f for _, f in rforms]
-    if request.method == "POST" and all(f.is_valid() for f in forms):
+    for label, pairs in (("Quadrant", qforms), ("Ring", rforms)):
+        for n, (_, form) in enumerate(pairs, start=1):
+            form.summary_labels = {name: f"{label} {n}: {field.label}" for name, field in form.fields.items()}
+    every = [details] + [f for _, f in qforms] + [f for _, f in rforms]
+    if request.method == "POST" and all([f.is_valid() for f in every]):
         services.update_radar(radar=radar, actor=request.user, **details.cleaned_data)
         for quadrant, form in qforms:
             services.update_quadrant(quadrant=quadrant, actor=request.user, **form.cleaned_data)
@@ -80,8 +102,7 @@ def settings(request, pk: int):
         messages.success(request, "The radar's settings are saved.")
         return redirect(_radar_url(radar))
     return render(request, "radars/settings.html", {
-        "radar": radar, "form": details, "qforms": qforms, "rforms": rforms,
-        "form_error": request.method == "POST"})
+        "radar": radar, "form": details, "qforms": qforms, "rforms": rforms, "all_forms": _FormList(every)})
 
 
 @require_POST
