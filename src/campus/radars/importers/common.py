@@ -93,15 +93,23 @@ def _has_c1(data: bytes) -> bool:
     return any(b in data for b in (b"\x81", b"\x8d", b"\x8f", b"\x90", b"\x9d"))
 
 
+_MARKUP = re.compile(r"[<>&]")
+
+
 def clean_description(text) -> str:
     """Only BYOR's subset of HTML: b, i, em, strong, a (href, target, rel), h1–h6, li, ul, br, p, u."""
+    text = str(text or "")
+    if not _MARKUP.search(text):
+        return text.strip()
     return nh3.clean(str(text or ""), tags=DESCRIPTION_TAGS, attributes=DESCRIPTION_ATTRIBUTES, link_rel=None,
                      url_schemes={"http", "https", "mailto"}).strip()
 
 
 def plain(text, limit: int = 0) -> str:
     """A field with no markup at all (scripts and styles dropped with their content), on one line."""
-    value = html.unescape(nh3.clean(str(text or ""), tags=set()))
+    value = str(text or "")
+    if _MARKUP.search(value):
+        value = html.unescape(nh3.clean(value, tags=set()))
     value = " ".join(value.split())
     return value[:limit] if limit else value
 
@@ -152,8 +160,7 @@ class Seen:
 
 
 def add_row(parsed: Parsed, edition: ParsedEdition, seen: Seen, row: Row) -> None:
-    """Check a row's name and take it unless it repeats a name."""
-    row.name = plain(row.name, 150)
+    """Take a row (its name already ``plain``) unless the name is empty or repeats one."""
     if not row.name:
         parsed.problem(row.line, "The name is empty.")
     elif not seen.duplicate(parsed, row.line, row.name):
@@ -181,7 +188,7 @@ def commit(*, radar: Radar, actor, parsed: Parsed, dates: list | None = None) ->
                      ring=places.rings[row.ring], rationale=row.description) for row in source.rows)
             if index < len(parsed.editions) - 1:
                 when = dates[index] if dates and index < len(dates) else None
-                services.publish(edition=edition, actor=actor, published_at=when)
+                edition = services.publish(edition=edition, actor=actor, published_at=when)
             made.append(edition)
         log_activity(action="radars.imported", target=radar, actor=actor, editions=len(made),
                      rows=parsed.row_count, problems=len(parsed.problems))
