@@ -12,7 +12,8 @@ import re
 from dataclasses import dataclass, field
 
 import nh3
-from django.db import transaction
+from django.db import connection, transaction
+from django.utils import timezone
 from django.utils.text import slugify
 
 from campus.core.activity import log_activity
@@ -183,9 +184,9 @@ def commit(*, radar: Radar, actor, parsed: Parsed, dates: list | None = None) ->
         for index, source in enumerate(parsed.editions):
             edition = services.new_draft(radar=radar, actor=actor, name=_edition_name(radar, source.name),
                                          copy=False)
-            Blip.objects.bulk_create(
-                Blip(edition=edition, item=items[row.name.casefold()], quadrant=places.quadrants[row.quadrant],
-                     ring=places.rings[row.ring], rationale=row.description) for row in source.rows)
+            _insert(Blip, [dict(edition_id=edition.pk, item_id=items[row.name.casefold()].pk,
+                                quadrant_id=places.quadrants[row.quadrant].pk, ring_id=places.rings[row.ring].pk,
+                                rationale=row.description, origin_label="", origin_url="") for row in source.rows])
             if index < len(parsed.editions) - 1:
                 when = dates[index] if dates and index < len(dates) else None
                 edition = services.publish(edition=edition, actor=actor, published_at=when)
@@ -219,5 +220,26 @@ def _items(radar: Radar, parsed: Parsed) -> dict[str, Item]:
             item = Item(radar=radar, name=row.name, slug=slug, description=row.description, tags=row.tags[:300],
                         link=row.link[:500])
             items[folded] = new[folded] = item
-    Item.objects.bulk_create(new.values())
+    _insert(Item, [dict(radar_id=radar.pk, name=i.name, slug=i.slug, description=i.description, tags=i.tags,
+                        link=i.link) for i in new.values()])
+    for pk, name in Item.objects.filter(radar=radar).values_list("pk", "name") if new else ():
+        if name.casefold() in new:
+            new[name.casefold()].pk = pk
     return items
+
+
+def _insert(model, rows: list[dict]) -> None:
+    """Many rows in one ``executemany``: ``bulk_create`` spends seconds preparing 10,000 model instances
+    field by field; these values are plain text and ids already. Both timestamps are now."""
+    if not rows:
+        return
+    now = timezone.now()
+    fields = {f.name: f for f in model._meta.concrete_fields}
+    names = list(rows[0]) + ["created_at", "updated_at"]
+    columns = ", ".join(connection.ops.quote_name(fields[n.removesuffix("_id")].column if n.endswith("_id")
+                                                  else fields[n].column) for n in names)
+    stamp = fields["created_at"].get_db_prep_save(now, connection)
+    sql = (f"INSERT INTO {connection.ops.quote_name(model._meta.db_table)} ({columns}) "
+           f"VALUES ({', '.join(['%s'] * len(names))})")
+    with connection.cursor() as cursor:
+        cursor.executemany(sql, [[*row.values(), stamp, stamp] for row in rows])
