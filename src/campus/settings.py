@@ -80,6 +80,7 @@ INSTALLED_APPS = [
     "campus.forum",
     "campus.news",
     "campus.radars",
+    "campus.scanning",
 ]
 
 MIDDLEWARE = [

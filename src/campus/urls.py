@@ -32,6 +32,7 @@ urlpatterns = [
     path("me/coursework/", include("campus.coursework.urls")),
     path("me/surveys/", include("campus.feedback.urls")),
     path("me/coaching/", include("campus.coaching.urls")),
+    path("me/signals/", include("campus.scanning.urls")),
     path("forum/", include("campus.forum.urls")),
     path("", include("campus.radars.urls")),  # me/radars/, staff/radars/ and radars/shared/<token>/
     path("", include("campus.certificates.urls")),

@@ -1,8 +1,9 @@
 """Fixtures of the security suite.
 
-``world`` (module scope) builds the roles and their objects once per test module, inside a transaction
-that is rolled back when the module is done; every test (and every request of the matrix) runs in a
-savepoint inside it, so nothing one request changes is seen by the next.
+``world`` (package scope) builds the roles and their objects once for the whole security package, inside a
+transaction that is rolled back when the package is done; every test (and every request of the matrix) runs in
+a savepoint inside it, so nothing one test or request changes is seen by the next. (It was built once per
+module: eleven times the same world.) ``walks`` holds the one walk of the matrix per role (walk.py).
 """
 
 import pytest
@@ -23,7 +24,7 @@ def _media_in_a_temporary_folder(settings, security_media):
     settings.MEDIA_ROOT = security_media
 
 
-@pytest.fixture(scope="module")
+@pytest.fixture(scope="package")
 def world(django_db_setup, django_db_blocker, security_media):
     from django.test.utils import override_settings
 
@@ -42,6 +43,21 @@ def world(django_db_setup, django_db_blocker, security_media):
     with django_db_blocker.unblock():
         transaction.set_rollback(True)
         outer.__exit__(None, None, None)
+
+
+@pytest.fixture(scope="package")
+def walks(world):
+    """role -> the walk of the matrix and the admin as that role (walk.py), made when a test first needs it."""
+    from .walk import walk_as
+
+    made = {}
+
+    def walk(role):
+        if role not in made:
+            made[role] = walk_as(world, client_for(world, role))
+        return made[role]
+
+    return walk
 
 
 def client_for(world, role, **kwargs) -> Client:

@@ -10,9 +10,9 @@ from collections import defaultdict
 import pytest
 from django.contrib import admin
 
-from .http import ask, assert_strict_csp, describe, mismatch, visible
+from .http import assert_strict_csp, describe, mismatch, visible
 from .matrix import ADMIN_MODELS, ADMIN_PAGES, MATRIX, admin_expectation
-from .urlwalk import admin_model_of, admin_prefix, admin_urls, all_patterns
+from .urlwalk import admin_model_of, admin_prefix, all_patterns
 from .world import ROLES, SECRET, SECRET_READERS, pdf
 
 pytestmark = pytest.mark.django_db
@@ -99,48 +99,42 @@ def _leaks(role, response, data, owner_files) -> list[str]:
 
 @pytest.mark.slow
 @pytest.mark.parametrize("role", ROLES)
-def test_the_matrix(role, world, clients):
-    client = clients[role]
+def test_the_matrix(role, world, walks):
     owner_files = {"CV": pdf(f"CV {SECRET}"), "letter": pdf(f"Letter {SECRET}")}
     failures = []
-    for key, cases in MATRIX.items():
-        for case in cases:
-            url = case.url.format(**world.values)
-            for method in ("GET", "POST"):
-                expected = getattr(case, method)[role].format(**world.values)  # "302→/…/{id}/"
-                response, data = ask(client, method, url, case.data if method == "POST" else None)
-                where = f"{role:11} {method:4} {url} ({key})"
-                problem = mismatch(expected, response, data, url)
-                if problem:
-                    failures.append(f"{where}: {problem}")
-                for leak in _leaks(role, response, data, owner_files):
-                    failures.append(f"{where}: LEAK: {leak} ({describe(response)})")
-                for problem in _header_problems(response):
-                    failures.append(f"{where}: {problem}")
+    for cell in walks(role).cells:  # every URL of MATRIX, GET and POST, asked as the role (walk.py)
+        expected = getattr(cell.case, cell.method)[role].format(**world.values)  # "302→/…/{id}/"
+        response, data, url = cell.answer, cell.data, cell.url
+        where = f"{role:11} {cell.method:4} {url} ({cell.key})"
+        problem = mismatch(expected, response, data, url)
+        if problem:
+            failures.append(f"{where}: {problem}")
+        for leak in _leaks(role, response, data, owner_files):
+            failures.append(f"{where}: LEAK: {leak} ({describe(response)})")
+        for problem in _header_problems(response):
+            failures.append(f"{where}: {problem}")
     assert not failures, f"{len(failures)} cells differ from tests/security/matrix.py:\n" + "\n".join(failures)
 
 
 @pytest.mark.slow
 @pytest.mark.parametrize("role", ROLES)
-def test_admin_model_pages(role, world, clients):
+def test_admin_model_pages(role, world, walks):
     """Django admin's own pages of each model (the family behind admin:<app>_<model>_*), GET."""
-    client = clients[role]
     failures = []
-    for model, (pages, has_object) in admin_urls(world).items():
+    for admin_page in walks(role).admin:  # every page of every model registered in the admin (walk.py)
+        model, page, url = admin_page.model, admin_page.page, admin_page.url
         if model not in ADMIN_MODELS:
             continue  # test_every_url_pattern_is_in_the_matrix names it
-        for page in ADMIN_PAGES:
-            if page not in pages:
-                continue
-            expected = admin_expectation(model, page, role, has_object=has_object)
-            url = pages[page]
-            response, data = ask(client, "GET", url)
-            problem = mismatch(expected, response, data, url)
-            if problem:
-                failures.append(f"{role:11} GET  {url} (admin {model} {page}): {problem}")
-            for leak in _leaks(role, response, data, {}):
-                failures.append(f"{role:11} GET  {url}: LEAK: {leak}")
-            for problem in _header_problems(response):
-                failures.append(f"{role:11} GET  {url}: {problem}")
+        if page not in ADMIN_PAGES:
+            continue
+        expected = admin_expectation(model, page, role, has_object=admin_page.has_object)
+        response, data = admin_page.answer, admin_page.data
+        problem = mismatch(expected, response, data, url)
+        if problem:
+            failures.append(f"{role:11} GET  {url} (admin {model} {page}): {problem}")
+        for leak in _leaks(role, response, data, {}):
+            failures.append(f"{role:11} GET  {url}: LEAK: {leak}")
+        for problem in _header_problems(response):
+            failures.append(f"{role:11} GET  {url}: {problem}")
     assert not failures, f"{len(failures)} admin pages differ from ADMIN_MODELS in tests/security/matrix.py:\n" + \
         "\n".join(failures)

@@ -11,8 +11,6 @@ from django.core.cache import caches
 from django.test import Client
 
 from .http import ask
-from .matrix import MATRIX
-from .urlwalk import admin_urls
 from .world import ROLES
 
 pytestmark = [pytest.mark.django_db, pytest.mark.slow]
@@ -30,26 +28,22 @@ def _ends_the_session(key: str, method: str) -> bool:
 
 
 @pytest.mark.parametrize("role", SIGNED_IN)
-def test_every_page_for_a_signed_in_person_is_private_and_not_stored(role, world, clients):
-    client = clients[role]
+def test_every_page_for_a_signed_in_person_is_private_and_not_stored(role, world, walks):
     failures, answered_200 = [], 0
-    for key, cases in MATRIX.items():
-        for case in cases:
-            url = case.url.format(**world.values)
-            for method in ("GET", "POST"):
-                if _ends_the_session(key, method):
-                    continue
-                response, _ = ask(client, method, url, case.data if method == "POST" else None)
-                answered_200 += response.status_code == 200
-                if not _private(response):
-                    failures.append(f"{role} {method} {url} ({key}): {response.status_code}, "
-                                    f"Cache-Control {response.get('Cache-Control')!r}")
-    for model, (pages, _) in admin_urls(world).items():
-        for page, url in pages.items():
-            response, _ = ask(client, "GET", url)
-            if not _private(response):
-                failures.append(f"{role} GET {url} (admin {model} {page}): {response.status_code}, "
-                                f"Cache-Control {response.get('Cache-Control')!r}")
+    walk = walks(role)  # every URL of MATRIX (GET, POST) and every admin page (GET), as the role (walk.py)
+    for cell in walk.cells:
+        if _ends_the_session(cell.key, cell.method):
+            continue
+        response = cell.answer
+        answered_200 += response.status_code == 200
+        if not _private(response):
+            failures.append(f"{role} {cell.method} {cell.url} ({cell.key}): {response.status_code}, "
+                            f"Cache-Control {response.get('Cache-Control')!r}")
+    for admin_page in walk.admin:
+        response = admin_page.answer
+        if not _private(response):
+            failures.append(f"{role} GET {admin_page.url} (admin {admin_page.model} {admin_page.page}): "
+                            f"{response.status_code}, Cache-Control {response.get('Cache-Control')!r}")
     assert answered_200 > 10, "the walk reached too few pages to mean anything"
     assert not failures, f"{len(failures)} responses to a signed-in {role} may be stored:\n" + "\n".join(failures)
 

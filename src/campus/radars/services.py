@@ -208,6 +208,12 @@ def _clean_tags(tags: str) -> str:
     return ", ".join(seen.values())[:300]
 
 
+def _clean_origin(url: str) -> str:
+    """A link back to where a blip came from: a path of this site or an http(s) address, else nothing."""
+    url = (url or "").strip()[:500]
+    return url if url.startswith(("/", "https://", "http://")) and not url.startswith("//") else ""
+
+
 def _check_draft(edition: RadarEdition) -> None:
     if edition.state != EditionState.DRAFT:
         raise RadarError("This edition is published and cannot change: make a new draft edition.")
@@ -242,7 +248,8 @@ def add_blip(*, edition: RadarEdition, actor, name: str, quadrant, ring, rationa
         try:
             with transaction.atomic():
                 blip = Blip.objects.create(edition=edition, item=item, quadrant=quadrant, ring=ring,
-                                           rationale=rationale, origin_label=origin_label, origin_url=origin_url)
+                                           rationale=rationale, origin_label=origin_label[:200],
+                                           origin_url=_clean_origin(origin_url))
         except IntegrityError as error:  # a double-clicked submit
             raise RadarError(f"“{item.name}” is already on this edition.") from error
         log_activity(action="radars.blip_added", target=radar, actor=actor, edition=edition.name, item=item.name)
@@ -259,7 +266,7 @@ def update_blip(*, blip: Blip, actor, quadrant, ring, rationale: str = "", origi
         if origin_label is not None:
             blip.origin_label = origin_label
         if origin_url is not None:
-            blip.origin_url = origin_url
+            blip.origin_url = _clean_origin(origin_url)
         blip.save()
         log_activity(action="radars.blip_updated", target=blip.edition.radar, actor=actor,
                      edition=blip.edition.name, item=blip.item.name, ring=blip.ring.name)
@@ -298,3 +305,13 @@ def add_blip_to_next_draft(*, radar: Radar, actor, name: str, quadrant, ring, ra
 
 def next_sequence(radar: Radar) -> int:
     return (radar.editions.aggregate(m=Max("sequence"))["m"] or 0) + 1
+
+
+def erase_owner(*, user, delete: list[int], keep: list[int]) -> dict:
+    """Erasure of a person (privacy handler): delete their own radars, keep group and cohort radars without
+    them."""
+    with transaction.atomic():
+        deleted = Radar.objects.filter(pk__in=delete, owner=user).count()
+        Radar.objects.filter(pk__in=delete, owner=user).delete()
+        kept = Radar.objects.filter(pk__in=keep, owner=user).update(owner=None)
+    return {"radars_deleted": deleted, "radars_kept_without_owner": kept} if deleted or kept else {}
