@@ -120,7 +120,8 @@ def _file(parsed, places, latest, path, text) -> None:
         meta.get("quadrant") or meta.get("segment")) else (previous[1] if previous else None)
     ring = places.ring(meta.get("ring")) if meta.get("ring") else (previous[2] if previous else None)
     if quadrant is None:
-        return parsed.problem(0, f"{label}: unknown quadrant “{plain(meta.get('quadrant') or meta.get('segment'), 80)}”.", name)
+        wanted = plain(meta.get("quadrant") or meta.get("segment"), 80)
+        return parsed.problem(0, f"{label}: unknown quadrant “{wanted}”.", name)
     if ring is None:
         return parsed.problem(0, f"{label}: unknown ring “{plain(meta.get('ring'), 80)}”.", name)
     tags = meta.get("tags") or []

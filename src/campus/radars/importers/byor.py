@@ -10,7 +10,9 @@ import io
 import json
 
 from ..models import Radar
-from .common import MAX_ROWS, ImportRefused, Parsed, ParsedEdition, Places, Row, Seen, add_row, clean_description, decode, plain
+from .common import (
+    MAX_ROWS, ImportRefused, Parsed, ParsedEdition, Places, Row, Seen, add_row, clean_description, decode, plain,
+)
 
 REQUIRED = ("name", "ring", "quadrant", "description")
 STATUSES = {"new": "New", "moved in": "Moved In", "moved out": "Moved Out", "no change": "No Change"}
