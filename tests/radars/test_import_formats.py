@@ -25,7 +25,8 @@ def test_zalando_quadrants_count_clockwise_from_bottom_right(radar, people):
     assert not parsed.problems
     [edition] = common.commit(radar=radar, actor=people["alice"], parsed=parsed, dates=dates)
     assert edition.name == "2023-05" and edition.state == EditionState.DRAFT
-    got = {b.item.name: (b.quadrant.position, b.ring.position) for b in edition.blips.select_related("item", "quadrant", "ring")}
+    blips = edition.blips.select_related("item", "quadrant", "ring")
+    got = {b.item.name: (b.quadrant.position, b.ring.position) for b in blips}
     # ours: 0 top right, 1 bottom right, 2 bottom left, 3 top left
     assert got == {"BR": (1, 0), "BL": (2, 3), "TL": (3, 1), "TR": (0, 2)}
 
@@ -100,7 +101,8 @@ def test_aoe_zip_releases_become_editions(radar, people):
     assert "Not a Markdown file" in reasons
     editions = common.commit(radar=radar, actor=people["alice"], parsed=parsed, dates=dates)
     assert [e.name for e in editions] == ["2019-11-01", "2020-06-01"]
-    newest = {b.item.name: (b.ring.name, b.quadrant.position) for b in editions[1].blips.select_related("item", "ring", "quadrant")}
+    blips = editions[1].blips.select_related("item", "ring", "quadrant")
+    newest = {b.item.name: (b.ring.name, b.quadrant.position) for b in blips}
     assert newest == {"Kotlin": ("Adopt", 0), "Pairing": ("Adopt", 3)}
     kotlin = editions[0].blips.get(item__name="Kotlin")
     assert kotlin.rationale == "<p>Nice <strong>language</strong></p>" and kotlin.item.tags == "cloud, ops"
