@@ -71,6 +71,24 @@ MATRIX = {
     ],
     "radars:print": [Case(R + "print/", MINE, GET_ONLY_PART), Case(S + "print/", NOT_MINE, GET_ONLY_PART)],
     "radars:pdf": [Case(R + "radar.pdf", MINE, GET_ONLY_PART), Case(S + "radar.pdf", NOT_MINE, GET_ONLY_PART)],
+    # import and export (views/io.py)
+    "radars:import": [
+        Case(R + "import/", MINE, MINE, note="an empty upload is refused on the form"),
+        Case(S + "import/", NOT_MINE, NOT_MINE_POST),
+    ],
+    "radars:import_commit": [
+        Case(R + "import/commit/", GET_ONLY_PART,
+             E("403", anonymous=LOGIN, participant="302→/me/radars/{radar_mine}/import/"),
+             note="no held upload: back to the form"),
+        Case(S + "import/commit/", GET_ONLY_PART, NOT_MINE_POST),
+    ],
+    "radars:export": [
+        Case(R + "export/byor-csv/", MINE, GET_ONLY_PART),
+        Case(R + "export/campus/", MINE, GET_ONLY_PART),
+        Case(R + "export/nope/", NOT_MINE, GET_ONLY_PART, note="no such format"),
+        Case(S + "export/campus/", NOT_MINE, GET_ONLY_PART, note="another participant's private radar"),
+        Case("/me/radars/{radar_group_b}/export/backstage/", NOT_MINE, GET_ONLY_PART, note="another group's radar"),
+    ],
     "staff_radars:home": [Case("/staff/radars/", E("404", **LEADS), E("405"))],
     "staff_radars:radar": [
         Case("/staff/radars/{radar_group_b}/", E("404", **LEADS), E("405")),

@@ -3,7 +3,7 @@ link under /radars/shared/<token>/."""
 
 from django.urls import include, path
 
-from .views import output, participant, staff
+from .views import io, output, participant, staff
 
 me = [
     path("", participant.home, name="home"),
@@ -19,6 +19,7 @@ me = [
     path("<int:pk>/sharing/", participant.sharing_page, name="sharing"),
     path("<int:pk>/print/", output.printable, name="print"),
     path("<int:pk>/radar.pdf", output.pdf, name="pdf"),
+    path("", include(io.urlpatterns)),  # import and export (views/io.py)
 ]
 
 staff_urls = ([
