@@ -48,6 +48,10 @@ def svg(placed: list[dict]) -> str:
              f'<text x="{half}" y="{SIZE - 10}" text-anchor="middle" font-size="13" fill="#222">Uncertainty →</text>',
              f'<text x="14" y="{half}" text-anchor="middle" font-size="13" fill="#222" '
              f'transform="rotate(-90 14 {half})">Impact →</text>']
+    for label, col, row in QUADRANTS:
+        x = PAD + 6 + col * (half - PAD)
+        y = PAD - 8 if row == 0 else SIZE - PAD + 14  # outside the plot, so no signal hides it
+        parts.append(f'<text x="{x}" y="{y}" font-size="11" fill="#222">{escape(label.split(":")[1].strip())}</text>')
     for p in placed:
         parts.append(f'<g><title>{p["number"]}. {escape(p["signal"].title)}</title>'
                      f'<circle cx="{p["x"]}" cy="{p["y"]}" r="7" fill="#0d47a1"/>'
