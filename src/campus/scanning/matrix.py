@@ -19,19 +19,26 @@ def quadrant_of(signal) -> str:
 
 
 def points(signals) -> list[dict]:
-    """(number, signal, x, y): a deterministic spot per signal; several on one level pair sit side by side."""
+    """(number, signal, x, y, r): a deterministic spot per signal; those on one level pair share the cell on a grid
+    that grows (and dots that shrink) with their number, so no dot ever covers another."""
+    import math
+
     cell = (SIZE - 2 * PAD) / 5
+    counts: dict[tuple[int, int], int] = {}
+    for signal in signals:
+        counts[(signal.uncertainty, signal.impact)] = counts.get((signal.uncertainty, signal.impact), 0) + 1
     taken: dict[tuple[int, int], int] = {}
     out = []
     for number, signal in enumerate(signals, start=1):
         key = (signal.uncertainty, signal.impact)
         k = taken.get(key, 0)
         taken[key] = k + 1
-        col, row = k % 4, (k // 4) % 4
-        x = PAD + (signal.uncertainty - 1) * cell + 8 + col * (cell - 16) / 3
-        y = PAD + (5 - signal.impact) * cell + 8 + row * (cell - 16) / 3
-        out.append({"number": number, "signal": signal, "x": round(x, 1), "y": round(y, 1),
-                    "quadrant": quadrant_of(signal)})
+        side = max(4, math.ceil(math.sqrt(counts[key])))
+        step = (cell - 16) / (side - 1)
+        x = PAD + (signal.uncertainty - 1) * cell + 8 + (k % side) * step
+        y = PAD + (5 - signal.impact) * cell + 8 + (k // side) * step
+        out.append({"number": number, "signal": signal, "x": round(x, 2), "y": round(y, 2),
+                    "r": round(min(7.0, step / 2 - 0.2), 2), "quadrant": quadrant_of(signal)})
     return out
 
 
@@ -48,10 +55,14 @@ def svg(placed: list[dict]) -> str:
              f'<text x="{half}" y="{SIZE - 10}" text-anchor="middle" font-size="13" fill="#222">Uncertainty →</text>',
              f'<text x="14" y="{half}" text-anchor="middle" font-size="13" fill="#222" '
              f'transform="rotate(-90 14 {half})">Impact →</text>']
+    for label, col, row in QUADRANTS:
+        x = PAD + 6 + col * (half - PAD)
+        y = PAD - 8 if row == 0 else SIZE - PAD + 14  # outside the plot, so no signal hides it
+        parts.append(f'<text x="{x}" y="{y}" font-size="11" fill="#222">{escape(label.split(":")[1].strip())}</text>')
     for p in placed:
         parts.append(f'<g><title>{p["number"]}. {escape(p["signal"].title)}</title>'
-                     f'<circle cx="{p["x"]}" cy="{p["y"]}" r="7" fill="#0d47a1"/>'
-                     f'<text x="{p["x"]}" y="{p["y"] + 3.5}" text-anchor="middle" font-size="9" fill="#fff">'
+                     f'<circle cx="{p["x"]}" cy="{p["y"]}" r="{p["r"]}" fill="#0d47a1"/>'
+                     f'<text x="{p["x"]}" y="{p["y"] + 3.5}" text-anchor="middle" font-size="{min(9, p["r"] * 1.3):.1f}" fill="#fff">'
                      f'{p["number"]}</text></g>')
     parts.append("</svg>")
     return "".join(parts)
