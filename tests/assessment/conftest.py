@@ -12,9 +12,9 @@ __all__ = ["PASSWORD"]
 
 @pytest.fixture
 def board(people, edition, radar):
-    """alice's board, shared with coaching group 1, aimed at alice's radar."""
+    """Coaching group 1's board (alice made it), aimed at alice's radar."""
     return services.create_board(actor=people["alice"], edition=edition, title="Group 1 board", target_radar=radar,
-                                 visibility="group", group=people["g1"])
+                                 owner_kind="group", visibility="group", group=people["g1"])
 
 
 @pytest.fixture
