@@ -20,6 +20,8 @@ import sys
 from datetime import datetime, timezone
 from pathlib import Path
 
+from report_forum import FORUM_HEADERS, forum_md, load_forum  # noqa: E402  (bench/ is the script's folder)
+
 TRIVIAL = "trivial"
 # must reach half of the trivial view's req/s with p99 < 100 ms (verify: a certificate's public page and its JSON)
 TARGETED = ("home", "module", "verify", "verify-json")
@@ -374,9 +376,11 @@ def main() -> None:
     folders = [p for p in sorted(results.iterdir()) if (p / "phase.env").exists()]
     if not folders:
         raise SystemExit(f"no phase results in {results}")
-    pages, admissions, attendance, coaching, booklet = [], [], [], [], []
+    pages, admissions, attendance, coaching, booklet, forum = [], [], [], [], [], []
     for folder in folders:
-        if read_env(folder / "phase.env").get("KIND") == "booklet":
+        if read_env(folder / "phase.env").get("KIND") == "forum":
+            forum.append(load_forum(folder, read_env))
+        elif read_env(folder / "phase.env").get("KIND") == "booklet":
             booklet.append(load_booklet(folder))
         elif read_env(folder / "phase.env").get("KIND") == "coaching":
             coaching.append(load_coaching(folder))
@@ -427,9 +431,15 @@ def main() -> None:
         print(f"Booklet PDF targets: {'met' if phase['met'] else 'MISSED'}")
         print()
 
+    for phase in forum:
+        print(f"== 7. {phase['env'].get('TITLE', 'Forum')}")
+        print(text_table(phase["table"], FORUM_HEADERS))
+        print(f"Forum registrations: {'correct' if phase['met'] else 'WRONG'}")
+        print()
+
     old = old_document(out)
     run_numbers = ({phase_number(p) for p in pages} | ({3} if admissions else set()) | ({4} if attendance else set())
-                   | ({5} if coaching else set()) | ({6} if booklet else set()))
+                   | ({5} if coaching else set()) | ({6} if booklet else set()) | ({7} if forum else set()))
     kept_numbers = sorted(n for n in old["sections"] if n not in run_numbers)
 
     overview = []
@@ -495,6 +505,8 @@ def main() -> None:
         new_sections[5] = coaching_md(coaching[0])
     if booklet:
         new_sections[6] = booklet_md(booklet[0])
+    if forum:
+        new_sections[7] = forum_md(forum[0], md_table)
     for n in kept_numbers:
         new_sections[n] = kept(old["sections"][n], old["date"])
     sections = "\n".join(new_sections[n] for n in sorted(new_sections))

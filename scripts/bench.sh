@@ -23,6 +23,9 @@
 #      BENCH_BOOKLET_PARTICIPANTS (250) with generated portraits; the booklet PDF for 25 and for all of them
 #      (targets: under 2 s and under 15 s) and the public booklet page with all of them, cached and rendered,
 #      in-process (bench/booklet_pdf.py).
+#   7. Forum (issue 13), on SQLite (its own fresh database file): BENCH_FORUM_REGISTRATIONS (200) guests register
+#      and confirm at once for an event of BENCH_FORUM_SEATS (150) seats, BENCH_FORUM_CONCURRENCY (8) served at a
+#      time (bench/forum_registrations.py); exactly the capacity seated, the rest waiting in arrival order.
 # Phases 1 and 2: the trivial view, the public pages and the application step pages with wrk (-t2 -c50), then
 # BENCH_SUBMISSIONS full submissions with a 1 MB CV (bench/submit_load.py, BENCH_SUBMIT_CONCURRENCY at a
 # time), then the submitted applications are counted in the database (lost = successful - in the database);
@@ -30,7 +33,7 @@
 # Knobs: BENCH_DURATION (10s), BENCH_WARMUP (2s), BENCH_WORKERS (2, phase 1), BENCH_CONNECTIONS (50),
 # BENCH_THREADS (2), BENCH_SUBMISSIONS (200), BENCH_SUBMIT_CONCURRENCY (50), BENCH_PG_DURATION and
 # BENCH_PG_WARMUP (phase 2; default: as phase 1), BENCH_PG_INSTANCES (2), BENCH_PG_WORKERS (2 per instance),
-# BENCH_PHASES ("1 2 3 4 5 6"), BENCH_ADMISSIONS_DBS ("sqlite postgres", phase 3), BENCH_APPLICATIONS (5000),
+# BENCH_PHASES ("1 2 3 4 5 6 7"), BENCH_ADMISSIONS_DBS ("sqlite postgres", phase 3), BENCH_APPLICATIONS (5000),
 # BENCH_DECISIONS (500), BENCH_BOARD_CONNECTIONS (2), BENCH_BOARD_DURATION (10s), BENCH_PG_HOST/PORT/USER (127.0.0.1/5432/postgres), BENCH_REDIS_URL
 # (redis://127.0.0.1:6379/0; keys under a per-run CACHE_KEY_PREFIX, deleted at the end), BENCH_KEEP_RESULTS
 # (a folder that gets a copy of the raw results).
@@ -47,7 +50,7 @@ PG_DURATION=${BENCH_PG_DURATION:-$DURATION}
 PG_WARMUP=${BENCH_PG_WARMUP:-$WARMUP}
 PG_INSTANCES=${BENCH_PG_INSTANCES:-2}
 PG_WORKERS=${BENCH_PG_WORKERS:-2}
-PHASES=${BENCH_PHASES:-1 2 3 4 5 6}
+PHASES=${BENCH_PHASES:-1 2 3 4 5 6 7}
 ADMISSIONS_DBS=${BENCH_ADMISSIONS_DBS:-sqlite postgres}
 APPLICATIONS=${BENCH_APPLICATIONS:-5000}
 ATTENDANCE_PARTICIPANTS=${BENCH_ATTENDANCE_PARTICIPANTS:-250}
@@ -373,6 +376,12 @@ phase5() {
 phase6() {
   echo "== Phase 6: the participant booklet, the PDF for 25 and ${BENCH_BOOKLET_PARTICIPANTS:-250} participants and the public page (SQLite) =="
   "$PY" bench/booklet_pdf.py "$RESULTS/6-booklet" "${BENCH_BOOKLET_PARTICIPANTS:-250}" 3 50
+}
+
+phase7() {
+  echo "== Phase 7: forum, ${BENCH_FORUM_REGISTRATIONS:-200} registrations at once (SQLite) =="
+  "$PY" bench/forum_registrations.py "$RESULTS/7-forum" "${BENCH_FORUM_REGISTRATIONS:-200}" \
+    "${BENCH_FORUM_SEATS:-150}" "${BENCH_FORUM_CONCURRENCY:-8}"
 }
 
 for phase in $PHASES; do "phase$phase"; done

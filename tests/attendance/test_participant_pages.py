@@ -66,9 +66,9 @@ def test_the_participant_page_queries_are_flat(client, edition, meetup1, make_se
     make_session(None, edition=edition, title="Webinar")
     with CaptureQueriesContext(connection) as many:
         assert client.get("/me/attendance/").status_code == 200
-    # pinned: the request's session and user, the participation, the records, the sessions, the layout's programme
-    # and pages, the participant sections' "in a coaching group?"
-    assert len(few) == len(many) == 8, [q["sql"][:100] for q in many.captured_queries]
+    # pinned: the request's session and user, the participation (with the sections' "in a coaching group?"), the
+    # records, the sessions, the layout's programme and pages
+    assert len(few) == len(many) == 7, [q["sql"][:100] for q in many.captured_queries]
 
 
 def test_the_calendar_has_sessions_and_webinars_in_their_zones(edition, meetup1, make_session, member):

@@ -58,7 +58,7 @@ def test_erasure_deletes_profile_consents_and_photo(client, aino, manager, editi
     assert not BookletConsent.objects.filter(profile_id=aino.pk).exists()
     assert not path.exists()
     assert client.get(url).status_code == 404
-    assert "Aino" not in client.get("/booklet/").content.decode()
+    assert "Aino" not in client.get(f"/booklet/{edition.slug}/").content.decode()
 
 
 def test_erasing_the_manager_keeps_the_profile_by_nobody(aino, manager, django_capture_on_commit_callbacks):

@@ -38,7 +38,7 @@ def people(edition):
 
 
 def test_the_booklet_lists_public_profiles_with_computed_numbers(client, edition, people):
-    page = client.get("/booklet/")
+    page = client.get(f"/booklet/{edition.slug}/")
     html = page.content.decode()
     assert page.status_code == 200
     assert "3 cluster managers from 2 countries" in html
@@ -50,10 +50,10 @@ def test_the_booklet_lists_public_profiles_with_computed_numbers(client, edition
 
 
 def test_filters_by_country_and_sector_work_as_a_plain_get_form(client, edition, people):
-    html = client.get("/booklet/", {"country": "FI", "sector": "digital"}).content.decode()
+    html = client.get(f"/booklet/{edition.slug}/", {"country": "FI", "sector": "digital"}).content.decode()
     assert "Cara Cruz" in html and "Aino Aalto" not in html and "Bo Berg" not in html
     assert "1 of 3 profiles shown" in html
-    html = client.get("/booklet/", {"country": "ZZ"}).content.decode()  # not offered: ignored
+    html = client.get(f"/booklet/{edition.slug}/", {"country": "ZZ"}).content.decode()  # not offered: ignored
     assert "Aino Aalto" in html and "Bo Berg" in html
 
 
@@ -84,12 +84,12 @@ def test_withdrawing_consent_removes_the_profile_at_once_from_cached_pages(clien
     aino = people["aino"]
     with_photo(aino)
     url = f"/booklet/{edition.slug}/{aino.pk}/"
-    assert b"Aino Aalto" in client.get("/booklet/").content  # now cached
+    assert b"Aino Aalto" in client.get(f"/booklet/{edition.slug}/").content  # now cached
     assert client.get(url).status_code == 200
 
     services.record_consent(profile=aino, level=ConsentLevel.PARTICIPANTS, actor=aino.participant.user)
 
-    html = client.get("/booklet/").content.decode()
+    html = client.get(f"/booklet/{edition.slug}/").content.decode()
     assert "Aino Aalto" not in html and "2 cluster managers from 2 countries" in html
     assert client.get(url).status_code == 404
     assert client.get(f"{url}photo/").status_code == 404
@@ -97,15 +97,21 @@ def test_withdrawing_consent_removes_the_profile_at_once_from_cached_pages(clien
 
 def test_staff_can_hide_an_editions_public_booklet(client, edition, people, manager):
     services.save_settings(edition=edition, introduction="", published=False, actor=manager)
-    assert client.get("/booklet/").status_code == 404
+    assert client.get(f"/booklet/{edition.slug}/").status_code == 404
     assert client.get(f"/booklet/{edition.slug}/{people['aino'].pk}/").status_code == 404
 
 
 def test_the_introduction_written_by_staff_gets_the_numbers(client, edition, people, manager):
     services.save_settings(edition=edition, introduction="**{participants}** managers, {countries} lands.",
                            published=True, actor=manager)
-    html = client.get("/booklet/").content.decode()
+    html = client.get(f"/booklet/{edition.slug}/").content.decode()
     assert "<strong>3</strong> managers, 2 lands." in html
+
+
+def test_the_booklet_of_the_current_edition_is_at_its_own_address(client, edition):
+    answer = client.get("/booklet/", {"country": "FI", "other": "x"})
+    assert answer.status_code == 302 and answer["Location"] == f"/booklet/{edition.slug}/?country=FI"
+    assert client.get("/booklet/")["Location"] == f"/booklet/{edition.slug}/"
 
 
 def test_the_footer_page_leads_to_the_booklet(client, edition):
@@ -117,7 +123,7 @@ def test_the_footer_page_leads_to_the_booklet(client, edition):
 
 
 def test_an_empty_booklet_says_so(client, edition):
-    html = client.get("/booklet/").content.decode()
+    html = client.get(f"/booklet/{edition.slug}/").content.decode()
     assert "0 cluster managers from 0 countries" in html and "has published a profile yet" in html
 
 
@@ -131,9 +137,9 @@ def test_the_public_list_costs_a_fixed_number_of_queries(client, edition, people
         with_photo(make_profile(edition, f"more{n}@example.org", level="public", family=f"More{n}", country="DK"))
     caches["pages"].clear()
     with django_assert_num_queries(QUERIES):
-        assert client.get("/booklet/").content.decode().count('bk-card"') == 9
+        assert client.get(f"/booklet/{edition.slug}/").content.decode().count('bk-card"') == 9
     with django_assert_num_queries(1):  # cached: the content version only
-        client.get("/booklet/")
+        client.get(f"/booklet/{edition.slug}/")
     caches["pages"].clear()
     with django_assert_num_queries(QUERIES):
-        client.get("/booklet/?country=DK")
+        client.get(f"/booklet/{edition.slug}/?country=DK")

@@ -180,3 +180,14 @@ def test_the_home_block_is_a_card_like_the_other_blocks_of_the_home(client, rule
     text = client.get("/me/").content.decode()
     assert '<section class="home-card" aria-labelledby="certificate-block-title">' in text
     assert "cohort/cohort.css" in text  # where .home-card is styled
+
+
+def test_the_rules_page_body_lines_up_with_its_heading(client, edition, manager, test_criterion):
+    """The heading sits in the wide column: the form below it must start at the same left edge (the review
+    found the rules form indented against its heading)."""
+    import re
+
+    page = signed_in(client, manager).get(f"/staff/certificates/editions/{edition.pk}/rules/").content.decode()
+    head = re.search(r'<header class="page-head page-head--staff">\s*<div class="([^"]+)"', page).group(1)
+    body = re.search(r'<div class="(wrap[^"]*) section section--staff"', page).group(1)
+    assert head == body == "wrap wrap--wide"

@@ -147,5 +147,7 @@ def test_the_pages_have_a_flat_query_count(client, edition, manager):
         counts[sessions] = (coaching_queries(client, "/me/coaching/"), coaching_queries(client, "/me/"))
     assert counts[1] == counts[6]
     (_page, coaching_page), (_home, coaching_home) = counts[1]
-    assert coaching_page == 5  # memberships, members, sessions, who took part; the section's has_group
-    assert coaching_home == 2  # the newest group (shared with the section), its members
+    # the participation query counts here too: it carries the section's "in a group?" (an EXISTS over
+    # coaching's members), which cost a query of its own before
+    assert coaching_page == 5  # the participation with "in a group?", memberships, members, sessions, who took part
+    assert coaching_home == 3  # the participation with "in a group?", the newest group, its members

@@ -72,11 +72,11 @@ def test_the_directory_costs_a_fixed_number_of_queries(client, call, cohort, dja
     aino = cohort[0]
     client.force_login(aino.user)
     client.get("/me/cohort/")
-    # session, user, participation, programme, the cohort (with users, applications), footer pages; the
-    # participant sections: has a coaching group; the booklet's details (core.plugins.directory)
-    with django_assert_num_queries(8):
+    # session, user, participation (with the sections' "has a coaching group?"), programme, the cohort (with
+    # users, applications), footer pages; the booklet's details (core.plugins.directory)
+    with django_assert_num_queries(7):
         client.get("/me/cohort/")
     for n in range(6):
         admitted(call, f"p{n}@example.org", first_name=f"P{n}")
-    with django_assert_num_queries(8):
+    with django_assert_num_queries(7):
         assert "P5" in client.get("/me/cohort/").content.decode()

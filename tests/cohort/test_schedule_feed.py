@@ -123,9 +123,9 @@ def test_the_schedule_and_the_feed_cost_a_fixed_number_of_queries(participant_cl
 
     url = _feed_url(participant_client, participant)
     participant_client.get("/me/schedule/")
-    # session, user, participation, programme, footer pages; the calendar providers: meetups (cohort), sessions and
-    # webinars (attendance), due dates (coursework); the participant sections: has a coaching group
-    with django_assert_num_queries(9):
+    # session, user, participation (with the sections' "has a coaching group?"), programme, footer pages; the
+    # calendar providers: meetups (cohort), sessions and webinars (attendance), due dates (coursework)
+    with django_assert_num_queries(8):
         participant_client.get("/me/schedule/")
     # the participant by token (with edition, programme, user); one query per calendar provider: meetups,
     # sessions and webinars, due dates
@@ -136,7 +136,7 @@ def test_the_schedule_and_the_feed_cost_a_fixed_number_of_queries(participant_cl
     for n in range(10):
         Meetup.objects.create(module=module, title=f"Extra {n}", starts_at=template.starts_at,
                               ends_at=template.ends_at, timezone="Europe/Helsinki")
-    with django_assert_num_queries(9):
+    with django_assert_num_queries(8):
         assert "Extra 9" in participant_client.get("/me/schedule/").content.decode()
     with django_assert_num_queries(4):
         assert b"Extra 9" in anon.get(url).content

@@ -18,7 +18,7 @@ from .staff_section_urls import is_tester
 pytestmark = pytest.mark.django_db
 PASSWORD = "a-long-staff-password-1"
 ALL = ["Applications", "Review", "Interviews", "Admissions", "Cohort", "Attendance", "Coursework", "Surveys",
-       "Coaching", "Certificates", "Outbox", "News", "Content and data", "Privacy requests"]
+       "Coaching", "Certificates", "Outbox", "News", "Forum", "Booklet", "Content and data", "Privacy requests"]
 
 
 def _person(email, *roles, **extra):
@@ -51,7 +51,7 @@ def _home(client, user):
     ("interviewer", ["Interviews"]),
     ("module_lead", ["Attendance", "Coursework", "Surveys"]),
     ("manager", ["Review", "Interviews", "Admissions", "Cohort", "Attendance", "Coursework", "Surveys", "Coaching",
-                 "Certificates", "Outbox", "News"]),
+                 "Certificates", "Outbox", "News", "Forum", "Booklet"]),
     ("viewer", ["Applications"]),
     ("privacy", ["Privacy requests"]),
     ("editor", ["Content and data"]),

@@ -43,6 +43,7 @@ SHOWN_ON = {
     "staff_review:auto_assign": "/staff/review/calls/{call}/assignments/",
     "staff_review:conflict_add": "/staff/review/calls/{call}/assignments/",
     "staff_admissions:settings": "/staff/admissions/{call}/",
+    "staff_booklet:consent": "/staff/booklet/participants/{bk_hidden_participant}/",
 }
 REFUSED = ("200", "200+secret")
 # a form that takes an empty submit (a draft step whose letter may come as a file): something it refuses

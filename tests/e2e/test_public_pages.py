@@ -21,7 +21,8 @@ PUBLIC_PAGES = [
     "/privacy/",
     "/background/",
     "/participant-booklet/",
-    "/forum-2022/",
+    "/forum/",  # the seed's page /forum-2022/ gives way to the event's page
+    "/forum/forum-2022/",
 ]
 
 

@@ -237,7 +237,7 @@ def test_the_participant_list_takes_a_fixed_number_of_queries(client, seeded, ma
         client.get("/me/surveys/")
 
 
-PARTICIPANT_QUERIES = 7  # session, user, participation, surveys, programme, footer pages; the sections: coaching group?
+PARTICIPANT_QUERIES = 6  # session, user, participation (with the sections' coaching group?), surveys, programme, footer
 
 
 def test_times_are_shown_in_the_modules_zone_and_a_survey_not_yet_open_waits(client, seeded, manager, modules, pia):

@@ -55,7 +55,7 @@ def test_an_open_event_shows_seats_agenda_in_its_zone_and_the_register_button(cl
 
 def test_a_full_event_offers_the_waitlist(client, full_event):
     page = client.get("/forum/full/").content.decode()
-    assert "All 2 seats are taken" in page and "2 waiting" in page and "Join the waitlist" in page
+    assert "Every seat is taken" in page and "2 waiting" in page and "Join the waitlist" in page
 
 
 def test_unpublished_events_are_not_shown(client, seeded):
@@ -173,3 +173,23 @@ def test_the_event_page_costs_a_fixed_number_of_queries(client, event, django_as
     with django_assert_num_queries(5):  # event, sessions, seats; the layout: programme, footer pages
         client.get(f"/forum/{event.slug}/")
     assert OutboxMessage.objects.filter(event="forum_registered").count() == 3
+
+
+def test_an_account_that_never_confirmed_its_address_never_sees_a_guest_registration_of_it(client, event):
+    theirs = guest(event, "shared@example.org", name="Real Owner")
+    squatter = make_user("shared@example.org", given="Squat", confirmed=False)
+    client.force_login(squatter)
+    assert theirs.token not in client.get(f"/forum/{event.slug}/").content.decode()
+    page = client.get(f"/forum/{event.slug}/register/")
+    assert page.status_code == 200 and "Real Owner" not in page.content.decode()
+    response = client.post(f"/forum/{event.slug}/register/", form_data(name="Squat"))
+    assert response["Location"] == f"/forum/{event.slug}/register/check-your-mail/"
+    assert theirs.token not in response["Location"] and Registration.objects.count() == 1
+    # the owner gets their links by mail; the squatter learns nothing
+    assert OutboxMessage.objects.filter(event="forum_your_links", to_email="shared@example.org").count() == 1
+
+
+def test_an_account_that_confirmed_its_address_finds_its_guest_registration(client, event):
+    theirs = guest(event, "owner@example.org", name="Owner")
+    client.force_login(make_user("owner@example.org"))
+    assert f"/forum/registration/{theirs.token}/" in client.get(f"/forum/{event.slug}/").content.decode()

@@ -42,6 +42,7 @@ HEX = re.compile(r"\b(?:[0-9a-f]{24,32}|[0-9a-f]{64})\b")  # uuids, pseudonyms, 
 REFERENCE = re.compile(r"\b[A-Z]{2,6}\d{2}-[0-9A-F]{6}\b")  # an application's random reference
 REFERENCES: dict[str, str] = {}  # reference -> "REF#n" (the n-th application), filled by the test
 LETTER = re.compile(r"acceptance-letter-\d+\.pdf")
+FORUM_LINK = re.compile(r"/forum/registration/[A-Za-z0-9_-]+/")  # a registration's random token
 
 
 class Ids:
@@ -72,6 +73,7 @@ def normalise(value):
         return str(value)
     if isinstance(value, str):
         value = LETTER.sub("acceptance-letter-<n>.pdf", LONG_TIME.sub("<time>", value))
+        value = FORUM_LINK.sub("/forum/registration/<token>/", value)
         value = REFERENCE.sub(lambda m: REFERENCES.get(m.group(0), "REF?"), value)
         return HEX.sub("<hex>", SHOWN_TIME.sub("<time>", ISO_TIME.sub("<time>", value)))
     return value
@@ -116,6 +118,8 @@ def dump_rows(ids: Ids) -> dict:
                     value = ids(field.related_model, value)
                 elif isinstance(field, models.FileField):
                     value = "<file>" if value else ""
+                elif field.name in ("token", "checkin_code") and model._meta.app_label == "forum":
+                    value = "<token>"  # random
                 elif field.name == "password":
                     value = "<usable>" if row.has_usable_password() else "<unusable>"
                 elif isinstance(field, models.UUIDField):

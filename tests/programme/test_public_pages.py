@@ -58,7 +58,7 @@ PAGES = {
                 "Erasmus+"],
     "/privacy/": ["Privacy notice", "never share your details", "Version 1.0"],
     "/participant-booklet/": ["22 Cluster Managers from eight Baltic Sea Countries"],
-    "/forum-2022/": ["Cluster Education Forum 2022", "Vaasa, Finland"],
+    "/forum/forum-2022/": ["Cluster Education Forum 2022", "Vaasa, Finland", "20–21 June 2022"],  # the seed page gives way to it
     "/contact/": ["Your name", "I&#x27;m interested in signing up for a training", "Organisation or cluster"],
 }
 

@@ -59,6 +59,7 @@ class Case:
     POST: dict[str, str]  # noqa: N815
     data: dict = field(default_factory=dict)  # the POST body (empty: the server must refuse it cleanly)
     note: str = ""
+    camera: bool = False  # the page may use the camera of our own origin (Permissions-Policy camera=(self))
 
 
 PUBLIC = E("200")
@@ -396,21 +397,33 @@ def _campus_apps() -> tuple[str, ...]:
 EXTRA_APPS = _campus_apps()
 
 
+def app_modules(kind: str, app: str) -> list[str]:
+    """The modules ``<kind>_<app>.py`` and ``<kind>_<app>_<part>.py`` of this folder (an app's parts built by
+    different people, e.g. matrix_forum.py and matrix_forum_staff.py), as module names, the plain one first."""
+    from pathlib import Path
+
+    folder = Path(__file__).resolve().parent
+    names = [f"{kind}_{app}"] if (folder / f"{kind}_{app}.py").exists() else []
+    names += sorted(path.stem for path in folder.glob(f"{kind}_{app}_*.py"))
+    return [f"tests.security.{name}" for name in names]
+
+
 def _merge_extra_apps():
     from importlib import import_module
 
     for app in EXTRA_APPS:
-        try:
-            module = import_module(f"tests.security.matrix_{app}")
-        except ModuleNotFoundError as error:
-            if error.name != f"tests.security.matrix_{app}":
-                raise
-            continue
-        duplicated = set(module.MATRIX) & set(MATRIX)
-        if duplicated:
-            raise ValueError(f"matrix_{app} repeats {sorted(duplicated)}")
-        MATRIX.update(module.MATRIX)
-        ADMIN_MODELS.update(getattr(module, "ADMIN_MODELS", {}))
+        for name in app_modules("matrix", app):
+            _merge(import_module(name), name)
+
+
+def _merge(module, name):
+    # an entry already merged through another module of the app (matrix_booklet.py imports matrix_booklet_pdf.py's
+    # entries itself) is the same object: only a different entry under a taken name is refused
+    duplicated = {key for key in set(module.MATRIX) & set(MATRIX) if module.MATRIX[key] is not MATRIX[key]}
+    if duplicated:
+        raise ValueError(f"{name} repeats {sorted(duplicated)}")
+    MATRIX.update(module.MATRIX)
+    ADMIN_MODELS.update(getattr(module, "ADMIN_MODELS", {}))
 
 
 _merge_extra_apps()

@@ -29,10 +29,10 @@ MATRIX = {
         # the applicant (an account with a confirmed address) is registered: sent to their own registration;
         # an empty POST from anyone else is a refused form (200)
         Case("/forum/{forum_open}/register/", E("200", applicant=OWN), E("200", applicant=OWN)),
-        Case("/forum/{forum_past}/register/", E("200"), E("200"), note="closed: says so, no form"),
+        Case("/forum/{forum_past}/register/", E("200"), E("400"), note="closed: says so, no form; a POST cannot succeed"),
         Case("/forum/{forum_unpublished}/register/", E("404"), E("404")),
     ],
-    "forum:check_mail": [Case("/forum/{forum_open}/register/check-your-mail/", PUBLIC, PUBLIC)],
+    "forum:check_mail": [Case("/forum/{forum_open}/register/check-your-mail/", PUBLIC, GET_ONLY)],
     "forum:registration": [
         Case("/forum/registration/{forum_guest_token}/", PUBLIC, GET_ONLY, note="the guest's own page: the token is the key"),
         Case("/forum/registration/no-such-token/", E("404"), GET_ONLY),

@@ -60,8 +60,9 @@ FILE_TYPES = ("application/pdf", "application/zip", "text/csv", "application/vnd
               "application/vnd.oasis")
 
 
-def _header_problems(response) -> list[str]:
-    """Pages carry the strict CSP and the other security headers; files are private, inert attachments."""
+def _header_problems(response, camera: bool = False) -> list[str]:
+    """Pages carry the strict CSP and the other security headers; files are private, inert attachments. A page
+    whose case says ``camera`` (a QR scanner) may use the camera of our own origin, and no other."""
     problems = []
     content_type = response.get("Content-Type", "")
     if content_type.startswith("text/html"):
@@ -73,7 +74,7 @@ def _header_problems(response) -> list[str]:
         for header, value in expected.items():
             if response.get(header) != value:
                 problems.append(f"header {header} is {response.get(header)!r}, expected {value!r}")
-        if "camera=()" not in response.get("Permissions-Policy", ""):
+        if ("camera=(self)" if camera else "camera=()") not in response.get("Permissions-Policy", "").split(", "):
             problems.append("no Permissions-Policy")
     elif content_type.startswith(FILE_TYPES):
         if not response.get("Content-Disposition", "").startswith("attachment"):
@@ -111,7 +112,7 @@ def test_the_matrix(role, world, walks):
             failures.append(f"{where}: {problem}")
         for leak in _leaks(role, response, data, owner_files):
             failures.append(f"{where}: LEAK: {leak} ({describe(response)})")
-        for problem in _header_problems(response):
+        for problem in _header_problems(response, camera=cell.case.camera and response.status_code == 200):
             failures.append(f"{where}: {problem}")
     assert not failures, f"{len(failures)} cells differ from tests/security/matrix.py:\n" + "\n".join(failures)
 

@@ -189,13 +189,8 @@ def _extend_for_extra_apps(world: World) -> None:
     """The apps of review and admission add the objects their URLs need (tests/security/world_<app>.py)."""
     from importlib import import_module
 
-    from .matrix import EXTRA_APPS
+    from .matrix import EXTRA_APPS, app_modules
 
     for app in EXTRA_APPS:
-        try:
-            module = import_module(f"tests.security.world_{app}")
-        except ModuleNotFoundError as error:
-            if error.name != f"tests.security.world_{app}":
-                raise
-            continue
-        module.extend(world)
+        for name in app_modules("world", app):  # world_<app>.py, then world_<app>_<part>.py
+            import_module(name).extend(world)

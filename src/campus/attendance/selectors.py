@@ -7,7 +7,7 @@ from django.db.models import Q
 from django.utils import timezone
 
 from campus.cohort.models import Participant
-from campus.programme.models import Meetup
+from campus.programme.models import Meetup, Module
 from campus.team.permissions import is_manager, modules_led
 from campus.team.selectors import editions_managed_by
 
@@ -19,6 +19,12 @@ SESSION_RELATED = ("meetup", "module", "edition__programme")
 
 def editions_for_staff(user) -> list:
     return editions_managed_by(user, *permissions.STAFF_ROLES)
+
+
+def modules_of(edition, *, only=None) -> list[Module]:
+    """The modules of ``edition`` in order (those in ``only``, a set of ids, when given): one query."""
+    modules = Module.objects.filter(edition=edition).order_by("number")
+    return list(modules if only is None else modules.filter(pk__in=only))
 
 
 def session_or_none(pk) -> Session | None:

@@ -27,9 +27,15 @@ class BookletProfileAdmin(admin.ModelAdmin):
     list_filter = ("participant__edition", "sector")
     search_fields = ("display_name", "organisation", "cluster_name")
     raw_id_fields = ("participant", "locked_by")
-    readonly_fields = ("photo", "photo_content_type", "photo_width", "photo_height", "photo_sha256", "locked_at",
+    exclude = ("photo",)
+    readonly_fields = ("stored_photo", "photo_content_type", "photo_width", "photo_height", "photo_sha256", "locked_at",
                        "locked_by", "created_at", "updated_at")
     inlines = [ConsentInline]
+
+    @admin.display(description="Photo")
+    def stored_photo(self, obj):
+        # private files have no URL: staff see it on /staff/booklet/
+        return f"stored, {obj.photo_width} × {obj.photo_height} px" if obj.photo else "none"
 
 
 @admin.register(BookletSettings)

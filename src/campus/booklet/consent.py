@@ -8,8 +8,8 @@ CURRENT_VERSION = "2026-1"
 WORDINGS = {
     "2026-1": {
         ConsentLevel.NOBODY: (
-            "Nobody sees my booklet profile except the programme team. It is left out of the booklet and the "
-            "public pages, and the cohort directory shows only my name."
+            "Nobody sees my booklet profile except the programme team. It is left out of the public pages, the "
+            "printed booklet, the booklet of my cohort and the cohort directory."
         ),
         ConsentLevel.PARTICIPANTS: (
             "The participants of my edition may see my booklet profile (photo, texts and the contact details I "

@@ -7,7 +7,9 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from campus.cohort import selectors as cohort
+from campus.cohort.models import Participant
 from campus.core.plugins import criteria as registry
+from campus.programme.models import Edition
 
 from .models import Certificate, CertificateRule
 
@@ -103,3 +105,22 @@ def line_for(participant) -> tuple[list[Rule], Line]:
 
 def by_code(code: str) -> Certificate | None:
     return Certificate.objects.filter(code=code).first()
+
+
+def edition_or_none(pk) -> Edition | None:
+    return Edition.objects.select_related("programme").filter(pk=pk).first()
+
+
+def certificate_or_none(pk) -> Certificate | None:
+    return Certificate.objects.select_related("edition__programme", "participant__user").filter(pk=pk).first()
+
+
+def participant_of(edition, pk) -> Participant | None:
+    """The participant ``pk`` of ``edition`` with their account; None for anyone else's."""
+    return Participant.objects.select_related("user").filter(pk=pk, edition=edition).first()
+
+
+def valid_certificate_of(participant) -> Certificate | None:
+    """The newest valid certificate of ``participant``."""
+    return (Certificate.objects.filter(participant=participant, state=Certificate.State.VALID)
+            .order_by("-issued_at").first())

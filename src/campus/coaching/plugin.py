@@ -16,6 +16,7 @@ staff.register(staff.StaffSection(
                 "hand, see which sessions were held, export.",
 ))
 
+area.register_annotation(selectors.IN_GROUP, selectors.in_group_expression)  # has_group costs no query
 area.register_section(area.ParticipantSection(
     title="Coaching", url_name="coaching:home", order=50, predicate=selectors.has_group))
 

@@ -6,11 +6,12 @@ from __future__ import annotations
 from collections import defaultdict
 from itertools import combinations
 
-from django.db.models import Count, Prefetch
+from django.db.models import Count, Exists, OuterRef, Prefetch
 from django_countries import countries
 
 from campus.applications.models import Answer
 from campus.cohort.models import Participant
+from campus.programme.models import Module
 
 from .generator import Person
 from .models import CoachingGroup, CoachingRound, CoachingSession, GroupMember
@@ -116,9 +117,19 @@ def memberships_of(participant: Participant) -> list[GroupMember]:
 CACHE = "_coaching_newest"  # on the Participant object of the request: the home block and the section share it
 
 
+IN_GROUP = "coaching_in_group"  # computed by the query that loads the participant of the request (plugin.py)
+
+
+def in_group_expression():
+    return Exists(GroupMember.objects.filter(participant=OuterRef("pk")))
+
+
 def has_group(participant: Participant) -> bool:
-    """Whether the participant is in a coaching group (the participant area shows the section then): the
-    home block's answer when it was asked on this request, else one query."""
+    """Whether the participant is in a coaching group (the participant area shows the section then): no query
+    for the participant of the request (``IN_GROUP``, loaded with the row, or the home block's answer), one
+    for a participant loaded some other way."""
+    if IN_GROUP in participant.__dict__:
+        return bool(participant.__dict__[IN_GROUP])
     if CACHE in participant.__dict__:
         return participant.__dict__[CACHE] is not None
     return GroupMember.objects.filter(participant=participant).exists()
@@ -150,3 +161,26 @@ def newest_membership(participant: Participant) -> GroupMember | None:
                                        .select_related("group__round").order_by("-round__created_at", "-round_id")
                                        .first())
     return participant.__dict__[CACHE]
+
+
+def cohort_size(edition) -> int:
+    return Participant.objects.filter(edition=edition).count()
+
+
+def modules_of(edition):
+    """The modules of ``edition`` in order (a query set: the round form's choices)."""
+    return Module.objects.filter(edition=edition).order_by("number")
+
+
+def round_count(edition) -> int:
+    return CoachingRound.objects.filter(edition=edition).count()
+
+
+def groups_of(round_):
+    """The groups of ``round_`` in order (a query set: the move form's choices)."""
+    return CoachingGroup.objects.filter(round=round_).order_by("number")
+
+
+def round_of_proposal(edition, key: str) -> CoachingRound | None:
+    """The round of ``edition`` already saved from the proposal ``key`` (a double-clicked "Save")."""
+    return CoachingRound.objects.filter(edition=edition, proposal_key=key).first()

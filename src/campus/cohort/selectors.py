@@ -3,8 +3,11 @@
 from django.db.models import Count
 
 from campus.core.plugins import directory
+from campus.core.plugins import participant as area
+from campus.programme.models import Module
+from campus.team.models import Role, TeamMembership
 
-from .models import Participant
+from .models import Onboarding, Participant
 
 # The session notes that its person is a participant (set at sign-in and by the area's pages), so that the
 # account menu on every page offers the area without a query.
@@ -22,11 +25,13 @@ def note_in_session(request, user) -> None:
 def current_participation(user):
     """The ``Participant`` row through which ``user`` enters the participant area: their place in the current
     edition if they hold one, else in the newest edition they took part in; None for anyone else (one query,
-    cached on the user object for the request)."""
+    cached on the user object for the request, with the values the apps registered with
+    ``core.plugins.participant.register_annotation``)."""
     if user is None or not user.is_authenticated or not user.is_active:
         return None
     if "_campus_participation" not in user.__dict__:
         rows = (Participant.objects.filter(user=user).select_related("edition__programme")
+                .annotate(**area.annotations())  # what the area's sections ask (core.plugins.participant)
                 .order_by("-edition__is_current", "-edition__application_deadline", "-pk"))
         participation = rows.first()
         if participation is not None:
@@ -190,3 +195,22 @@ def participant_counts(edition_ids) -> dict[int, int]:
     """How many participants each of ``edition_ids`` has (one query; editions without any are left out)."""
     return dict(Participant.objects.filter(edition_id__in=edition_ids).values("edition_id")
                 .annotate(n=Count("id")).values_list("edition_id", "n"))
+
+
+def participant_count(edition) -> int:
+    return Participant.objects.filter(edition=edition).count()
+
+
+def modules_of(edition):
+    """The modules of ``edition`` in order (a query set: the module-lead form's choices)."""
+    return Module.objects.filter(edition=edition).order_by("number")
+
+
+def module_leads_of(edition):
+    """The module-lead roles of ``edition`` with their person and module (one query)."""
+    return (TeamMembership.objects.filter(edition=edition, role=Role.MODULE_LEAD)
+            .select_related("user", "module").order_by("module__number", "user__full_name", "user__email"))
+
+
+def onboarding_of(edition) -> Onboarding | None:
+    return Onboarding.objects.filter(edition=edition).first()

@@ -36,6 +36,10 @@ def module_for_staff(user, pk) -> Module | None:
     return module
 
 
+def material_or_none(pk) -> Material | None:
+    return Material.objects.select_related("module__edition").filter(pk=pk).first()
+
+
 def materials_of(module) -> list[Material]:
     return list(Material.objects.filter(module=module))
 
@@ -170,3 +174,12 @@ def accepted_counts(edition, participant_ids) -> tuple[int, dict[int, int]]:
             .values("participant_id").annotate(n=Count("assignment", distinct=True)).order_by())
     return total, {row["participant_id"]: row["n"] for row in rows}
 
+
+def attempt_file_or_none(pk) -> AttemptFile | None:
+    """A file of an attempt with its attempt, assignment and module (who may read it is the caller's check)."""
+    return AttemptFile.objects.select_related("attempt__assignment__module").filter(pk=pk).first()
+
+
+def own_entry(participant, pk) -> JournalEntry | None:
+    """The journal entry ``pk`` when ``participant`` wrote it."""
+    return JournalEntry.objects.select_related("shared_with").filter(pk=pk, participant=participant).first()

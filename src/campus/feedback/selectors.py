@@ -3,9 +3,10 @@
 from django.db.models import Count, Exists, OuterRef, Q
 
 from campus.cohort.models import Participant
+from campus.programme.models import Module
 
 from . import permissions, states
-from .models import Completion, Draft, Response, Survey
+from .models import Completion, Draft, Question, Response, Survey
 
 
 def surveys_for_staff(user):
@@ -74,3 +75,22 @@ def answer_counts(survey) -> dict:
     done = Completion.objects.filter(survey=survey, participant=OuterRef("pk"))
     row = audience(survey).aggregate(asked=Count("pk"), answered=Count("pk", filter=Q(Exists(done))))
     return {"asked": row["asked"], "answered": row["answered"], "missing": row["asked"] - row["answered"]}
+
+
+def modules_of(edition_id):
+    """The modules of an edition in order (a query set: the survey form's choices)."""
+    return Module.objects.filter(edition_id=edition_id).order_by("number")
+
+
+def question_or_none(pk) -> Question | None:
+    return Question.objects.filter(pk=pk).first()
+
+
+def survey_for_participant(participant, pk) -> Survey | None:
+    """Survey ``pk`` of the participant's edition, once it is no longer a draft."""
+    return (Survey.objects.filter(pk=pk, edition_id=participant.edition_id).exclude(state=states.DRAFT)
+            .select_related("module").first())
+
+
+def questions_of(survey) -> list[Question]:
+    return list(survey.questions.order_by("order", "pk"))

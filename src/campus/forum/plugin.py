@@ -24,3 +24,8 @@ jobs.register("forum.delete_unconfirmed", services.delete_unconfirmed, every=tim
 links.register("page:forum-2022", "forum:list", state=selectors.page_link_state("forum-2022"))
 
 privacy.register(ForumHandler())
+
+# The staff side (forumstaff): the section, its mail to registrants.
+from .staff_plugin import register_staff  # noqa: E402
+
+register_staff()

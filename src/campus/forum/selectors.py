@@ -2,7 +2,7 @@
 
 from dataclasses import dataclass
 
-from django.db.models import Count, Q
+from django.db.models import Count, Exists, Q
 from django.utils import timezone
 
 from .models import Event, Registration
@@ -68,8 +68,14 @@ def registration_of_user(event, user) -> Registration | None:
     """The signed-in person's active registration for ``event`` (by account or by its address)."""
     if not user.is_authenticated:
         return None
-    return (Registration.objects.filter(event=event, state__in=Registration.ACTIVE)
-            .filter(Q(user=user) | Q(email__iexact=user.email, email_confirmed_at__isnull=False))
+    from allauth.account.models import EmailAddress
+
+    # a guest registration under the account's address is theirs only if the account confirmed that address
+    confirmed = EmailAddress.objects.filter(user=user, email__iexact=user.email, verified=True)
+    by_address = Registration.objects.filter(email__iexact=user.email, email_confirmed_at__isnull=False).filter(
+        Exists(confirmed))
+    mine = Q(user=user) | Q(pk__in=by_address.values("pk"))
+    return (Registration.objects.filter(event=event, state__in=Registration.ACTIVE).filter(mine)
             .order_by("-created_at").first())
 
 

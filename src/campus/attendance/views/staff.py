@@ -9,7 +9,6 @@ from django.urls import reverse
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from campus.core.access import staff_page
-from campus.programme.models import Module
 from campus.team.permissions import modules_led
 
 from .. import permissions, selectors, services
@@ -73,7 +72,7 @@ def session_new(request, meetup):
 
 def _webinar_form(request, edition, *, initial=None):
     led = modules_led(request.user, edition)
-    modules = [m for m in Module.objects.filter(edition=edition).order_by("number") if m.pk in led]
+    modules = [m for m in selectors.modules_of(edition) if m.pk in led]
     edition_wide = permissions.can_create_edition_webinar(request.user, edition)
     if not modules and not edition_wide:
         raise Http404("No module of yours in this edition.")
@@ -84,7 +83,7 @@ def _webinar_form(request, edition, *, initial=None):
 @staff_page(permissions.can_use_attendance)
 def webinar_new(request):
     edition, _editions = chosen_edition(request)
-    first = Module.objects.filter(edition=edition, pk__in=modules_led(request.user, edition)).order_by("number").first()
+    first = next(iter(selectors.modules_of(edition, only=modules_led(request.user, edition))), None)
     form = _webinar_form(request, edition, initial={"timezone": first.timezone if first else "Europe/Berlin",
                                                     "late_after_minutes": 10})
     if request.method == "POST" and form.is_valid():

@@ -3,8 +3,10 @@ sector (a GET form), the introduction with computed numbers, a page per particip
 for every visitor, so the pages are cached whole; every change of a profile or a consent bumps the content
 version, so a withdrawn profile leaves the pages at once."""
 
+from urllib.parse import urlencode
+
 from django.http import Http404
-from django.shortcuts import render
+from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.views.decorators.http import require_GET
 
@@ -49,9 +51,11 @@ def _listing(request, edition):
 
 
 @require_GET
-@cached_public_page(params=("country", "sector"))
 def current(request):
-    return _listing(request, _edition(request))
+    """The current edition's booklet lives at its own address (one page, one title): sent there."""
+    found = _edition(request)
+    query = urlencode([(name, request.GET[name]) for name in ("country", "sector") if request.GET.get(name)])
+    return redirect(reverse("booklet:edition", args=[found.slug]) + (f"?{query}" if query else ""))
 
 
 @require_GET

@@ -11,7 +11,6 @@ from campus.cohort.access import participant_page
 from campus.core.files import private_file_response
 
 from .. import codes, pdf, selectors
-from ..models import Certificate
 
 
 @require_GET
@@ -30,8 +29,7 @@ def home(request):
 @require_GET
 @participant_page
 def download(request):
-    certificate = (Certificate.objects.filter(participant=request.participant, state=Certificate.State.VALID)
-                   .order_by("-issued_at").first())
+    certificate = selectors.valid_certificate_of(request.participant)
     if certificate is None:
         raise Http404("No certificate.")
     return private_file_response(io.BytesIO(pdf.render([certificate])), download_name=pdf.filename(certificate),

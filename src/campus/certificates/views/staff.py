@@ -6,14 +6,12 @@ import io
 
 from django.contrib import messages
 from django.http import Http404
-from django.shortcuts import get_object_or_404, redirect, render
+from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
-from campus.cohort.models import Participant
 from campus.core.access import staff_page
 from campus.core.files import private_file_response
-from campus.programme.models import Edition
 from campus.team.selectors import edition_chosen, editions_managed_by
 
 from .. import exports, pdf, selectors, services
@@ -23,11 +21,11 @@ from ..permissions import can_manage_certificates, section_predicate
 
 
 def _edition(edition_id):
-    return Edition.objects.select_related("programme").filter(pk=edition_id).first()
+    return selectors.edition_or_none(edition_id)
 
 
 def _certificate(pk):
-    return Certificate.objects.select_related("edition__programme", "participant__user").filter(pk=pk).first()
+    return selectors.certificate_or_none(pk)
 
 
 def _manages_edition(user, edition_id):
@@ -112,7 +110,9 @@ def issue(request, edition_id):
 @manager_of_edition
 def by_hand(request, edition_id, participant_id):
     edition = edition_id
-    participant = get_object_or_404(Participant.objects.select_related("user"), pk=participant_id, edition=edition)
+    participant = selectors.participant_of(edition, participant_id)
+    if participant is None:
+        raise Http404("No such participant.")
     _rules, line = selectors.line_for(participant)
     form = ByHandForm(_posted(request))
     if request.method == "POST" and form.is_valid():

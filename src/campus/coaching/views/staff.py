@@ -49,12 +49,12 @@ def _round_or_404(request, pk):
 def home(request):
     editions = _editions(request)
     wanted = request.GET.get("edition")
-    edition = editions[0] if not wanted else next((e for e in editions if str(e.pk) == wanted), None)
+    edition = edition_chosen(editions, wanted)
     if edition is None:
         raise Http404("No such edition.")
     return render(request, "coaching/staff/home.html", {
         "editions": editions, "edition": edition, "rounds": selectors.rounds_of(edition),
-        "cohort_size": edition.participants.count(),
+        "cohort_size": selectors.cohort_size(edition),
     })
 
 
@@ -62,14 +62,14 @@ def home(request):
 @staff_page(permissions.staff_section)
 def round_new(request, edition_id: int):
     edition = _edition_or_404(request, edition_id)
-    modules = edition.modules.order_by("number")
-    existing = edition.coaching_rounds.count()
+    modules = selectors.modules_of(edition)
+    existing = selectors.round_count(edition)
     form = RoundForm(request.POST or None, modules=modules,
                      initial={"title": f"Coaching round {existing + 1}", "seed": existing + 1})
     planned, changed = None, False
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
-        already = edition.coaching_rounds.filter(proposal_key=request.POST.get("key", "")[:64]).first()
+        already = selectors.round_of_proposal(edition, request.POST.get("key", "")[:64])
         if "save" in request.POST and already is not None:  # a double-clicked "Save": the round saved the first time
             messages.info(request, f"“{already.title}” was already saved.")
             return redirect("staff_coaching:round", already.pk)
@@ -118,7 +118,7 @@ def round_detail(request, pk: int):
 @staff_page(permissions.staff_section)
 def move(request, pk: int):
     round_ = _round_or_404(request, pk)
-    form = MoveForm(request.POST, groups=round_.groups.order_by("number"))
+    form = MoveForm(request.POST, groups=selectors.groups_of(round_))
     if form.is_valid():
         data = form.cleaned_data
         try:

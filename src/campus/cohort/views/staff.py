@@ -12,13 +12,10 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 
 from campus.core.access import staff_page
 from campus.core.files import private_file_response
-from campus.programme.models import Module
-from campus.team.models import Role, TeamMembership
 from campus.team.selectors import editions_managed_by
 
 from .. import exports, selectors, services
 from ..forms import MeetupModeForm, ModuleLeadForm, OnboardingForm
-from ..models import Onboarding, Participant
 from ..permissions import edition_or_none, lead_role_or_none, manages_any_edition, meetup_or_none
 
 CONTENT_TYPES = {
@@ -57,14 +54,10 @@ def export(request, edition, fmt):
                                  content_type=CONTENT_TYPES[fmt])
 
 
-def _modules(edition):
-    return Module.objects.filter(edition=edition).order_by("number")
-
-
 @require_http_methods(["GET", "POST"])
 @staff_page(manages_any_edition, load=EDITION)
 def leads(request, edition):
-    form = ModuleLeadForm(request.POST if request.method == "POST" else None, modules=_modules(edition))
+    form = ModuleLeadForm(request.POST if request.method == "POST" else None, modules=selectors.modules_of(edition))
     if request.method == "POST" and form.is_valid():
         try:
             services.assign_module_lead(module=form.cleaned_data["module"], user=form.cleaned_data["user"],
@@ -75,8 +68,7 @@ def leads(request, edition):
             messages.success(request, f"{form.cleaned_data['user'].get_full_name()} leads module "
                                       f"{form.cleaned_data['module'].number} now.")
             return redirect("staff_cohort:leads", edition=edition.pk)
-    rows = (TeamMembership.objects.filter(edition=edition, role=Role.MODULE_LEAD)
-            .select_related("user", "module").order_by("module__number", "user__full_name", "user__email"))
+    rows = selectors.module_leads_of(edition)
     return render(request, "cohort/staff/leads.html", {"edition": edition, "form": form, "rows": rows})
 
 
@@ -115,14 +107,14 @@ def meetup_mode(request, meetup):
         return redirect("staff_cohort:meetups", edition=edition.pk)
     return render(request, "cohort/staff/meetup_mode.html", {
         "edition": edition, "meetup": meetup, "when": services.when(meetup), "form": form,
-        "participants": Participant.objects.filter(edition=edition).count(),
+        "participants": selectors.participant_count(edition),
     })
 
 
 @require_http_methods(["GET", "POST"])
 @staff_page(manages_any_edition, load=EDITION)
 def onboarding(request, edition):
-    current = Onboarding.objects.filter(edition=edition).first()
+    current = selectors.onboarding_of(edition)
     form = OnboardingForm(request.POST if request.method == "POST" else None,
                           initial={"text": current.text if current else ""})
     if request.method == "POST" and form.is_valid():

@@ -49,6 +49,7 @@ class HomeBlock:
 
 _sections: dict[str, ParticipantSection] = {}
 _blocks: list = []
+_annotations: dict = {}  # name -> () -> query expression over the participant row (register_annotation)
 
 
 def register_section(section: ParticipantSection) -> ParticipantSection:
@@ -65,6 +66,24 @@ def sections_for(participant) -> list[ParticipantSection]:
     """The sections shown to ``participant``, in order (then by title)."""
     shown = [s for s in _sections.values() if s.predicate is None or s.predicate(participant)]
     return sorted(shown, key=lambda s: (s.order, s.title))
+
+
+def register_annotation(name: str, expression) -> None:
+    """Add a value that the query loading the participant of the request computes too (``cohort``'s
+    ``current_participation``), so that a section's predicate or a block reads it as ``participant.<name>``
+    without a query of its own: ``expression()`` returns a query expression over the participant row, e.g.
+    ``Exists(GroupMember.objects.filter(participant=OuterRef("pk")))``. A participant loaded some other way
+    lacks the attribute: the reader falls back to a query (``getattr(participant, name, None)``)."""
+    _annotations[name] = expression
+
+
+def unregister_annotation(name: str) -> None:
+    _annotations.pop(name, None)
+
+
+def annotations() -> dict:
+    """``{name: expression}`` of every registered annotation (fresh expressions, ready for ``.annotate()``)."""
+    return {name: expression() for name, expression in _annotations.items()}
 
 
 def register_block(provider) -> None:

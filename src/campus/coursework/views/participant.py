@@ -3,7 +3,7 @@ the participant's attempts and feedback, the reflection journal. Only their own 
 
 from django.contrib import messages
 from django.http import Http404
-from django.shortcuts import get_object_or_404, redirect, render
+from django.shortcuts import redirect, render
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from campus.cohort.access import participant_page
@@ -12,7 +12,7 @@ from campus.core.markdown import render_markdown
 
 from .. import permissions, selectors, services, states
 from ..forms import AttemptForm, EntryForm
-from ..models import AttemptFile, JournalEntry, Material
+from ..models import JournalEntry
 
 
 @require_GET
@@ -49,7 +49,9 @@ def module(request, pk: int):
 @require_GET
 @participant_page
 def material_file(request, pk: int):
-    material = get_object_or_404(Material.objects.select_related("module"), pk=pk)
+    material = selectors.material_or_none(pk)
+    if material is None:
+        raise Http404("No such file.")
     if not material.file or not permissions.participant_sees_material(request.participant, material):
         raise Http404("No such file.")
     return private_file_response(material.file, download_name=material.file_name, content_type=material.content_type)
@@ -89,7 +91,9 @@ def assignment(request, pk: int):
 @require_GET
 @participant_page
 def attempt_file(request, pk: int):
-    row = get_object_or_404(AttemptFile.objects.select_related("attempt"), pk=pk)
+    row = selectors.attempt_file_or_none(pk)
+    if row is None:
+        raise Http404("No such file.")
     if not permissions.owns_attempt(request.participant, row.attempt):
         raise Http404("No such file.")
     return private_file_response(row.file, download_name=row.file_name, content_type=row.content_type)
@@ -117,7 +121,7 @@ def journal(request):
 
 
 def _own_entry(request, pk) -> JournalEntry:
-    entry = JournalEntry.objects.select_related("shared_with").filter(pk=pk, participant=request.participant).first()
+    entry = selectors.own_entry(request.participant, pk)
     if entry is None:
         raise Http404("No such entry.")
     return entry

@@ -2,6 +2,8 @@
 Managers of an edition lead every module of it; a module lead only the modules they lead. Anyone else signed in
 gets a 404 (nothing tells them what exists); pages are never cached (``core.access.staff_page``)."""
 
+import copy
+
 from django.contrib import messages
 from django.http import Http404
 from django.shortcuts import redirect, render
@@ -12,7 +14,7 @@ from campus.core.files import private_file_response
 
 from .. import permissions, selectors, services
 from ..forms import AssignmentForm, MaterialForm
-from ..models import Assignment, Material
+from ..models import Material
 
 section = staff_page(permissions.can_use_section)
 
@@ -25,7 +27,7 @@ def _module(request, pk):
 
 
 def _material(request, pk) -> Material:
-    material = Material.objects.select_related("module__edition").filter(pk=pk).first()
+    material = selectors.material_or_none(pk)
     if material is None or not permissions.can_lead(request.user, material.module):
         raise Http404("No such material.")
     return material
@@ -129,4 +131,4 @@ def assignment_edit(request, pk: int):
     if assignment is None:
         raise Http404("No such assignment.")
     # the form writes into its instance: a fresh copy keeps the page's heading unchanged on a refusal
-    return _assignment_form(request, assignment.module, Assignment.objects.get(pk=assignment.pk))
+    return _assignment_form(request, assignment.module, copy.copy(assignment))  # no second read

@@ -5,7 +5,7 @@ import io
 
 from django.contrib import messages
 from django.http import Http404
-from django.shortcuts import get_object_or_404, redirect, render
+from django.shortcuts import redirect, render
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from campus.core.files import private_file_response
@@ -13,7 +13,6 @@ from campus.core.markdown import render_markdown
 
 from .. import exports, permissions, selectors, services, states
 from ..forms import CommentForm, ReviewForm
-from ..models import AttemptFile
 from .staff import section
 
 
@@ -106,7 +105,9 @@ def reopen(request, pk: int):
 @require_GET
 @section
 def attempt_file(request, pk: int):
-    row = get_object_or_404(AttemptFile.objects.select_related("attempt__assignment__module"), pk=pk)
+    row = selectors.attempt_file_or_none(pk)
+    if row is None:
+        raise Http404("No such file.")
     if not permissions.can_lead(request.user, row.attempt.assignment.module):
         raise Http404("No such file.")
     return private_file_response(row.file, download_name=row.file_name, content_type=row.content_type)

@@ -36,8 +36,7 @@ def survey_list(request):
 
 
 def _survey_or_404(participant, pk) -> Survey:
-    survey = (Survey.objects.filter(pk=pk, edition_id=participant.edition_id).exclude(state=states.DRAFT)
-              .select_related("module").first())
+    survey = selectors.survey_for_participant(participant, pk)
     if survey is None:
         raise Http404("No such survey.")
     return survey
@@ -48,7 +47,7 @@ def _survey_or_404(participant, pk) -> Survey:
 def answer(request, pk: int):
     participant = request.participant
     survey = _survey_or_404(participant, pk)
-    questions = list(survey.questions.order_by("order", "pk"))
+    questions = selectors.questions_of(survey)
     answered = selectors.has_answered(survey, participant)
     answerable = services.is_answerable(survey) and not answered
     error = ""

@@ -11,7 +11,6 @@ from django.shortcuts import redirect, render
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from campus.core.access import staff_page
-from campus.programme.models import Module
 from campus.team.permissions import Role, edition_ids_with_role
 from campus.team.selectors import edition_chosen, editions_managed_by
 
@@ -58,7 +57,7 @@ def _edition_for_new(request):
 @guarded
 def survey_new(request):
     edition = _edition_for_new(request)
-    modules = Module.objects.filter(edition=edition).order_by("number")
+    modules = selectors.modules_of(edition.pk)
     form = SurveyForm(request.POST or None, modules=modules, initial={"anonymous": "yes"})
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
@@ -78,7 +77,7 @@ def survey_new(request):
 @guarded
 def survey_edit(request, pk: int):
     survey = managed_survey_or_403(request, pk)
-    modules = Module.objects.filter(edition_id=survey.edition_id).order_by("number")
+    modules = selectors.modules_of(survey.edition_id)
     locked = survey.state != states.DRAFT
     form = SurveyForm(request.POST or None, modules=modules, locked=locked, initial=SurveyForm.initial_for(survey))
     if request.method == "POST" and form.is_valid():
@@ -103,7 +102,7 @@ def builder(request, pk: int):
     survey = survey_or_404(request, pk)
     if not permissions.can_manage(request.user, survey.edition_id):
         return redirect("staff_feedback:results", pk=survey.pk)
-    questions = list(survey.questions.order_by("order", "pk"))
+    questions = selectors.questions_of(survey)
     return render(request, "feedback/staff/builder.html", {
         "survey": survey, "questions": questions, "editable": survey.state == states.DRAFT,
         "state_label": states.STAFF_LABELS[survey.state], "next_states": sorted(states.ALLOWED[survey.state]),
@@ -113,7 +112,7 @@ def builder(request, pk: int):
 
 
 def _question_or_404(request, pk):
-    question = Question.objects.filter(pk=pk).first()
+    question = selectors.question_or_none(pk)
     if question is None:
         raise Http404("No such question.")
     survey = managed_survey_or_403(request, question.survey_id)

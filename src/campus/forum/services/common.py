@@ -56,7 +56,7 @@ def personal_url(registration, action: str = "") -> str:
     return _outbox().site_url() + reverse(name, kwargs={"token": registration.token})
 
 
-def send_mail(registration: Registration, key: str, *, dedupe: str = "", extra: dict | None = None, actor=None):
+def queue_mail(registration: Registration, key: str, *, dedupe: str = "", extra: dict | None = None, actor=None):
     """Queue the mail ``key`` (a forum mail event) to the registrant, once per ``dedupe`` (default: once per
     registration and event key), inside the caller's transaction (sent after the commit)."""
     from ..mail import context_for

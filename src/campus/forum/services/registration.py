@@ -8,7 +8,7 @@ from campus.core.activity import log_activity
 
 from .. import states
 from ..models import Registration
-from .common import R, RegistrationError, counts, locked_event, locked_registration, registration_window_open, send_mail
+from .common import R, RegistrationError, counts, locked_event, locked_registration, registration_window_open, queue_mail
 from .waitlist import fill_free_seats
 
 FIELDS = ("name", "organisation", "country", "role", "dietary_needs", "accessibility_needs", "on_attendee_list")
@@ -32,7 +32,7 @@ def _place(registration: Registration, event, now) -> None:
     registration.save(update_fields=["state", "queued_at", "confirmed_at", "email_confirmed_at", "updated_at"])
     log_activity(action=f"forum.{registration.state}", target=registration, actor=registration.user,
                  event=event.slug)
-    send_mail(registration, "forum_registered" if registration.state == R.CONFIRMED else "forum_waitlisted")
+    queue_mail(registration, "forum_registered" if registration.state == R.CONFIRMED else "forum_waitlisted")
 
 
 def register(*, event, details: dict, email: str, user=None) -> tuple[Registration, bool]:
@@ -67,7 +67,7 @@ def register(*, event, details: dict, email: str, user=None) -> tuple[Registrati
         if confirmed:
             _place(registration, event, now)
         else:
-            send_mail(registration, "forum_confirm_email")
+            queue_mail(registration, "forum_confirm_email")
     return registration, True
 
 
@@ -78,9 +78,9 @@ def _remind(registration: Registration, *, confirmed: bool) -> None:
         return
     stamp = timezone.now().strftime("%Y%m%d%H")
     if registration.state == R.UNCONFIRMED:
-        send_mail(registration, "forum_confirm_email", dedupe=f"again-{stamp}")
+        queue_mail(registration, "forum_confirm_email", dedupe=f"again-{stamp}")
     else:
-        send_mail(registration, "forum_your_links", dedupe=stamp)
+        queue_mail(registration, "forum_your_links", dedupe=stamp)
 
 
 def confirm_email(*, registration) -> Registration:
@@ -119,7 +119,7 @@ def cancel(*, registration, actor=None) -> Registration:
         log_activity(action="forum.cancelled", target=registration, actor=actor, event=event.slug,
                      by_staff=bool(actor and actor != registration.user))
         if registration.email_confirmed_at:
-            send_mail(registration, "forum_cancelled")
+            queue_mail(registration, "forum_cancelled")
         if held:
             fill_free_seats(event)
     return registration
@@ -142,5 +142,5 @@ def accept_offer(*, registration) -> Registration:
         registration.save(update_fields=["state", "confirmed_at", "updated_at"])
         log_activity(action="forum.offer_accepted", target=registration, actor=registration.user, event=event.slug)
         registration.event = event
-        send_mail(registration, "forum_registered")
+        queue_mail(registration, "forum_registered")
     return registration

@@ -11,7 +11,7 @@ from campus.core.activity import log_activity
 
 from .. import states
 from ..models import Event, Registration
-from .common import R, RegistrationError, counts, locked_event, locked_registration, send_mail
+from .common import R, RegistrationError, counts, locked_event, locked_registration, queue_mail
 
 
 def waitlist(event):
@@ -27,7 +27,7 @@ def _offer(registration: Registration, event, now, actor=None) -> None:
     registration.event = event
     log_activity(action="forum.offered", target=registration, actor=actor, event=event.slug,
                  expires_at=registration.offer_expires_at.isoformat())
-    send_mail(registration, "forum_offer", actor=actor)
+    queue_mail(registration, "forum_offer", actor=actor)
 
 
 def fill_free_seats(event, *, now=None) -> int:
@@ -85,7 +85,7 @@ def lapse_offers(*, now=None) -> dict:
                 registration.save(update_fields=["state", "updated_at"])
                 registration.event = event
                 log_activity(action="forum.offer_lapsed", target=registration, event=event.slug)
-                send_mail(registration, "forum_offer_lapsed")
+                queue_mail(registration, "forum_offer_lapsed")
                 lapsed += 1
             offered += fill_free_seats(event, now=now)
     return {"lapsed": lapsed, "offered": offered}
@@ -107,5 +107,5 @@ def confirm_directly(*, registration, actor) -> Registration:
         registration.save(update_fields=["state", "confirmed_at", "updated_at"])
         registration.event = event
         log_activity(action="forum.seated_by_staff", target=registration, actor=actor, event=event.slug)
-        send_mail(registration, "forum_registered", actor=actor)
+        queue_mail(registration, "forum_registered", actor=actor)
     return registration

@@ -6,7 +6,7 @@ from django.contrib import messages
 from django.http import Http404
 from django.shortcuts import redirect, render
 from django.views.decorators.cache import never_cache
-from django.views.decorators.http import require_http_methods
+from django.views.decorators.http import require_GET, require_http_methods
 
 from .. import selectors, services, states
 from ..forms import RegistrationForm
@@ -23,8 +23,8 @@ def register(request, slug):
     if mine is not None:
         return redirect("forum:registration", token=mine.token)
     context = {"event": event, "dates": event_dates(event), "place": event_place(event)}
-    if not services.registration_window_open(event):
-        return render(request, "forum/register_closed.html", context)
+    if not services.registration_window_open(event):  # a POST cannot succeed: 400, the same page
+        return render(request, "forum/register_closed.html", context, status=400 if request.method == "POST" else 200)
     form = RegistrationForm(request.POST or None, user=user)
     if request.method == "POST" and form.is_valid():
         email = user.email if user else form.cleaned_data["email"]
@@ -34,13 +34,14 @@ def register(request, slug):
         except services.RegistrationError as refusal:
             form.add_error(None, str(refusal))
         else:
-            if user is not None and registration.email_confirmed_at:
+            if user is not None and registration.user_id == user.pk and registration.email_confirmed_at:
                 return redirect("forum:registration", token=registration.token)
             return redirect("forum:check_mail", slug=event.slug)
     return render(request, "forum/register.html", {**context, "form": form, "guest": user is None})
 
 
 @never_cache
+@require_GET
 def check_mail(request, slug):
     event = _event_or_404(slug)
     return render(request, "forum/check_mail.html", {"event": event})
