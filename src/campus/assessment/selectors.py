@@ -3,6 +3,7 @@
 from statistics import fmean
 
 from campus.radars import sharing
+from campus.scanning.models import Signal
 
 from . import states
 from .models import Board, Card, Score
@@ -51,3 +52,19 @@ def _weighted(pairs) -> float | None:
     if not total:
         return None
     return round(sum(w * v for w, v in pairs) / total, 2)
+
+
+def board(pk: int) -> Board | None:
+    return Board.objects.filter(pk=pk).select_related("target_radar", "group").first()
+
+
+def card(pk: int) -> Card | None:
+    return Card.objects.filter(pk=pk).select_related("board", "board__target_radar", "signal", "owner").first()
+
+
+def criteria(board_) -> list:
+    return list(board_.criteria.all())
+
+
+def signal(pk: int):
+    return Signal.objects.filter(pk=pk).first()

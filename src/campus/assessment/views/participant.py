@@ -7,7 +7,6 @@ from django.shortcuts import redirect, render
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from campus.cohort.access import participant_page
-from campus.scanning.models import Signal
 
 from .. import permissions, selectors, services, states
 from ..forms import BoardForm, CardForm, DecideForm, FromSignalForm
@@ -15,7 +14,7 @@ from ..models import Board, Card, Confidence
 
 
 def _board(request, pk, *, edit=False) -> Board:
-    board = Board.objects.filter(pk=pk).select_related("target_radar", "group").first()
+    board = selectors.board(pk)
     allowed = permissions.can_edit if edit else permissions.can_view
     if board is None or not allowed(request.user, board):
         raise Http404("No such board.")
@@ -23,7 +22,7 @@ def _board(request, pk, *, edit=False) -> Board:
 
 
 def _card(request, pk, *, edit=False) -> Card:
-    card = Card.objects.filter(pk=pk).select_related("board", "board__target_radar", "signal", "owner").first()
+    card = selectors.card(pk)
     allowed = permissions.can_edit if edit else permissions.can_view
     if card is None or not allowed(request.user, card.board):
         raise Http404("No such card.")
@@ -88,7 +87,7 @@ def card_detail(request, pk: int):
 
 
 def _card_context(request, card, *, decide_form=None, error=""):
-    criteria = list(card.board.criteria.all())
+    criteria = selectors.criteria(card.board)
     sheet = selectors.scorecard(card, criteria)
     mine = {s.criterion_id: s for s in sheet["scores"] if s.scorer_id == request.user.pk}
     open_ = permissions.sees_all_scores(request.user, card, has_scored=bool(mine))
@@ -122,7 +121,7 @@ def card_score(request, pk: int):
     if not permissions.can_score(request.user, card):
         raise Http404("No such card.")
     values = {}
-    for criterion in card.board.criteria.all():
+    for criterion in selectors.criteria(card.board):
         value, confidence = request.POST.get(f"value-{criterion.pk}"), request.POST.get(f"confidence-{criterion.pk}")
         if value in {"1", "2", "3", "4", "5"}:
             values[criterion.pk] = (int(value), confidence if confidence in Confidence.values else "medium")
@@ -158,7 +157,7 @@ def card_decide(request, pk: int):
 @require_http_methods(["GET", "POST"])
 @participant_page
 def from_signal(request, pk: int):
-    signal = Signal.objects.filter(pk=pk).first()
+    signal = selectors.signal(pk)
     if signal is None or not permissions.can_view(request.user, signal):
         raise Http404("No such signal.")
     boards = [b for b in selectors.boards_for(request.user) if permissions.can_edit(request.user, b)]
