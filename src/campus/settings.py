@@ -81,6 +81,7 @@ INSTALLED_APPS = [
     "campus.news",
     "campus.radars",
     "campus.scanning",
+    "campus.assessment",
 ]
 
 MIDDLEWARE = [
