@@ -20,7 +20,8 @@ import sys
 from datetime import datetime, timezone
 from pathlib import Path
 
-from report_forum import FORUM_HEADERS, forum_md, load_forum  # noqa: E402  (bench/ is the script's folder)
+sys.path.insert(0, str(Path(__file__).resolve().parent))  # bench/: also when imported by path (tests/bench)
+from report_forum import FORUM_HEADERS, forum_md, load_forum  # noqa: E402
 
 TRIVIAL = "trivial"
 # must reach half of the trivial view's req/s with p99 < 100 ms (verify: a certificate's public page and its JSON)
