@@ -61,6 +61,10 @@ class Case:
     note: str = ""
     camera: bool = False  # the page may use the camera of our own origin (Permissions-Policy camera=(self))
 
+    def expected(self, method: str, role: str, values: dict) -> str:
+        """What ``role`` gets for ``method``, with the world's values put in, as in the URL ("302→/…/{id}/")."""
+        return getattr(self, method)[role].format(**values)
+
 
 PUBLIC = E("200")
 GET_ONLY = E("405")
