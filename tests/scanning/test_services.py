@@ -61,15 +61,18 @@ def test_promote_to_radar_lands_on_the_next_draft_with_a_link_back(signals, peop
 
 
 def test_promotion_registry_renders_only_resolvable_targets(signals):
-    promotions.register("Assessment card", "scanning:detail")
+    pk = signals["private"].pk
+    installed = promotions.links_for(signals["private"])  # the installed apps' own targets (assessment's card)
+    assert installed == [("Assessment card", f"/me/boards/from-signal/{pk}/")]
+    promotions.register("Back to the signal", "scanning:detail")
     promotions.register("Nowhere", "no_such:url")
     try:
         links = promotions.links_for(signals["private"])
-        assert links == [("Assessment card", f"/me/signals/{signals['private'].pk}/")]
+        assert links == installed + [("Back to the signal", f"/me/signals/{pk}/")]
     finally:
         promotions.unregister("scanning:detail")
         promotions.unregister("no_such:url")
-    assert promotions.links_for(signals["private"]) == []
+    assert promotions.links_for(signals["private"]) == installed
 
 
 def test_forget_person(signals, people):

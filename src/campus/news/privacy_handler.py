@@ -49,4 +49,5 @@ class NewsHandler(PrivacyHandler):
         return {"news_addresses": services.erase(subscriber_ids=[s.pk for s in part])}
 
     def purge(self, *, now, dry_run, months_of, retained):
-        return services.purge_unconfirmed(now=now, dry_run=dry_run)
+        # only what it did, as the other handlers (the privacy app's summary lists the kinds that changed)
+        return {kind: count for kind, count in services.purge_unconfirmed(now=now, dry_run=dry_run).items() if count}
