@@ -182,7 +182,7 @@ def cohort_radars(edition_ids):
     cohort-visible, owned by a group or the cohort), with their counts (one query)."""
     return (Radar.objects.filter(edition_id__in=edition_ids)
             .filter(Q(visibility__in=["group", "cohort"]) | Q(owner_kind__in=["group", "cohort"]))
-            .select_related("owner", "group", "edition")
+            .select_related("owner", "group", "edition__programme")
             .annotate(edition_count=Count("editions", distinct=True),
                       published_count=Count("editions", filter=Q(editions__state=EditionState.PUBLISHED),
                                             distinct=True))
