@@ -62,13 +62,17 @@ def test_the_directory_details_cost_one_query_however_many(client, edition, shar
     viewer = make_participant(edition, "bo@example.org", given="Bo", family="Berg")
     client.force_login(viewer.user)
     client.get("/me/cohort/")
-    # session, user, participation (with coaching's "has a group?"), programme, the cohort, footer pages (kept per
-    # content version after the first request), the booklet's details: one query however many
+    # session, user, participation (with coaching's "has a group?"), the cohort, the booklet's details (one query
+    # however many), the content version (programme, footer pages, forum link kept per version since the first)
     with django_assert_num_queries(6) as before:
         client.get("/me/cohort/")
+    warm = len(before.captured_queries)  # read now: the next request resets the connection's query log
     for n in range(5):
         with_photo(make_profile(edition, f"p{n}@example.org", level="participants", family=f"F{n}"))
-    with django_assert_num_queries(len(before.captured_queries)):
+    # saving profiles bumps the content version (the public booklet changed): the next request builds the kept
+    # programme, footer pages and forum link again (+3), so it warms up first, like the one before
+    client.get("/me/cohort/")
+    with django_assert_num_queries(warm):
         html = client.get("/me/cohort/").content.decode()
     assert html.count("/me/booklet/cohort/") >= 12  # six profiles: a photo and a link each
 

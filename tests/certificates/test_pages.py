@@ -50,7 +50,8 @@ def test_the_preview_query_count_is_flat(client, ruled, manager, django_assert_n
     assert "1 of 3 points" in page and "12 qualify" in page
 
 
-QUERIES = 12  # session, user, edition, roles (4); rules, participants, certificates (3); the layout (5)
+QUERIES = 11  # session, user, edition, roles (4); rules, participants, certificates (3); the layout (4: the content
+# version and permissions twice; programme and footer pages kept per version since the warm-up request)
 
 
 def test_rules_form_saves_and_refuses_with_the_input_kept(client, edition, manager, test_criterion):
@@ -166,7 +167,8 @@ def test_the_list_query_count_is_flat(client, ruled, manager, django_assert_num_
         assert client.get(page).content.decode().count("Details") == 7
 
 
-LIST_QUERIES = 10  # session, user, edition, roles; the certificates (1); the layout (5)
+LIST_QUERIES = 9  # session, user, edition, roles; the certificates (1); the layout (4: the content version,
+# permissions twice, the staff bar's roles; programme and footer pages kept per version since the warm-up request)
 
 
 def test_the_home_block_is_a_card_like_the_other_blocks_of_the_home(client, ruled, pia, manager,

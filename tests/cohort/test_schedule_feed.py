@@ -123,9 +123,10 @@ def test_the_schedule_and_the_feed_cost_a_fixed_number_of_queries(participant_cl
 
     url = _feed_url(participant_client, participant)
     participant_client.get("/me/schedule/")
-    # session, user, participation (with the sections' "has a coaching group?"), programme, footer pages; the
-    # calendar providers: meetups (cohort), sessions and webinars (attendance), due dates (coursework)
-    with django_assert_num_queries(8):
+    # session, user, participation (with the sections' "has a coaching group?"), the content version (programme and
+    # footer pages kept per version since the first request); the calendar providers: meetups (cohort), sessions
+    # and webinars (attendance), due dates (coursework)
+    with django_assert_num_queries(7):
         participant_client.get("/me/schedule/")
     # the participant by token (with edition, programme, user); one query per calendar provider: meetups,
     # sessions and webinars, due dates
@@ -136,7 +137,10 @@ def test_the_schedule_and_the_feed_cost_a_fixed_number_of_queries(participant_cl
     for n in range(10):
         Meetup.objects.create(module=module, title=f"Extra {n}", starts_at=template.starts_at,
                               ends_at=template.ends_at, timezone="Europe/Helsinki")
-    with django_assert_num_queries(8):
+    # saving meetups bumps the content version: the next request reads programme, footer pages and the forum
+    # link again (+3), so it warms up first
+    participant_client.get("/me/schedule/")
+    with django_assert_num_queries(7):
         assert "Extra 9" in participant_client.get("/me/schedule/").content.decode()
     with django_assert_num_queries(4):
         assert b"Extra 9" in anon.get(url).content

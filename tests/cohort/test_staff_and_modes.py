@@ -51,9 +51,9 @@ def test_the_participants_list_and_its_query_count(manager_client, seeded, call,
     url = f"/staff/cohort/editions/{seeded.pk}/"
     html = manager_client.get(url).content.decode()
     assert "Aino Virtanen" in html and "aino@example.fi" in html and "Kaunas IT" in html
-    # session, user, edition, roles (2), the participants with users and applications, programme, staff
-    # sections (2 permission reads), footer pages: the same however many participants
-    with django_assert_num_queries(10) as first:
+    # session, user, edition, roles (2), the participants with users and applications, the content version
+    # (programme and footer pages kept per version), staff sections (2 permission reads): the same however many
+    with django_assert_num_queries(9) as first:
         manager_client.get(url)
     for n in range(5):
         admitted(call, f"p{n}@example.org", first_name=f"P{n}")
@@ -156,7 +156,7 @@ def test_the_home_costs_the_same_with_a_next_meetup(client, seeded, django_asser
     pia = make_participant(seeded, "pia@example.org")
     client.force_login(pia.user)
     client.get("/me/")
-    with django_assert_num_queries(13):  # as tests/cohort/test_door.py, the first module has started
+    with django_assert_num_queries(12):  # as tests/cohort/test_door.py, the first module has started
         assert "Next meetup" in client.get("/me/").content.decode()
 
 
@@ -165,11 +165,12 @@ def test_the_meetups_and_leads_lists_cost_the_same_with_more_rows(manager_client
     meetups, leads = f"/staff/cohort/editions/{seeded.pk}/meetups/", f"/staff/cohort/editions/{seeded.pk}/leads/"
     manager_client.get(meetups)
     manager_client.get(leads)
-    # session, user, edition, roles (2), the meetups with modules, programme, staff sections (2), footer pages
-    with django_assert_num_queries(10) as meetup_queries:
+    # session, user, edition, roles (2), the meetups with modules, the content version (programme and footer pages
+    # kept per version), staff sections (2)
+    with django_assert_num_queries(9) as meetup_queries:
         manager_client.get(meetups)
     # the same, with the leads (users, modules) and the form's modules (read twice by the select)
-    with django_assert_num_queries(12) as lead_queries:
+    with django_assert_num_queries(11) as lead_queries:
         manager_client.get(leads)
     module = Module.objects.get(edition=seeded, number=1)
     template = Meetup.objects.filter(module=module).first()
@@ -178,9 +179,13 @@ def test_the_meetups_and_leads_lists_cost_the_same_with_more_rows(manager_client
                               ends_at=template.ends_at, timezone="Europe/Helsinki")
         user = django_user_model.objects.create_user(email=f"lead{n}@example.org", password="a-long-password-1")
         TeamMembership.objects.create(edition=seeded, user=user, role="module_lead", module=module)
-    with django_assert_num_queries(len(meetup_queries)):
+    # read the counts now (a request resets the connection's query log), then warm up again: saving meetups bumps
+    # the content version, so the next request reads the programme and footer pages again
+    meetup_count, lead_count = len(meetup_queries), len(lead_queries)
+    manager_client.get(meetups)
+    with django_assert_num_queries(meetup_count):
         assert "Extra 4" in manager_client.get(meetups).content.decode()
-    with django_assert_num_queries(len(lead_queries)):
+    with django_assert_num_queries(lead_count):
         assert "lead4@example.org" in manager_client.get(leads).content.decode()
 
 
