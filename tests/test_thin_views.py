@@ -8,7 +8,8 @@ from pathlib import Path
 import pytest
 
 SRC = Path(__file__).resolve().parents[1] / "src" / "campus"
-APPS = ("cohort", "attendance", "coursework", "feedback", "coaching", "certificates")
+APPS = ("cohort", "attendance", "coursework", "feedback", "coaching", "certificates", "booklet", "forum", "news", "radars",
+        "scanning", "assessment")
 QUERY_METHODS = {"filter", "exclude", "count", "exists", "order_by", "aggregate", "annotate", "get"}
 
 

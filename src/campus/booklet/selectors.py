@@ -160,3 +160,31 @@ def editions_with_public_profiles(programme_id, *, exclude=None) -> list:
     if exclude is not None:
         rows = rows.exclude(pk=exclude)
     return list(rows)
+
+
+def edition_by_slug(programme, slug):
+    """The programme's edition with this slug (programme joined), or None."""
+    from campus.programme.models import Edition
+    return Edition.objects.filter(programme=programme, slug=slug).select_related("programme").first()
+
+
+def edition_by_id(edition_id):
+    from campus.programme.models import Edition
+    return Edition.objects.select_related("programme").filter(pk=edition_id).first()
+
+
+def participant_by_id(participant_id):
+    from campus.cohort.models import Participant
+    return Participant.objects.select_related("edition__programme", "user").filter(pk=participant_id).first()
+
+
+def staff_editions(edition_ids):
+    """The editions with these ids (programme joined), current first, then the latest deadline first."""
+    from campus.programme.models import Edition
+    return list(Edition.objects.filter(pk__in=edition_ids).select_related("programme")
+                .order_by("-is_current", "-application_deadline"))
+
+
+def profiles_of_edition(edition) -> QuerySet:
+    """Every profile of the edition's participants (a lazy queryset)."""
+    return BookletProfile.objects.filter(participant__edition=edition)

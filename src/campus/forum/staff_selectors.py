@@ -99,3 +99,16 @@ def registration_of_event(event, pk) -> Registration | None:
     if not 0 < pk < 2**31:
         return None
     return Registration.objects.filter(event=event, pk=pk).first()
+
+
+def badge_people(event, *, checked_in_only: bool = False) -> list:
+    """The confirmed registrations of ``event`` to print badges for (optionally only those checked in; one query)."""
+    people = Registration.objects.filter(event=event, state=Registration.State.CONFIRMED)
+    if checked_in_only:
+        people = people.filter(checked_in_at__isnull=False)
+    return list(people)
+
+
+def message_recipients(event, filters) -> list:
+    """The filtered registrations of ``event`` that have an e-mail address (same query as ``registrations``)."""
+    return list(registrations(event, filters).exclude(email=""))

@@ -37,3 +37,13 @@ def export_rows(news_list):
                      s.created_at.strftime("%Y-%m-%d %H:%M"),
                      s.confirmed_at.strftime("%Y-%m-%d %H:%M") if s.confirmed_at else ""))
     return rows
+
+
+def open_lists_with_key(key: str):
+    """The open lists with this key (a lazy queryset: at most one)."""
+    return NewsList.objects.filter(is_open=True, key=key)
+
+
+def lists_of_subscriber(lists, subscriber):
+    """Of these lists (a queryset), those the subscriber has a subscription to (lazy)."""
+    return lists.filter(subscriptions__subscriber=subscriber)

@@ -10,6 +10,8 @@ from dataclasses import dataclass, field
 
 from django.db.models import Count, Q
 
+from campus.coaching.models import CoachingGroup
+
 from . import sharing
 from .models import Blip, EditionState, Item, Radar, RadarEdition
 
@@ -187,3 +189,44 @@ def cohort_radars(edition_ids):
                       published_count=Count("editions", filter=Q(editions__state=EditionState.PUBLISHED),
                                             distinct=True))
             .order_by("edition", "title", "id"))
+
+
+def radar_for(user, pk: int, *, edit: bool = False) -> Radar | None:
+    """The radar ``pk`` if ``user`` may see it (or edit it, with ``edit``), else None (one query)."""
+    qs = Radar.objects.select_related("owner", "group", "edition")
+    qs = sharing.edited_by(user, qs) if edit else sharing.visible_to(user, qs)
+    return qs.filter(pk=pk).first() if 0 < pk < 2**63 else None
+
+
+def has_draft(radar: Radar) -> bool:
+    return radar.editions.filter(state="draft").exists()
+
+
+def public_radar(token: str) -> Radar | None:
+    return sharing.by_public_token(Radar.objects.select_related("owner", "group"), token)
+
+
+def groups_of(user) -> list:
+    return list(CoachingGroup.objects.filter(pk__in=sharing.group_ids(user)).select_related("round")
+                .order_by("round__created_at", "number"))
+
+
+def edition_of(radar: Radar, edition_id: int) -> RadarEdition | None:
+    return radar.editions.filter(pk=edition_id).first() if 0 < edition_id < 2**63 else None
+
+
+def blip_of(radar: Radar, blip_id: int) -> Blip | None:
+    return (Blip.objects.filter(pk=blip_id, edition__radar=radar).select_related("edition", "item", "quadrant", "ring")
+            .first() if 0 < blip_id < 2**63 else None)
+
+
+def item_of(radar: Radar, item_id: int) -> Item | None:
+    return Item.objects.filter(radar=radar, pk=item_id).first() if 0 < item_id < 2**63 else None
+
+
+def cohort_radar(edition_ids, pk: int) -> Radar | None:
+    return cohort_radars(edition_ids).filter(pk=pk).first() if 0 < pk < 2**63 else None
+
+
+def radar_by_pk(pk: int) -> Radar:
+    return Radar.objects.select_related("owner", "group", "edition").get(pk=pk)

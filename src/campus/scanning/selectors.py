@@ -5,6 +5,7 @@ from django.db.models import Count
 from campus.radars import sharing
 from campus.radars.models import Radar
 
+from . import states
 from .models import Comment, Signal, SignalLink
 
 
@@ -34,3 +35,18 @@ def signal_detail(user, signal: Signal) -> dict:
 
 def radars_to_promote_to(user):
     return sharing.edited_by(user, Radar.objects.all()).prefetch_related("quadrants", "rings").order_by("title")
+
+
+def signal_by_pk(pk):
+    """The signal ``pk`` with its owner and group, or None (one query; access is checked by the caller)."""
+    return Signal.objects.filter(pk=pk).select_related("owner", "group").first()
+
+
+def editable_others(user, signal: Signal):
+    """The other signals ``user`` may edit (link targets), only pk and title; a lazy queryset to slice."""
+    return sharing.edited_by(user, Signal.objects.exclude(pk=signal.pk)).only("pk", "title")
+
+
+def unarchived_signals_for(user) -> list:
+    """The signals ``user`` sees, without the archived ones (one query)."""
+    return list(signals_for(user).exclude(state=states.ARCHIVED))

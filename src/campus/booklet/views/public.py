@@ -11,7 +11,6 @@ from django.urls import reverse
 from django.views.decorators.http import require_GET
 
 from campus.core.cache import cached_public_page
-from campus.programme.models import Edition
 from campus.programme import selectors as programme_selectors
 from campus.programme.selectors import current_edition, request_programme
 
@@ -25,7 +24,7 @@ def _edition(request, slug=None):
     if slug is None:
         edition = current_edition(programme)
     else:
-        edition = Edition.objects.filter(programme=programme, slug=slug).select_related("programme").first()
+        edition = selectors.edition_by_slug(programme, slug)
     settings = selectors.settings_of(edition) if edition is not None else None
     if edition is None or (settings is not None and not settings.published):
         raise Http404("There is no public booklet of this edition.")

@@ -9,23 +9,21 @@ from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
-from campus.cohort.models import Participant
 from campus.core.access import staff_page
-from campus.programme.models import Edition
 
 from .. import selectors, services
 from ..forms import ConsentForm, ProfileForm, SettingsForm
-from ..models import BookletProfile, BookletSettings
+from ..models import BookletSettings
 from ..permissions import can_manage_booklet, edition_ids_for_staff, section_predicate
 from .common import photo_response, profile_context
 
 
 def _edition(edition_id):
-    return Edition.objects.select_related("programme").filter(pk=edition_id).first()
+    return selectors.edition_by_id(edition_id)
 
 
 def _participant(participant_id):
-    return Participant.objects.select_related("edition__programme", "user").filter(pk=participant_id).first()
+    return selectors.participant_by_id(participant_id)
 
 
 manager_of_edition = staff_page(lambda user, edition_id: can_manage_booklet(user, edition_id.pk),
@@ -41,8 +39,7 @@ def _to_edition(edition):
 @require_GET
 @staff_page(section_predicate)
 def home(request):
-    editions = list(Edition.objects.filter(pk__in=edition_ids_for_staff(request.user)).select_related("programme")
-                    .order_by("-is_current", "-application_deadline"))
+    editions = selectors.staff_editions(edition_ids_for_staff(request.user))
     wanted = request.GET.get("edition", "")
     if wanted:
         edition = next((e for e in editions if str(e.pk) == wanted), None)
@@ -80,7 +77,7 @@ def edition_settings(request, edition_id):
 def lock_all(request, edition_id):
     edition = edition_id
     locked = request.POST.get("action") != "unlock"
-    changed = services.set_lock(profiles=BookletProfile.objects.filter(participant__edition=edition),
+    changed = services.set_lock(profiles=selectors.profiles_of_edition(edition),
                                 locked=locked, actor=request.user)
     messages.success(request, f"{changed} profile{'s' if changed != 1 else ''} "
                               f"{'locked' if locked else 'unlocked'}.")

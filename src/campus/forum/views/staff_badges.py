@@ -9,7 +9,6 @@ from campus.core.access import staff_page
 from campus.core.activity import log_activity
 
 from .. import badges, staff_selectors
-from ..models import Registration
 from ..staff_permissions import can_run_event
 
 event_page = staff_page(can_run_event, load={"event": staff_selectors.event_by_pk})
@@ -29,10 +28,7 @@ class BadgeForm(forms.Form):
 def badges_page(request, event):
     form = BadgeForm(request.GET if "layout" in request.GET else None)
     if form.is_bound and form.is_valid():
-        people = Registration.objects.filter(event=event, state=Registration.State.CONFIRMED)
-        if form.cleaned_data["who"] == "checked_in":
-            people = people.filter(checked_in_at__isnull=False)
-        people = list(people)
+        people = staff_selectors.badge_people(event, checked_in_only=form.cleaned_data["who"] == "checked_in")
         pdf = badges.badges_pdf(event, people, layout=form.cleaned_data["layout"], order=form.cleaned_data["order"])
         log_activity(action="forum.badges", target=event, actor=request.user, count=len(people),
                      layout=form.cleaned_data["layout"])

@@ -39,7 +39,7 @@ def message(request, event):
     ``step=preview``: the count and a rendered mail; ``step=send``: queued through the outbox."""
     source = request.POST if request.method == "POST" else request.GET
     filters = filter_form(request, event, source).filters() or {"state": "active"}
-    recipients = list(staff_selectors.registrations(event, filters).exclude(email=""))
+    recipients = staff_selectors.message_recipients(event, filters)
     form = MessageForm(request.POST or None)
     preview = None
     if request.method == "POST" and form.is_valid():

@@ -11,7 +11,6 @@ from campus.programme.selectors import request_programme
 
 from .. import selectors, services
 from ..forms import CONSENT, ChooseListsForm, SignUpForm
-from ..models import NewsList
 
 
 @require_GET
@@ -25,7 +24,7 @@ def training(request):
 
 @require_http_methods(["GET", "POST"])
 def sign_up(request):
-    initial = {"lists": NewsList.objects.filter(is_open=True, key=request.GET.get("list", "")[:60])}
+    initial = {"lists": selectors.open_lists_with_key(request.GET.get("list", "")[:60])}
     form = SignUpForm(request.POST if request.method == "POST" else None, initial=initial)
     rate_limited = False
     if request.method == "POST" and form.is_valid():
@@ -102,7 +101,7 @@ def manage(request, token):
     subscriptions = selectors.subscriptions_of(subscriber)
     initial = {"lists": [s.news_list for s in subscriptions]}
     form = ChooseListsForm(request.POST if request.method == "POST" else None, initial=initial)
-    form.fields["lists"].queryset = form.fields["lists"].queryset.filter(subscriptions__subscriber=subscriber)
+    form.fields["lists"].queryset = selectors.lists_of_subscriber(form.fields["lists"].queryset, subscriber)
     if request.method == "POST" and form.is_valid():
         kept = services.choose_lists(subscriber=subscriber, keep=form.cleaned_data["lists"])
         if kept is None:

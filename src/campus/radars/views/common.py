@@ -10,9 +10,7 @@ from ..models import Radar
 
 
 def radar_or_404(user, pk: int, *, edit: bool = False) -> Radar:
-    qs = Radar.objects.select_related("owner", "group", "edition")
-    qs = sharing.edited_by(user, qs) if edit else sharing.visible_to(user, qs)
-    radar = qs.filter(pk=pk).first() if 0 < pk < 2**63 else None
+    radar = selectors.radar_for(user, pk, edit=edit)
     if radar is None:
         raise Http404("No such radar.")
     return radar

@@ -57,7 +57,7 @@ def import_page(request, pk: int):
             cache.set(_held_key(request, radar, token), {"kind": kind, "data": data}, HELD_SECONDS)
             return render(request, "radars/import_preview.html", {
                 "radar": radar, "parsed": parsed, "token": token, "kind_label": FORMATS[kind],
-                "has_draft": radar.editions.filter(state="draft").exists()})
+                "has_draft": selectors.has_draft(radar)})
     return render(request, "radars/import.html", {"radar": radar, "form": form, "exports": _exports(radar)})
 
 

@@ -9,7 +9,7 @@ from django.views.decorators.http import require_GET
 from campus.cohort.access import participant_page
 from campus.core.pdf import CAMPUS_ROOT, render_pdf
 
-from .. import sharing, svg
+from .. import selectors, svg
 from ..models import Radar
 from .common import radar_context, radar_or_404
 
@@ -54,7 +54,7 @@ def pdf(request, pk: int):
 
 
 def _public(token: str) -> Radar:
-    radar = sharing.by_public_token(Radar.objects.select_related("owner", "group"), token)
+    radar = selectors.public_radar(token)
     if radar is None:
         raise Http404("This link does not open a radar (it may have been revoked).")
     return radar

@@ -9,12 +9,11 @@ from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
-from campus.coaching.models import CoachingGroup
 from campus.cohort.access import participant_page
 
 from .. import selectors, services, sharing
 from ..forms import BlipForm, EditionForm, QuadrantForm, RadarDetailsForm, RadarForm, RingForm, SharingForm
-from ..models import Blip, Item, RadarEdition
+from ..models import Blip, RadarEdition
 from .common import radar_context, radar_or_404
 
 
@@ -37,8 +36,7 @@ class _FormList(forms.BaseFormSet):
 
 
 def _groups(user):
-    return list(CoachingGroup.objects.filter(pk__in=sharing.group_ids(user)).select_related("round")
-                .order_by("round__created_at", "number"))
+    return selectors.groups_of(user)
 
 
 def _radar_url(radar, edition=None) -> str:
@@ -132,7 +130,7 @@ def editions(request, pk: int):
 
 
 def _edition(radar, edition_id) -> RadarEdition:
-    edition = radar.editions.filter(pk=edition_id).first() if 0 < edition_id < 2**63 else None
+    edition = selectors.edition_of(radar, edition_id)
     if edition is None:
         raise Http404("No such edition.")
     return edition
@@ -177,8 +175,7 @@ def blip_add(request, pk: int, edition_id: int):
 
 
 def _blip(radar, blip_id) -> Blip:
-    blip = (Blip.objects.filter(pk=blip_id, edition__radar=radar).select_related("edition", "item", "quadrant", "ring")
-            .first() if 0 < blip_id < 2**63 else None)
+    blip = selectors.blip_of(radar, blip_id)
     if blip is None or not blip.edition.is_draft:
         raise Http404("No such blip on a draft edition.")
     return blip
@@ -213,7 +210,7 @@ def blip_remove(request, pk: int, blip_id: int):
 @participant_page
 def item(request, pk: int, item_id: int):
     radar = radar_or_404(request.user, pk)
-    item = Item.objects.filter(radar=radar, pk=item_id).first() if 0 < item_id < 2**63 else None
+    item = selectors.item_of(radar, item_id)
     if item is None:
         raise Http404("No such item.")
     return render(request, "radars/item.html", {"radar": radar, "item": item,

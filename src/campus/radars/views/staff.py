@@ -9,7 +9,6 @@ from django.views.decorators.http import require_GET
 from campus.core.access import staff_page
 
 from .. import permissions, selectors, sharing
-from ..models import Radar
 from .common import radar_context
 
 
@@ -25,9 +24,8 @@ def home(request):
 @require_GET
 @staff_page(permissions.staff_section)
 def radar(request, pk: int):
-    found = (selectors.cohort_radars(sharing.lead_ids(request.user)).filter(pk=pk).first()
-             if 0 < pk < 2**63 else None)
+    found = selectors.cohort_radar(sharing.lead_ids(request.user), pk)
     if found is None or not sharing.can_view(request.user, found):
         raise Http404("No such radar.")
-    radar = Radar.objects.select_related("owner", "group", "edition").get(pk=found.pk)
+    radar = selectors.radar_by_pk(found.pk)
     return render(request, "radars/staff/radar.html", radar_context(radar, request.GET))

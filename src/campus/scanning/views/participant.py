@@ -16,7 +16,7 @@ from ..models import Signal, Steep
 
 
 def _signal(request, pk, *, edit=False) -> Signal:
-    signal = Signal.objects.filter(pk=pk).select_related("owner", "group").first()
+    signal = selectors.signal_by_pk(pk)
     allowed = permissions.can_edit if edit else permissions.can_view
     if signal is None or not allowed(request.user, signal):
         raise Http404("No such signal.")
@@ -67,7 +67,7 @@ def signal_edit(request, pk: int):
 def signal_detail(request, pk: int):
     signal = _signal(request, pk)
     editable = permissions.can_edit(request.user, signal)
-    others = list(sharing.edited_by(request.user, Signal.objects.exclude(pk=signal.pk)).only("pk", "title")[:200])
+    others = list(selectors.editable_others(request.user, signal)[:200])
     context = {
         "signal": signal, "editable": editable, "owner": sharing.owner_label(signal),
         "next_states": sorted(states.ALLOWED.get(signal.state, ())), "state_labels": dict(states.CHOICES),
@@ -116,8 +116,7 @@ def signal_vote(request, pk: int):
 @participant_page
 def signal_link(request, pk: int):
     signal = _signal(request, pk, edit=True)
-    others = sharing.edited_by(request.user, Signal.objects.exclude(pk=signal.pk))
-    form = LinkForm(request.POST, others=list(others.only("pk", "title")))
+    form = LinkForm(request.POST, others=list(selectors.editable_others(request.user, signal)))
     if form.is_valid():
         services.link(source=signal, target=form.others[form.cleaned_data["target"]], actor=request.user,
                       kind=form.cleaned_data["kind"])
@@ -150,7 +149,7 @@ def signal_promote(request, pk: int):
 @require_GET
 @participant_page
 def signal_matrix(request):
-    signals = list(selectors.signals_for(request.user).exclude(state=states.ARCHIVED))
+    signals = selectors.unarchived_signals_for(request.user)
     placed = matrix.points(signals)
     return render(request, "scanning/matrix.html", {"placed": placed, "svg": matrix.svg(placed)})
 
