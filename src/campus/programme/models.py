@@ -6,6 +6,7 @@ from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.urls import reverse
+from django.utils import timezone
 from django_countries.fields import CountryField
 
 from campus.core.forms import validate_timezone
@@ -60,6 +61,10 @@ class Edition(TimeStampedModel):
     slug = models.SlugField()
     is_current = models.BooleanField(
         default=False, help_text="The edition the public site shows. Only one edition of a programme can be current."
+    )
+    published_at = models.DateTimeField(
+        null=True, blank=True, default=timezone.now,
+        help_text="When the edition was published. An edition without it is a draft: only staff see it.",
     )
     capacity = models.PositiveSmallIntegerField(help_text="Places in the cohort (participants admitted).")
     admission_note = models.TextField(blank=True, help_text=MARKDOWN_HELP)
