@@ -120,7 +120,7 @@ def cohort_boards(edition_ids):
     cohort-visible, owned by a group or the cohort), with their numbers of cards and decisions (one query)."""
     return (Board.objects.filter(edition_id__in=edition_ids)
             .filter(Q(visibility__in=["group", "cohort"]) | Q(owner_kind__in=["group", "cohort"]))
-            .select_related("owner", "group", "edition", "target_radar")
+            .select_related("owner", "group", "edition__programme", "target_radar")
             .annotate(card_count=Count("cards", distinct=True),
                       decided_count=Count("cards", filter=~Q(cards__decision=""), distinct=True))
             .order_by("edition", "title", "id"))
@@ -130,10 +130,10 @@ def cohort_board(edition_ids, pk: int):
     return cohort_boards(edition_ids).filter(pk=pk).first() if 0 < pk < 2**63 else None
 
 
-def board_overview(board_) -> list[tuple[str, str, list[Card]]]:
-    """The board's cards by stage, each with its scorecard's aggregate (``card.sheet``), in three queries
-    whatever the number of cards: the criteria, the cards, the scores."""
-    weights = {c.pk: c.weight for c in board_.criteria.all()}
+def board_overview(board_, criteria_) -> list[tuple[str, str, list[Card]]]:
+    """The board's cards by stage, each with its scorecard's aggregate (``card.sheet``) on ``criteria_``, in two
+    queries whatever the number of cards: the cards, the scores."""
+    weights = {c.pk: c.weight for c in criteria_}
     cards = list(board_.cards.select_related("owner", "signal").order_by("created_at", "id"))
     scores: dict[int, list[Score]] = {}
     for s in Score.objects.filter(card__board=board_).order_by("card_id", "id"):

@@ -28,6 +28,7 @@ def board(request, pk: int):
     found = selectors.cohort_board(sharing.lead_ids(request.user), pk)
     if found is None or not permissions.can_view(request.user, found):
         raise Http404("No such board.")
+    criteria = selectors.criteria(found)
     return render(request, "assessment/staff/board.html", {
-        "board": found, "owner_label": sharing.owner_label(found), "columns": selectors.board_overview(found),
-        "criteria": selectors.criteria(found)})
+        "board": found, "owner_label": sharing.owner_label(found), "criteria": criteria,
+        "columns": selectors.board_overview(found, criteria)})
