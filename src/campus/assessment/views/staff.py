@@ -18,7 +18,7 @@ from .. import permissions, selectors
 def home(request):
     boards = list(selectors.cohort_boards(sharing.lead_ids(request.user)))
     for board in boards:
-        board.owner_text = sharing.owner_label(board)
+        board.owner_text, board.shared_text = sharing.owner_label(board), _shared_with(board)
     return render(request, "assessment/staff/home.html", {"boards": boards})
 
 
@@ -30,5 +30,16 @@ def board(request, pk: int):
         raise Http404("No such board.")
     criteria = selectors.criteria(found)
     return render(request, "assessment/staff/board.html", {
-        "board": found, "owner_label": sharing.owner_label(found), "criteria": criteria,
+        "board": found, "owner_label": sharing.owner_label(found), "shared_with": _shared_with(found),
+        "criteria": criteria,
         "columns": selectors.board_overview(found, criteria)})
+
+
+def _shared_with(board) -> str:
+    """Who sees the board besides staff: a group's or the cohort's own board is its members' (its visibility
+    field says nothing then)."""
+    if board.owner_kind == sharing.OwnerKind.GROUP:
+        return "The group's members"
+    if board.owner_kind == sharing.OwnerKind.COHORT:
+        return "The whole cohort"
+    return board.get_visibility_display()
