@@ -42,4 +42,6 @@ def _shared_with(board) -> str:
         return "The group's members"
     if board.owner_kind == sharing.OwnerKind.COHORT:
         return "The whole cohort"
+    if board.visibility == sharing.Visibility.GROUP and board.group_id:
+        return f"Coaching group {board.group.number}"
     return board.get_visibility_display()
