@@ -90,3 +90,18 @@ def test_move_by_script_answers_the_stages_and_the_announcement(login, card, peo
     assert Card.objects.get(pk=card.pk).stage == states.SCREENING
     board_page = c.get(reverse("assessment:board", args=[card.board_id])).content.decode()
     assert "moved to" not in board_page.split('id="board-status"')[1].split("</p>")[0]  # no message left over
+
+
+def test_export_names_the_linked_signals_and_erasure_keeps_the_card(card, people, signals):
+    from campus.assessment import privacy_handler
+    from campus.core.plugins.privacy import Person, Subject
+
+    services.update_card(card=card, actor=people["alice"], title=card.title, kind=card.kind,
+                         linked_signals=[signals["group"]])
+    handler = privacy_handler.AssessmentHandler()
+    person = Person(subject=Subject(user=people["alice"], emails=[people["alice"].email]))
+    data, _ = handler.export(person)
+    assert data["assessment"]["cards"][0]["linked_signals"] == ["Group heat pumps"]
+    handler.erase(handler.plan(person), person)
+    card = Card.objects.get(pk=card.pk)  # on the group's board: kept, without its owner, links kept
+    assert card.owner is None and list(card.linked_signals.all()) == [signals["group"]]
