@@ -34,7 +34,7 @@ urlpatterns = [
     path("me/surveys/", include("campus.feedback.urls")),
     path("me/coaching/", include("campus.coaching.urls")),
     path("me/signals/", include("campus.scanning.urls")),
-    path("me/boards/", include("campus.assessment.urls")),
+    path("", include("campus.assessment.urls")),  # me/boards/ and staff/boards/
     path("forum/", include("campus.forum.urls")),
     path("", include("campus.radars.urls")),  # me/radars/, staff/radars/ and radars/shared/<token>/
     path("", include("campus.certificates.urls")),

@@ -106,7 +106,10 @@ class Card(TimeStampedModel):
                               related_name="+")
     trl = models.PositiveSmallIntegerField("Technology readiness level", choices=TRL, null=True, blank=True)
     trl_evidence = models.TextField("Evidence for the TRL", blank=True)
-    signal = models.ForeignKey(Signal, null=True, blank=True, on_delete=models.SET_NULL, related_name="+")
+    signal = models.ForeignKey(Signal, null=True, blank=True, on_delete=models.SET_NULL, related_name="+",
+                               help_text="The signal the card was promoted from.")
+    linked_signals = models.ManyToManyField(Signal, blank=True, related_name="+",
+                                            help_text="Further signals the card rests on (chosen on its edit page).")
     stage = models.CharField(max_length=12, choices=states.CHOICES, default=states.CANDIDATES)
     decision = models.CharField(max_length=8, choices=Decision.choices, blank=True)
     rationale = models.TextField(blank=True)

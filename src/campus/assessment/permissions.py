@@ -1,6 +1,8 @@
 """Who may do what with a board and its cards: the one sharing mechanism of the scouting tools
-(campus.radars.sharing). A card inherits its board's sharing."""
+(campus.radars.sharing). A card inherits its board's sharing. The staff overview (/staff/boards/) is for module
+leads and managers, with the radars' predicate: they see the cohort's boards, never a private one."""
 
+from campus.radars.permissions import staff_section  # noqa: F401  (the staff section's and pages' predicate)
 from campus.radars.sharing import can_edit, can_view, is_lead  # noqa: F401  (re-exported for the views)
 
 

@@ -17,7 +17,9 @@ PERSONAL_DATA = {
 HANDLING = {
     "assessment.Board": "Access: every board the person made. Erasure: their own boards deleted (with criteria, "
                         "cards and scores); a group's or the cohort's board kept, its maker set to nobody.",
-    "assessment.Card": "Access: every card the person owns. Erasure: kept on a shared board, owner set to nobody.",
+    "assessment.Card": "Access: every card the person owns, with the titles of its linked signals. Erasure: kept on a "
+                       "shared board, owner set to nobody; its links to signals go with the card (or with an erased "
+                       "person's signal).",
     "assessment.Score": "Access: every score the person gave. Erasure: deleted.",
     "assessment.Criterion": "Exported and erased with its board.",
 }

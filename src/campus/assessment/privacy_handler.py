@@ -14,14 +14,15 @@ class AssessmentHandler(PrivacyHandler):
             return {}, []
         user = person.user
         boards = list(Board.objects.filter(owner=user).order_by("id"))
-        cards = list(Card.objects.filter(owner=user).order_by("id"))
+        cards = list(Card.objects.filter(owner=user).prefetch_related("linked_signals").order_by("id"))
         scores = list(Score.objects.filter(scorer=user).select_related("card", "criterion").order_by("id"))
         if not (boards or cards or scores):
             return {}, []
         return {"assessment": {
             "boards": [{"title": b.title, "description": b.description} for b in boards],
             "cards": [{"title": c.title, "description": c.description, "trl": c.trl,
-                       "trl_evidence": c.trl_evidence, "decision": c.decision, "rationale": c.rationale}
+                       "trl_evidence": c.trl_evidence, "decision": c.decision, "rationale": c.rationale,
+                       "linked_signals": [sig.title for sig in c.linked_signals.all()]}
                       for c in cards],
             "scores": [{"card": s.card.title, "criterion": s.criterion.name, "value": s.value,
                         "confidence": s.confidence} for s in scores],

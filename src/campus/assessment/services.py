@@ -12,7 +12,7 @@ from campus.scanning import services as scanning_services
 from campus.scanning import states as signal_states
 
 from . import states
-from .models import DEFAULT_CRITERIA, Board, Card, Criterion, Decision, Score
+from .models import DEFAULT_CRITERIA, Board, Card, Criterion, CriterionGroup, Decision, Score
 
 # A decision → the ring (by position) of the target radar: adopt 0, trial 1, assess 2, hold 3; reject: none.
 RING_OF = {Decision.ADOPT: 0, Decision.TRIAL: 1, Decision.ASSESS: 2, Decision.HOLD: 3}
@@ -47,14 +47,79 @@ def create_board(*, actor, edition, title: str, description: str = "", owner_kin
     return board
 
 
-def update_criterion(*, criterion: Criterion, actor, name: str, weight: int, anchors: str) -> Criterion:
+def _check_criterion(*, group: str, name: str, weight: int, anchors: str) -> None:
+    if group not in CriterionGroup.values:
+        raise AssessmentError("Choose the group: opportunity, feasibility or risk.")
+    if not name.strip():
+        raise AssessmentError("Give the criterion a name.")
     if not 0 <= weight <= 10:
         raise AssessmentError("A weight is between 0 and 10.")
-    criterion.name, criterion.weight, criterion.anchors = name, weight, anchors
+    if len(anchors.split("|")) != 5:
+        raise AssessmentError("Describe each of the five levels.")
+
+
+def update_criterion(*, criterion: Criterion, actor, name: str, weight: int, anchors: str,
+                     group: str | None = None) -> Criterion:
+    group = group or criterion.group
+    _check_criterion(group=group, name=name, weight=weight, anchors=anchors)
+    criterion.group, criterion.name, criterion.weight, criterion.anchors = group, name, weight, anchors
     with transaction.atomic():
-        criterion.save(update_fields=["name", "weight", "anchors"])
+        criterion.save(update_fields=["group", "name", "weight", "anchors"])
         log_activity(action="assessment.criterion_updated", target=criterion.board, actor=actor, title=name)
     return criterion
+
+
+def add_criterion(*, board: Board, actor, group: str, name: str, weight: int, anchors: str) -> Criterion:
+    """A new criterion at the end of the board's list (existing scores are untouched; cards lack a value for it
+    until scored again)."""
+    _check_criterion(group=group, name=name, weight=weight, anchors=anchors)
+    with transaction.atomic():
+        Board.objects.select_for_update().filter(pk=board.pk).first()  # one position each, also when two add
+        last = board.criteria.order_by("-position").values_list("position", flat=True).first()
+        criterion = Criterion.objects.create(board=board, group=group, name=name, weight=weight, anchors=anchors,
+                                             position=0 if last is None else last + 1)
+        log_activity(action="assessment.criterion_added", target=board, actor=actor, title=name)
+    return criterion
+
+
+def remove_criterion(*, criterion: Criterion, actor) -> int:
+    """Remove a criterion and every score given on it; returns how many scores went."""
+    board = criterion.board
+    with transaction.atomic():
+        scores = criterion.scores.count()
+        name = criterion.name
+        criterion.delete()
+        _renumber(board)
+        log_activity(action="assessment.criterion_removed", target=board, actor=actor, title=name, scores=scores)
+    return scores
+
+
+def move_criterion(*, criterion: Criterion, actor, direction: str) -> None:
+    """Swap the criterion with its neighbour above ("up") or below ("down"); at either end nothing changes."""
+    if direction not in ("up", "down"):
+        raise AssessmentError("Move a criterion up or down.")
+    board = criterion.board
+    with transaction.atomic():
+        Board.objects.select_for_update().filter(pk=board.pk).first()
+        order = list(board.criteria.order_by("position", "id"))
+        i = next(i for i, c in enumerate(order) if c.pk == criterion.pk)
+        j = i - 1 if direction == "up" else i + 1
+        if not 0 <= j < len(order):
+            return
+        order[i], order[j] = order[j], order[i]
+        _renumber(board, order)
+        log_activity(action="assessment.criterion_moved", target=board, actor=actor, title=criterion.name,
+                     direction=direction)
+
+
+def _renumber(board: Board, order=None) -> None:
+    order = order if order is not None else list(board.criteria.order_by("position", "id"))
+    changed = []
+    for position, c in enumerate(order):
+        if c.position != position:
+            c.position = position
+            changed.append(c)
+    Criterion.objects.bulk_update(changed, ["position"])
 
 
 def add_card(*, board: Board, actor, title: str, kind: str = "technology", description: str = "", trl=None,
@@ -77,10 +142,27 @@ def card_from_signal(*, signal, board: Board, actor) -> Card:
 
 
 def update_card(*, card: Card, actor, title: str, kind: str, description: str = "", trl=None,
-                trl_evidence: str = "") -> Card:
+                trl_evidence: str = "", owner=..., linked_signals=None) -> Card:
+    """Edit a card. ``owner`` (left out: unchanged) must be someone who may edit the board; ``linked_signals``
+    (None: unchanged) replaces the signals ``actor`` can see, and keeps those linked by others that ``actor``
+    cannot see (so nobody unlinks what they were never shown)."""
+    if not title.strip():
+        raise AssessmentError("Give the card a title.")
+    if owner is not ... and owner is not None and owner.pk != card.owner_id and not sharing.can_edit(owner,
+                                                                                                  card.board):
+        raise AssessmentError("The owner must be someone who may edit the board.")
+    if linked_signals is not None:
+        linked_signals = list(linked_signals)
+        if any(s.edition_id != card.board.edition_id or not sharing.can_view(actor, s) for s in linked_signals):
+            raise AssessmentError("Link only signals of the cohort that you can see.")
     card.title, card.kind, card.description, card.trl, card.trl_evidence = title, kind, description, trl, trl_evidence
+    if owner is not ...:
+        card.owner = owner
     with transaction.atomic():
         card.save()
+        if linked_signals is not None:
+            hidden = [s for s in card.linked_signals.all() if not sharing.can_view(actor, s)]
+            card.linked_signals.set(linked_signals + hidden)
         log_activity(action="assessment.card_updated", target=card, actor=actor, title=title)
     return card
 
@@ -130,8 +212,10 @@ def decide(*, card: Card, actor, decision: str, rationale: str, quadrant=0) -> C
 
 def _place_blip(*, card, radar, actor, ring, quadrant):
     rationale = card.rationale
-    if card.signal_id:
-        rationale += f"\n\nFrom the signal: {card.signal.title} ({reverse('scanning:detail', args=[card.signal_id])})"
+    signals = ([card.signal] if card.signal_id else []) + [s for s in card.linked_signals.all()
+                                                           if s.pk != card.signal_id]
+    for signal in signals:
+        rationale += f"\n\nFrom the signal: {signal.title} ({reverse('scanning:detail', args=[signal.pk])})"
     radar_services.add_blip_to_next_draft(
         radar=radar, actor=actor, name=card.title, quadrant=quadrant, ring=ring, rationale=rationale,
         origin_label=f"Assessment card: {card.title}", origin_url=reverse("assessment:card", args=[card.pk]))

@@ -9,7 +9,7 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 from campus.cohort.access import participant_page
 
 from .. import permissions, selectors, services, states
-from ..forms import BoardForm, CardForm, DecideForm, FromSignalForm
+from ..forms import BoardForm, CardEditForm, CardForm, DecideForm, FromSignalForm
 from ..models import Board, Card, Confidence
 
 
@@ -59,12 +59,12 @@ def board_new(request):
 @participant_page
 def board_detail(request, pk: int):
     board = _board(request, pk)
-    columns = selectors.cards_by_stage(board, states.CHOICES)
-    labels = dict(states.CHOICES)
-    moves = {code: (states.previous(code), states.following(code)) for code in states.ORDER}
-    return render(request, "assessment/board.html", {
-        "board": board, "columns": columns, "moves": moves, "labels": labels,
-        "can_edit": permissions.can_edit(request.user, board)})
+    return render(request, "assessment/board.html", _board_context(request, board))
+
+
+def _board_context(request, board, announce: str = "") -> dict:
+    return {"board": board, "columns": selectors.cards_by_stage(board, states.CHOICES), "announce": announce,
+            "can_edit": permissions.can_edit(request.user, board)}
 
 
 @require_http_methods(["GET", "POST"])
@@ -77,6 +77,35 @@ def card_new(request, pk: int):
         messages.success(request, "Card added.")
         return redirect("assessment:card", pk=card.pk)
     return render(request, "assessment/card_form.html", {"form": form, "board": board, "error": ""})
+
+
+@require_http_methods(["GET", "POST"])
+@participant_page
+def card_edit(request, pk: int):
+    """The card's edit page for those who may edit the board: refused input comes back as typed."""
+    card = _card(request, pk, edit=True)
+    title = card.title  # the form writes what was typed onto the card; the heading keeps the saved title
+    owners = selectors.possible_owners(card.board)
+    if card.owner is not None and card.owner not in owners:
+        owners.append(card.owner)
+    form = CardEditForm(request.POST or None, instance=card, owners=owners,
+                        signals=selectors.signals_for(request.user, card.board))
+    error = ""
+    if request.method == "POST" and form.is_valid():
+        data = form.cleaned_data
+        try:
+            services.update_card(card=card, actor=request.user, title=data["title"], kind=data["kind"],
+                                 description=data["description"], trl=data["trl"],
+                                 trl_evidence=data["trl_evidence"], owner=data["owner"],
+                                 linked_signals=data["linked_signals"])
+        except services.AssessmentError as exc:
+            error = str(exc)
+        else:
+            messages.success(request, "Card saved.")
+            return redirect("assessment:card", pk=card.pk)
+    return render(request, "assessment/card_edit.html",
+                  {"form": form, "card": card, "title": title, "board": card.board, "error": error},
+                  status=400 if request.method == "POST" else 200)
 
 
 @require_GET
@@ -94,7 +123,8 @@ def _card_context(request, card, *, decide_form=None, error=""):
     rows = [{"criterion": c, "mine": mine.get(c.pk), "mean": sheet["means"].get(c.pk),
              "others": [s for s in sheet["scores"] if s.criterion_id == c.pk and s.scorer_id != request.user.pk]}
             for c in criteria]
-    return {"card": card, "board": card.board, "rows": rows, "sheet": sheet, "open": open_,
+    signals, hidden_signals = selectors.linked_signals(card, request.user)
+    return {"card": card, "board": card.board, "rows": rows, "signals": signals, "hidden_signals": hidden_signals, "sheet": sheet, "open": open_,
             "can_edit": permissions.can_edit(request.user, card.board),
             "can_score": permissions.can_score(request.user, card), "confidences": Confidence.choices,
             "levels": range(1, 6), "error": error,
@@ -104,13 +134,20 @@ def _card_context(request, card, *, decide_form=None, error=""):
 @require_POST
 @participant_page
 def card_move(request, pk: int):
+    """A move by a button (no script: back to the board with a message) or by the board's script after a drag
+    and drop or a button press (``HX-Request``: the board's stages come back, with the sentence the page's
+    live region announces)."""
     card = _card(request, pk, edit=True)
     try:
         services.move(card=card, actor=request.user, to=request.POST.get("to", ""))
     except services.AssessmentError as exc:
-        messages.error(request, str(exc))
+        text, ok = str(exc), False
     else:
-        messages.success(request, f"“{card.title}” moved to {dict(states.CHOICES)[card.stage]}.")
+        text, ok = f"“{card.title}” moved to {dict(states.CHOICES)[card.stage]}.", True
+    if request.htmx:
+        context = _board_context(request, card.board, announce=text)
+        return render(request, "assessment/_stages.html", context, status=200 if ok else 400)
+    (messages.success if ok else messages.error)(request, text)
     return redirect("assessment:board", pk=card.board_id)
 
 
