@@ -132,6 +132,7 @@ def main() -> None:
     repeats = int(sys.argv[3]) if len(sys.argv) > 3 else 3
     out.mkdir(parents=True, exist_ok=True)
     call_command("migrate", verbosity=0)
+    call_command("collectstatic", interactive=False, verbosity=0)  # the page's static tags (manifest storage)
     call_command("load_seed_edition", stdout=io.StringIO())
     from campus.accounts.models import User
     from campus.cohort.models import Participant

@@ -37,6 +37,6 @@ def radars_md(phase: dict, md_table) -> str:
             f"Targets (issue 14): the SVG of a {render['blips']}-blip radar in under {render['svg_target_ms']} ms and "
             f"the import of {imported['rows']:,} BYOR rows in under {imported['limit_s']:.0f} s — "
             f"**{'met' if phase['met'] else 'MISSED'}**; the list view of that radar is measured without a target. "
-            f"{phase['env'].get('SETUP', '')}. The blips are spread unevenly (half of them in three crowded segments), "
+            f"{phase['env'].get('SETUP', '')} (load average before: {phase['env'].get('LOAD_BEFORE', '?')}). The blips are spread unevenly (half of them in three crowded segments), "
             "with every kind of movement; the import's rows carry markup and scripts to clean in every tenth "
             "description.\n\n" + md_table(RADAR_HEADERS, phase["table"]) + "\n")

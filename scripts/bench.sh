@@ -399,7 +399,8 @@ phase8() {
   {
     echo "KIND=radars"
     echo "TITLE=Radars: the picture and the list of 150 blips, a BYOR import of ${BENCH_RADAR_ROWS:-10000} rows"
-    echo "SETUP=in-process: the picture and the list rendered from objects in memory (no database); the import and the radar page on SQLite (a fresh database file), the page through Django's WSGI handler as a gunicorn sync worker calls it, DEBUG off"
+    echo "LOAD_BEFORE=$LOAD_BEFORE"
+    echo "SETUP=In-process: the picture and the list rendered from objects in memory (no database); the import and the radar page on SQLite (a fresh database file), the page through Django's WSGI handler as a gunicorn sync worker calls it, DEBUG off"
   } > "$out/phase.env"
 }
 
