@@ -107,6 +107,8 @@ def test_staff_overview_lists_the_cohorts_work_never_a_private_signal(cohort_wor
         assert shown in html
     for hidden in ("Alice private hydrogen", "Dan other cohort"):
         assert hidden not in html
+    assert "Private (only the owner)" not in html  # a group's log is seen by its group, and says so
+    assert "<td>Coaching group 2</td>" in html and "<td>The whole cohort</td>" in html
     html = lead.get(reverse("staff_signals:home"), {"steep": "economic"}).content.decode()
     assert "Bob cohort batteries" in html and "Group heat pumps" not in html
     html = lead.get(reverse("staff_signals:home"), {"state": "watching"}).content.decode()
