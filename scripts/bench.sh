@@ -26,6 +26,11 @@
 #   7. Forum (issue 13), on SQLite (its own fresh database file): BENCH_FORUM_REGISTRATIONS (200) guests register
 #      and confirm at once for an event of BENCH_FORUM_SEATS (150) seats, BENCH_FORUM_CONCURRENCY (8) served at a
 #      time (bench/forum_registrations.py); exactly the capacity seated, the rest waiting in arrival order.
+#   8. Radars (issue 14): the SVG picture and the list view of a 150-blip radar rendered in-process
+#      (bench/radars_render.py, BENCH_RADAR_RUNS (9) runs; target: the SVG under 200 ms), then, on SQLite (its own
+#      fresh database file), importing BENCH_RADAR_ROWS (10000) BYOR CSV rows as a new draft edition, three times
+#      (target: under 5 s), and the radar page of a 150-blip radar as a whole signed-in request
+#      (bench/radars_import.py).
 # Phases 1 and 2: the trivial view, the public pages and the application step pages with wrk (-t2 -c50), then
 # BENCH_SUBMISSIONS full submissions with a 1 MB CV (bench/submit_load.py, BENCH_SUBMIT_CONCURRENCY at a
 # time), then the submitted applications are counted in the database (lost = successful - in the database);
@@ -33,7 +38,7 @@
 # Knobs: BENCH_DURATION (10s), BENCH_WARMUP (2s), BENCH_WORKERS (2, phase 1), BENCH_CONNECTIONS (50),
 # BENCH_THREADS (2), BENCH_SUBMISSIONS (200), BENCH_SUBMIT_CONCURRENCY (50), BENCH_PG_DURATION and
 # BENCH_PG_WARMUP (phase 2; default: as phase 1), BENCH_PG_INSTANCES (2), BENCH_PG_WORKERS (2 per instance),
-# BENCH_PHASES ("1 2 3 4 5 6 7"), BENCH_ADMISSIONS_DBS ("sqlite postgres", phase 3), BENCH_APPLICATIONS (5000),
+# BENCH_PHASES ("1 2 3 4 5 6 7 8"), BENCH_ADMISSIONS_DBS ("sqlite postgres", phase 3), BENCH_APPLICATIONS (5000),
 # BENCH_DECISIONS (500), BENCH_BOARD_CONNECTIONS (2), BENCH_BOARD_DURATION (10s), BENCH_PG_HOST/PORT/USER (127.0.0.1/5432/postgres), BENCH_REDIS_URL
 # (redis://127.0.0.1:6379/0; keys under a per-run CACHE_KEY_PREFIX, deleted at the end), BENCH_KEEP_RESULTS
 # (a folder that gets a copy of the raw results).
@@ -50,7 +55,7 @@ PG_DURATION=${BENCH_PG_DURATION:-$DURATION}
 PG_WARMUP=${BENCH_PG_WARMUP:-$WARMUP}
 PG_INSTANCES=${BENCH_PG_INSTANCES:-2}
 PG_WORKERS=${BENCH_PG_WORKERS:-2}
-PHASES=${BENCH_PHASES:-1 2 3 4 5 6 7}
+PHASES=${BENCH_PHASES:-1 2 3 4 5 6 7 8}
 ADMISSIONS_DBS=${BENCH_ADMISSIONS_DBS:-sqlite postgres}
 APPLICATIONS=${BENCH_APPLICATIONS:-5000}
 ATTENDANCE_PARTICIPANTS=${BENCH_ATTENDANCE_PARTICIPANTS:-250}
@@ -382,6 +387,21 @@ phase7() {
   echo "== Phase 7: forum, ${BENCH_FORUM_REGISTRATIONS:-200} registrations at once (SQLite) =="
   "$PY" bench/forum_registrations.py "$RESULTS/7-forum" "${BENCH_FORUM_REGISTRATIONS:-200}" \
     "${BENCH_FORUM_SEATS:-150}" "${BENCH_FORUM_CONCURRENCY:-8}"
+}
+
+phase8() {
+  local out=$RESULTS/8-radars
+  echo "== Phase 8: radars, the SVG and the list view of a 150-blip radar, importing ${BENCH_RADAR_ROWS:-10000} BYOR rows (SQLite) =="
+  mkdir -p "$out"
+  # radars_render.py exits 1 when the SVG misses its target (the report says so); any other failure stops here
+  "$PY" bench/radars_render.py "$out" "${BENCH_RADAR_RUNS:-9}" || [ -s "$out/radars_render.json" ]
+  "$PY" bench/radars_import.py "$out" "${BENCH_RADAR_ROWS:-10000}" 3 > "$out/import.log"
+  {
+    echo "KIND=radars"
+    echo "TITLE=Radars: the picture and the list of 150 blips, a BYOR import of ${BENCH_RADAR_ROWS:-10000} rows"
+    echo "LOAD_BEFORE=$LOAD_BEFORE"
+    echo "SETUP=In-process: the picture and the list rendered from objects in memory (no database); the import and the radar page on SQLite (a fresh database file), the page through Django's WSGI handler as a gunicorn sync worker calls it, DEBUG off"
+  } > "$out/phase.env"
 }
 
 for phase in $PHASES; do "phase$phase"; done

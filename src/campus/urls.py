@@ -33,8 +33,8 @@ urlpatterns = [
     path("me/coursework/", include("campus.coursework.urls")),
     path("me/surveys/", include("campus.feedback.urls")),
     path("me/coaching/", include("campus.coaching.urls")),
-    path("me/signals/", include("campus.scanning.urls")),
     path("", include("campus.assessment.urls")),  # me/boards/ and staff/boards/
+    path("", include("campus.scanning.urls")),  # me/signals/, staff/signals/ and signals/shared/<token>/
     path("forum/", include("campus.forum.urls")),
     path("", include("campus.radars.urls")),  # me/radars/, staff/radars/ and radars/shared/<token>/
     path("", include("campus.certificates.urls")),

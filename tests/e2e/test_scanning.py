@@ -1,6 +1,9 @@
 """Signal scanning in Chromium: a participant captures a signal, triages it, sees it on the 2 × 2 (SVG and
-table) and promotes it to a radar item in the radar's next draft edition. Every page passes axe at 1280 and
-375 px and loads nothing from another origin."""
+table), promotes it to a radar item in the radar's next draft edition, shares it with the cohort and makes a
+public link, which a visitor reads until it is revoked. Every page passes axe at 1280 and 375 px and loads nothing
+from another origin."""
+
+from urllib.parse import urlsplit
 
 import pytest
 from playwright.sync_api import expect
@@ -66,3 +69,25 @@ def test_capture_triage_matrix_and_promote(web, alice):
     assert blip.edition.is_draft and blip.ring.name == "Trial" and blip.origin_url == f"/me/signals/{signal.pk}/"
     assert Signal.objects.get().state == "promoted"
     check(web, "scanning-promoted")
+
+    page.get_by_role("link", name="Sharing").click()
+    expect(page.get_by_role("heading", name="Sharing", level=1)).to_be_visible()
+    check(web, "scanning-sharing")
+    page.get_by_label("The whole cohort").check()
+    page.get_by_role("button", name="Save").click()
+    expect(page.get_by_text("Who can see the signal is saved.")).to_be_visible()
+    assert Signal.objects.get().visibility == "cohort"
+    expect(page.locator(".alert--warning")).to_contain_text("Anyone who has the link can read everything")
+    page.get_by_role("button", name="Make a public link").click()
+    link = urlsplit(page.locator("a.signal-url").get_attribute("href")).path
+    check(web, "scanning-sharing-link")
+    web.context.clear_cookies()  # a visitor with the link
+    web.goto(link)
+    expect(page.get_by_role("heading", name="Heat pumps in district heating", level=1)).to_be_visible()
+    check(web, "scanning-public")
+    web.sign_in_as(alice)
+    web.goto(f"/me/signals/{signal.pk}/sharing/")
+    page.get_by_role("button", name="Revoke the public link").click()
+    expect(page.get_by_text("The public link is revoked")).to_be_visible()
+    web.context.clear_cookies()
+    web.goto(link, status=404)

@@ -1,6 +1,9 @@
 """Signal scanning's objects in the security world. Sigrid, another participant of the edition, has a private
-signal and a signal shared with her coaching group (the "participant" role is not in it), both with the secret
-marker in the text and in a comment, and a cohort-visible signal without it. The "participant" role has a
+signal (the secret marker in its text and a comment: no role of the world may read it), a signal shared with her
+coaching group, which the "participant" role is not in (``GROUP_SECRET`` in its text and a comment: the module
+lead and the manager read it on the staff pages, as the cohort's work, and nobody else; the walk in
+test_scanning_walk.py checks it), and a cohort-visible signal without a marker, with a live public link. Her
+private signal once had a public link, revoked since: the old token answers 404. The "participant" role has a
 private signal of its own."""
 
 from django.contrib.auth import get_user_model
@@ -12,6 +15,8 @@ from campus.scanning import services
 from .world import SECRET
 
 OWN, PRIVATE, GROUP, COHORT = 993001, 993002, 993003, 993004
+# In Sigrid's group signal: her coaching group (not a role of the world) and the edition's leads and managers.
+GROUP_SECRET = "Qx7GROUPSIGNAL"
 
 
 def extend(world) -> None:
@@ -24,14 +29,18 @@ def extend(world) -> None:
     GroupMember.objects.create(round=rnd, group=group, participant=member)
     made = {
         PRIVATE: services.create_signal(actor=sigrid, edition=edition, title=f"Private {SECRET}", why=SECRET),
-        GROUP: services.create_signal(actor=sigrid, edition=edition, title=f"Group {SECRET}", why=SECRET,
-                                      visibility="group", group=group),
+        GROUP: services.create_signal(actor=sigrid, edition=edition, title=f"Group {GROUP_SECRET}",
+                                      why=GROUP_SECRET, visibility="group", group=group),
         COHORT: services.create_signal(actor=sigrid, edition=edition, title="Cohort signal", visibility="cohort"),
         OWN: services.create_signal(actor=world.users["participant"], edition=edition, title="My own signal"),
     }
     for pk, signal in made.items():
         type(signal).objects.filter(pk=signal.pk).update(id=pk)
-    for pk in (PRIVATE, GROUP):
-        signal = type(made[pk]).objects.get(pk=pk)
-        services.comment(signal=signal, actor=sigrid, text=f"Comment {SECRET}")
-    world.values.update(signal_own=OWN, signal_private=PRIVATE, signal_group=GROUP, signal_cohort=COHORT)
+    signals = {pk: type(made[pk]).objects.get(pk=pk) for pk in made}
+    services.comment(signal=signals[PRIVATE], actor=sigrid, text=f"Comment {SECRET}")
+    services.comment(signal=signals[GROUP], actor=sigrid, text=f"Comment {GROUP_SECRET}")
+    revoked = services.open_public_link(signal=signals[PRIVATE], actor=sigrid)
+    services.revoke_public_link(signal=signals[PRIVATE], actor=sigrid)
+    public = services.open_public_link(signal=signals[COHORT], actor=sigrid)
+    world.values.update(signal_own=OWN, signal_private=PRIVATE, signal_group=GROUP, signal_cohort=COHORT,
+                        signal_public_token=public, signal_revoked_token=revoked)

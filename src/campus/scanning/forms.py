@@ -1,6 +1,6 @@
 from django import forms
 
-from campus.radars.sharing import Visibility
+from campus.radars.sharing import OwnerKind, Visibility
 
 from .models import LinkKind, Signal
 
@@ -16,14 +16,52 @@ class SignalForm(forms.ModelForm):
                    "seen": forms.Textarea(attrs={"rows": 4}), "why": forms.Textarea(attrs={"rows": 4})}
 
 
-class ShareForm(forms.Form):
-    visibility = forms.ChoiceField(choices=Visibility.choices, initial=Visibility.PRIVATE, label="Who can see it")
-    group = forms.ChoiceField(required=False, label="Coaching group (for “My coaching group”)")
+def _group_choices(groups) -> list:
+    return [("", "—")] + [(str(g.pk), f"{g.round.title}: group {g.number}") for g in groups]
+
+
+class CaptureForm(SignalForm):
+    """A new signal: its fields, and whose log it goes to (the person's, a coaching group's or the cohort's)."""
+
+    LOG_FIELDS = ("owner_kind", "group")
+
+    owner_kind = forms.ChoiceField(label="Whose log is it for?", widget=forms.RadioSelect, initial=OwnerKind.PARTICIPANT,
+                                   required=False,
+                                   choices=[(OwnerKind.PARTICIPANT, "My own log (private until I share it)"),
+                                            (OwnerKind.GROUP, "My coaching group's log (every member edits it)"),
+                                            (OwnerKind.COHORT, "The cohort's log (every participant edits it)")])
+    group = forms.ChoiceField(label="Coaching group", required=False, help_text="Only for a coaching group's log.")
 
     def __init__(self, *args, groups=(), **kwargs):
         super().__init__(*args, **kwargs)
         self.groups = {str(g.pk): g for g in groups}
-        self.fields["group"].choices = [("", "—")] + [(str(g.pk), f"Coaching group {g.number}") for g in groups]
+        self.fields["group"].choices = _group_choices(groups)
+        if not groups:
+            self.fields["owner_kind"].choices = [c for c in self.fields["owner_kind"].choices
+                                                 if c[0] != OwnerKind.GROUP]
+            del self.fields["group"]
+
+    def signal_fields(self):
+        return [f for f in self if f.name not in self.LOG_FIELDS]
+
+    def clean(self):
+        data = super().clean()
+        data["group"] = self.groups.get(data.get("group") or "")
+        data["owner_kind"] = data.get("owner_kind") or OwnerKind.PARTICIPANT  # not asked: the person's own log
+        if data.get("owner_kind") == OwnerKind.GROUP and data["group"] is None:
+            self.add_error("group", "Choose the coaching group whose log it is.")
+        return data
+
+
+class ShareForm(forms.Form):
+    visibility = forms.ChoiceField(choices=Visibility.choices, label="Who can see the signal?",
+                                   widget=forms.RadioSelect)
+    group = forms.ChoiceField(required=False, label="Coaching group", help_text="For “My coaching group”.")
+
+    def __init__(self, *args, groups=(), **kwargs):
+        super().__init__(*args, **kwargs)
+        self.groups = {str(g.pk): g for g in groups}
+        self.fields["group"].choices = _group_choices(groups)
 
     def clean(self):
         data = super().clean()
@@ -31,6 +69,24 @@ class ShareForm(forms.Form):
         if data.get("visibility") == Visibility.GROUP and data["group_obj"] is None:
             self.add_error("group", "Choose one of your coaching groups.")
         return data
+
+
+class StaffFilterForm(forms.Form):
+    """The staff overview's filters: STEEP(V) category, type, triage state (each optional)."""
+
+    steep = forms.ChoiceField(label="STEEP(V)", required=False)
+    kind = forms.ChoiceField(label="Type", required=False)
+    state = forms.ChoiceField(label="State", required=False)
+
+    def __init__(self, *args, steep_choices, kind_choices, state_choices, **kwargs):
+        super().__init__(*args, **kwargs)
+        for name, choices in (("steep", steep_choices), ("kind", kind_choices), ("state", state_choices)):
+            self.fields[name].choices = [("", "Any")] + list(choices)
+
+    def values(self) -> dict:
+        if not self.is_valid():
+            return {"steep": "", "kind": "", "state": ""}
+        return {name: self.cleaned_data.get(name) or "" for name in ("steep", "kind", "state")}
 
 
 class CommentForm(forms.Form):

@@ -73,6 +73,16 @@ class Signal(Shareable, TimeStampedModel):
         return self.title
 
     @property
+    def audience(self) -> str:
+        """Who sees it, in words: a group's or the cohort's log is never "private" to its readers' eyes."""
+        group = f"Coaching group {self.group.number}" if self.group_id else "A coaching group"
+        if self.visibility == "cohort" or self.owner_kind == "cohort":
+            return "The whole cohort"
+        if self.visibility == "group" or self.owner_kind == "group":
+            return group
+        return "Private (only the owner)"
+
+    @property
     def tag_list(self) -> list[str]:
         return [t.strip() for t in self.tags.split(",") if t.strip()]
 

@@ -63,8 +63,23 @@ def update_signal(*, signal: Signal, actor, **data) -> Signal:
 def share_signal(*, signal: Signal, actor, visibility: str, group=None) -> Signal:
     with transaction.atomic():
         _share(signal, visibility=visibility, group=group)
-        log_activity(action="scanning.shared", target=signal, actor=actor, visibility=visibility)
+        log_activity(action="scanning.shared", target=signal, actor=actor, visibility=signal.visibility)
     return signal
+
+
+def open_public_link(*, signal: Signal, actor) -> str:
+    """Give the signal a public read-only link (a new secret each time); returns the token."""
+    with transaction.atomic():
+        token = sharing.open_public_link(signal)
+        log_activity(action="scanning.public_link_opened", target=signal, actor=actor)
+    return token
+
+
+def revoke_public_link(*, signal: Signal, actor) -> None:
+    """Empty the token: the old link answers 404 from now on."""
+    with transaction.atomic():
+        sharing.close_public_link(signal)
+        log_activity(action="scanning.public_link_revoked", target=signal, actor=actor)
 
 
 def delete_signal(*, signal: Signal, actor) -> None:

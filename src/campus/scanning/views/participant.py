@@ -11,7 +11,7 @@ from campus.cohort.access import participant_page
 from campus.radars import sharing
 
 from .. import matrix, permissions, promotions, selectors, services, states, transfer
-from ..forms import CommentForm, ImportForm, LinkForm, PromoteForm, SignalForm
+from ..forms import CaptureForm, CommentForm, ImportForm, LinkForm, PromoteForm, ShareForm, SignalForm
 from ..models import Signal, Steep
 
 
@@ -36,18 +36,21 @@ def signal_list(request):
 @require_http_methods(["GET", "POST"])
 @participant_page
 def signal_new(request):
-    form = SignalForm(request.POST or None)
+    form = CaptureForm(request.POST or None, groups=selectors.groups_of(request.user))
     error = ""
     if request.method == "POST" and form.is_valid():
+        data = dict(form.cleaned_data)
+        owner_kind, group = data.pop("owner_kind"), data.pop("group", None)
         try:
             signal = services.create_signal(actor=request.user, edition=request.participant.edition,
-                                            **form.cleaned_data)
+                                            owner_kind=owner_kind, group=group, **data)
         except services.ScanningError as exc:
             error = str(exc)
         else:
             messages.success(request, "Signal captured.")
             return redirect("scanning:detail", pk=signal.pk)
-    return render(request, "scanning/form.html", {"form": form, "error": error, "signal": None})
+    return render(request, "scanning/form.html", {"form": form, "error": error, "signal": None,
+                                                  "fields": form.signal_fields()})
 
 
 @require_http_methods(["GET", "POST"])
@@ -59,7 +62,7 @@ def signal_edit(request, pk: int):
         services.update_signal(signal=signal, actor=request.user, **form.cleaned_data)
         messages.success(request, "Signal saved.")
         return redirect("scanning:detail", pk=signal.pk)
-    return render(request, "scanning/form.html", {"form": form, "error": "", "signal": signal})
+    return render(request, "scanning/form.html", {"form": form, "error": "", "signal": signal, "fields": list(form)})
 
 
 @require_GET
@@ -144,6 +147,39 @@ def signal_promote(request, pk: int):
     else:
         messages.success(request, f"“{blip.item.name}” is on {radar.title}, draft edition {blip.edition.name}.")
     return redirect("scanning:detail", pk=signal.pk)
+
+
+@require_http_methods(["GET", "POST"])
+@participant_page
+def signal_sharing(request, pk: int):
+    """Who sees the signal (private, a coaching group, the cohort) and its public read-only link."""
+    signal = _signal(request, pk, edit=True)
+    groups = selectors.groups_of(request.user)
+    form = ShareForm(request.POST or None, groups=groups,
+                     initial={"visibility": signal.visibility, "group": signal.group_id or ""})
+    action = request.POST.get("action", "")
+    if request.method == "POST" and action in ("open_link", "revoke_link"):
+        if action == "open_link":
+            services.open_public_link(signal=signal, actor=request.user)
+            messages.warning(request, "The public link is made. Anyone who has it can read the signal.")
+        else:
+            services.revoke_public_link(signal=signal, actor=request.user)
+            messages.success(request, "The public link is revoked: it no longer opens the signal.")
+        return redirect("scanning:sharing", pk=signal.pk)
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.share_signal(signal=signal, actor=request.user, visibility=form.cleaned_data["visibility"],
+                                  group=form.cleaned_data["group_obj"])
+        except services.ScanningError as error:
+            form.add_error(None, str(error))
+        else:
+            messages.success(request, "Who can see the signal is saved.")
+            return redirect("scanning:sharing", pk=signal.pk)
+    public_url = (request.build_absolute_uri(reverse("signals_public:signal", args=[signal.public_token]))
+                  if signal.public_token else "")
+    return render(request, "scanning/sharing.html", {
+        "signal": signal, "form": form, "public_url": public_url, "warning": sharing.PUBLIC_LINK_WARNING,
+        "owner": sharing.owner_label(signal)})
 
 
 @require_GET
