@@ -131,9 +131,14 @@ def test_criteria_and_card_edit(web, people, board):
     page.get_by_role("button", name="Remove the criterion and 2 scores").click()
     expect(page.get_by_text("Criterion “Market pull” removed and 2 scores with it.")).to_be_visible()
 
+    from campus.scanning import services as scanning
+
+    scanning.create_signal(actor=people["bob"], edition=people["edition"], title="District heating tenders",
+                           visibility="group", group=people["group"])
     card = board.cards.get(title="Heat pumps")
     web.goto(f"/me/boards/cards/{card.pk}/")
     page.get_by_role("link", name="Edit the card").click()
+    page.get_by_label("District heating tenders").check()
     both_widths(web, "assessment-card-edit")
     page.get_by_label("Title").fill("")
     page.get_by_label("Evidence for the TRL").fill("Two pilot plants at members")
@@ -146,6 +151,7 @@ def test_criteria_and_card_edit(web, people, board):
     page.get_by_role("button", name="Save the card").click()
     expect(page.get_by_text("Card saved.")).to_be_visible()
     expect(page.get_by_role("heading", name="Large heat pumps", level=1)).to_be_visible()
+    expect(page.get_by_role("link", name="District heating tenders")).to_be_visible()  # linked
 
 
 def test_module_lead_reads_the_cohorts_boards(web, people, board):
