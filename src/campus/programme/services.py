@@ -81,8 +81,8 @@ def load_seed_edition(*, path: Path = SEED_FILE) -> dict[str, bool]:
             spec[key] = Decimal(spec[key]) if spec.get(key) not in (None, "") else None
         for key in ("application_deadline", "acceptance_letter_on"):
             spec[key] = date.fromisoformat(spec[key])
-        has_current = Edition.objects.filter(programme=programme, is_current=True).exists()
-        edition = Edition.objects.create(programme=programme, is_current=not has_current, **spec)
+        # published; current when the rule says so (the only edition is: `make run` serves it)
+        edition = Edition.objects.create(programme=programme, is_current=False, published_at=timezone.now(), **spec)
         result["edition_created"] = True
         Requirement.objects.bulk_create(
             Requirement(edition=edition, order=i, **item) for i, item in enumerate(requirements, start=1)
@@ -113,6 +113,7 @@ def load_seed_edition(*, path: Path = SEED_FILE) -> dict[str, bool]:
                     **meetup,
                 )
         log_activity(action="programme.seed_edition_loaded", target=edition, source=Path(path).name)
+        refresh_current_edition(programme=programme)
     edition = Edition.objects.get(programme=programme, slug=spec["slug"])
     seed_edition_loaded.send(sender=Edition, edition=edition, created=result["edition_created"])
     return result
@@ -256,6 +257,12 @@ def refresh_current_edition(*, programme: Programme, today: date | None = None, 
     log_activity(action="programme.current_edition_changed", target=chosen, actor=actor,
                  previous=old.slug if old else "")
     return chosen
+
+
+def refresh_current_editions() -> str:
+    """The periodic job: :func:`refresh_current_edition` for every programme; says which edition is current."""
+    chosen = [refresh_current_edition(programme=programme) for programme in Programme.objects.order_by("pk")]
+    return ", ".join(str(edition) for edition in chosen if edition is not None) or "no published edition"
 
 
 @transaction.atomic
