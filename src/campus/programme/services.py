@@ -81,8 +81,11 @@ def load_seed_edition(*, path: Path = SEED_FILE) -> dict[str, bool]:
             spec[key] = Decimal(spec[key]) if spec.get(key) not in (None, "") else None
         for key in ("application_deadline", "acceptance_letter_on"):
             spec[key] = date.fromisoformat(spec[key])
-        # published; current when the rule says so (the only edition is: `make run` serves it)
-        edition = Edition.objects.create(programme=programme, is_current=False, published_at=timezone.now(), **spec)
+        # published, and current when no other edition is (the only edition: `make run` serves it as always); with
+        # others, the periodic refresh applies the rule (refresh_current_edition)
+        has_current = Edition.objects.filter(programme=programme, is_current=True).exists()
+        edition = Edition.objects.create(programme=programme, is_current=not has_current,
+                                         published_at=timezone.now(), **spec)
         result["edition_created"] = True
         Requirement.objects.bulk_create(
             Requirement(edition=edition, order=i, **item) for i, item in enumerate(requirements, start=1)
@@ -113,7 +116,6 @@ def load_seed_edition(*, path: Path = SEED_FILE) -> dict[str, bool]:
                     **meetup,
                 )
         log_activity(action="programme.seed_edition_loaded", target=edition, source=Path(path).name)
-        refresh_current_edition(programme=programme)
     edition = Edition.objects.get(programme=programme, slug=spec["slug"])
     seed_edition_loaded.send(sender=Edition, edition=edition, created=result["edition_created"])
     return result
