@@ -20,6 +20,7 @@ def test_the_index_names_the_schema_and_the_resources(get_json, seeded):
     assert index["resources"]["modules"] == "/api/editions/{slug}/modules"
     assert set(index["resources"]) == {
         "programme", "editions", "edition", "modules", "module", "meetups", "partners", "faq",
+        "current_modules", "current_module", "current_meetups",
     }
 
 
@@ -147,11 +148,14 @@ def test_faq_lists_published_entries_only(get_json, seeded):
     assert published[0].question not in questions and "Draft: secret question?" not in questions
 
 
-def test_an_edition_being_prepared_is_not_public(get_json, seeded):
-    """The next edition, with a later deadline and not current yet, is not on the site: nor in the API."""
+def test_an_edition_being_prepared_is_not_public(get_json, seeded, django_capture_on_commit_callbacks):
+    """A draft edition (``published_at`` empty) is not on the site: nor in the API, under any address or parameter.
+    Published editions are public, upcoming and past ones too."""
+    from campus.programme import services
+
     programme = seeded.programme
     draft = Edition.objects.create(
-        programme=programme, name="2030–2031 (draft)", slug="2030-2031", capacity=20,
+        programme=programme, name="2030–2031 (draft)", slug="2030-2031", capacity=20, published_at=None,
         application_deadline=date(2030, 4, 30), acceptance_letter_on=date(2030, 5, 29),
         hours_per_week_min=5, hours_per_week_max=9,
     )
@@ -166,13 +170,35 @@ def test_an_edition_being_prepared_is_not_public(get_json, seeded):
     assert get_json(f"/api/editions/{older.slug}")["is_current"] is False
     for path in ("", "/modules", "/modules/1", "/meetups"):
         assert get_json(f"/api/editions/{draft.slug}{path}", status=404) == {"detail": "Not Found"}
-    # Once staff make it the current edition, it is public (and the old one stays, as a past edition).
-    Edition.objects.filter(pk=seeded.pk).update(is_current=False)
-    draft.is_current = True
-    draft.save()
+    for path in ("/api/modules", "/api/modules/1", "/api/meetups"):
+        assert get_json(f"{path}?edition={draft.slug}", status=404) == {"detail": "Not Found"}
+    # Once staff publish it, it is public and (it is next, the seed has ended) current; the old ones stay as past.
+    with django_capture_on_commit_callbacks(execute=True):
+        services.publish_edition(edition=draft)
     assert [e["slug"] for e in items(get_json("/api/editions"))] == [draft.slug, SLUG, older.slug]
     assert get_json("/api/programme")["current_edition"]["slug"] == draft.slug
     assert items(get_json(f"/api/editions/{draft.slug}/modules"))[0]["title"] == "Secret module"
+
+
+def test_the_edition_parameter_defaults_to_the_current_edition(get_json, seeded, django_capture_on_commit_callbacks):
+    """/api/modules, /api/modules/{number} and /api/meetups: the current edition, or the one ?edition= names (each
+    answer cached under its own key)."""
+    from campus.programme import services
+    from tests.programme.test_current_edition import _copy
+
+    later = _copy(seeded, "2027-2028", 6)
+    Module.objects.filter(edition=later, number=2).update(title="Module two, six years on")
+    later.save()  # .update() sends no signal: move the content version
+    assert items(get_json("/api/modules"))[1]["title"] == items(get_json(f"/api/editions/{SLUG}/modules"))[1]["title"]
+    assert get_json(f"/api/modules/2?edition={later.slug}")["title"] == "Module two, six years on"
+    assert get_json(f"/api/modules/2?edition={SLUG}")["title"] != "Module two, six years on"
+    assert get_json("/api/meetups")["count"] == 8
+    assert get_json(f"/api/meetups?edition={later.slug}")["count"] == 0  # _copy copies no meetups
+    assert get_json("/api/modules?edition=no-such-edition", status=404) == {"detail": "Not Found"}
+    with django_capture_on_commit_callbacks(execute=True):  # the content version moves once the change is committed
+        services.refresh_current_edition(programme=seeded.programme)  # the seed has ended: the later one runs now
+    assert get_json("/api/modules/2")["title"] == "Module two, six years on"
+    assert get_json("/api/programme")["current_edition"]["slug"] == later.slug
 
 
 @pytest.mark.parametrize(

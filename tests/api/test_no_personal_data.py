@@ -62,7 +62,7 @@ def personal_data(seeded):
     FAQ.objects.create(programme=seeded.programme, question=DRAFT_FAQ, answer="Hidden answer HID-1200.",
                        is_published=False)
     Edition.objects.create(
-        programme=seeded.programme, name=DRAFT_EDITION, slug="prep-2031", capacity=20,
+        programme=seeded.programme, name=DRAFT_EDITION, slug="prep-2031", capacity=20, published_at=None,
         application_deadline=date(2031, 4, 30), acceptance_letter_on=date(2031, 5, 29),
         hours_per_week_min=5, hours_per_week_max=9, admission_note="Secret admission note ADM-8080.",
     )

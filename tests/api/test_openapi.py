@@ -16,6 +16,9 @@ OPERATIONS = {
     "/api/editions/{slug}/modules": "listModules",
     "/api/editions/{slug}/modules/{number}": "getModule",
     "/api/editions/{slug}/meetups": "listMeetups",
+    "/api/modules": "listCurrentModules",
+    "/api/modules/{number}": "getCurrentModule",
+    "/api/meetups": "listCurrentMeetups",
     "/api/partners": "listPartners",
     "/api/faq": "listFaq",
 }

@@ -21,7 +21,8 @@ OPERATIONS = {
     ("get", f"/api{path}")
     for path in (
         "/", "/programme", "/editions", "/editions/{slug}", "/editions/{slug}/modules",
-        "/editions/{slug}/modules/{number}", "/editions/{slug}/meetups", "/partners", "/faq",
+        "/editions/{slug}/modules/{number}", "/editions/{slug}/meetups", "/modules", "/modules/{number}", "/meetups",
+        "/partners", "/faq",
     )
 }
 

@@ -11,7 +11,7 @@ Content-Security-Policy forbids (the site loads nothing from another origin). Th
 """
 
 from django.http import Http404
-from ninja import NinjaAPI, Path, Router
+from ninja import NinjaAPI, Path, Query, Router
 from ninja.decorators import decorate_view
 from ninja.pagination import paginate
 
@@ -40,6 +40,8 @@ api = NinjaAPI(
 # Path parameters, with the seed edition as the example (schemathesis and readers of the schema use it).
 Slug = Path(..., description="The edition's slug.", example="2020-2021")
 Number = Path(..., description="The module's number in its edition.", example=3)
+EditionParameter = Query(None, description="The slug of a public edition; the current edition when left out.",
+                         example="2020-2021")
 
 # Documented error answers: 404 {"detail": "Not Found"}, 422 {"detail": [what was wrong with which parameter]}.
 NOT_FOUND = {404: schemas.Error}
@@ -61,6 +63,9 @@ def index(request):
             "modules": "/api/editions/{slug}/modules",
             "module": "/api/editions/{slug}/modules/{number}",
             "meetups": "/api/editions/{slug}/meetups",
+            "current_modules": "/api/modules?edition={slug}",
+            "current_module": "/api/modules/{number}?edition={slug}",
+            "current_meetups": "/api/meetups?edition={slug}",
             "partners": "/api/partners",
             "faq": "/api/faq",
         },
@@ -82,7 +87,7 @@ def programme(request):
 
 @router.get("/editions", response={200: list[schemas.EditionSummary], **NOT_FOUND, **INVALID},
             url_name="editions", operation_id="listEditions",
-            summary="The public editions (the current one and those before it), newest first")
+            summary="The public (published) editions: current, upcoming and past, newest first")
 @decorate_view(cached_api_response)
 @paginate(LimitOffset)
 def editions(request):
@@ -125,6 +130,39 @@ def module(request, slug: str = Slug, number: int = Number):
 @paginate(LimitOffset)
 def meetups(request, slug: str = Slug):
     return selectors.meetups(selectors.public_edition(selectors.programme(), slug))
+
+
+# The current edition's modules and meetups, or those of ``?edition=<slug>``: what the site's root pages show
+# (/modules/, /schedule/), under addresses that do not change when the current edition does.
+
+
+@router.get("/modules", response={200: list[schemas.ModuleOut], **NOT_FOUND, **INVALID},
+            url_name="current_modules", operation_id="listCurrentModules",
+            summary="The modules of the current edition (or of ?edition=<slug>), by number")
+@decorate_view(cached_api_response)
+@paginate(LimitOffset)
+def current_modules(request, edition: str | None = EditionParameter):
+    return selectors.modules(selectors.chosen_edition(selectors.programme(), edition))
+
+
+@router.get("/modules/{number}", response={200: schemas.ModuleOut, **NOT_FOUND, **INVALID},
+            url_name="current_module", operation_id="getCurrentModule",
+            summary="One module of the current edition (or of ?edition=<slug>)")
+@decorate_view(cached_api_response)
+def current_module(request, number: int = Number, edition: str | None = EditionParameter):
+    module = selectors.modules(selectors.chosen_edition(selectors.programme(), edition)).filter(number=number).first()
+    if module is None:
+        raise Http404("No such module.")
+    return module
+
+
+@router.get("/meetups", response={200: list[schemas.MeetupOut], **NOT_FOUND, **INVALID},
+            url_name="current_meetups", operation_id="listCurrentMeetups",
+            summary="The meetups of the current edition (or of ?edition=<slug>), in time order")
+@decorate_view(cached_api_response)
+@paginate(LimitOffset)
+def current_meetups(request, edition: str | None = EditionParameter):
+    return selectors.meetups(selectors.chosen_edition(selectors.programme(), edition))
 
 
 @router.get("/partners", response={200: list[schemas.PartnerOut], **NOT_FOUND, **INVALID},

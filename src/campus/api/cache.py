@@ -3,7 +3,7 @@
 Two layers, one key:
 
 - **Server side**: a 200 response's JSON is kept in the cache under
-  ``api:<revision>:<content version>:<hash of path, limit and offset>``. Saving or deleting any content
+  ``api:<revision>:<content version>:<hash of path, limit, offset and edition>``. Saving or deleting any content
   row bumps the version (programme/signals.py), so the next request builds a fresh response: a change is
   visible at once, in every process, whichever cache backend is configured.
 - **Client side**: every response carries ``ETag: "api<revision>-<content version>"`` and
@@ -33,7 +33,7 @@ cache = ConnectionProxy(caches, "pages")
 API_REVISION = 1
 # Query parameters that change a response; any other is ignored by the API, so it is left out of the key
 # (and cannot be used to fill the cache with copies of one response).
-VARYING_PARAMETERS = ("limit", "offset")
+VARYING_PARAMETERS = ("limit", "offset", "edition")
 CACHE_CONTROL = "public, no-cache"
 
 

@@ -3,15 +3,14 @@
 What is public:
 
 - the programme of the site (``programme.selectors.current_programme``);
-- its **current edition and the editions before it** (an earlier application deadline). An edition staff
-  are preparing for next year (a later deadline, not yet current) is not public: the site does not show it,
-  so neither does the API;
+- its **published editions** (current, upcoming and past): an edition staff are still preparing (a draft,
+  ``published_at`` empty) is not public: the site does not show it, so neither does the API;
 - the modules and meetups of a public edition, the programme's partners, and **published** FAQ entries.
 
 Applications, accounts, contact messages and staff notes are never read here.
 """
 
-from django.db.models import Max, Min, Q, QuerySet
+from django.db.models import Max, Min, QuerySet
 from django.http import Http404
 
 from campus.programme import selectors as programme_selectors
@@ -30,12 +29,8 @@ def current_edition(programme: Programme) -> Edition | None:
 
 
 def public_editions(programme: Programme) -> QuerySet[Edition]:
-    current = current_edition(programme)
-    if current is None:
-        return Edition.objects.none()
     return (
-        Edition.objects.filter(programme=programme)
-        .filter(Q(pk=current.pk) | Q(application_deadline__lt=current.application_deadline))
+        programme_selectors.published(Edition.objects.filter(programme=programme))
         .annotate(starts_on=Min("modules__starts_on"), ends_on=Max("modules__ends_on"))
         .order_by("-application_deadline", "-id")
     )
@@ -49,6 +44,16 @@ def public_edition(programme: Programme, slug: str, *, detail: bool = False) -> 
     edition = queryset.first()
     if edition is None:
         raise Http404("No such edition.")
+    return edition
+
+
+def chosen_edition(programme: Programme, slug: str | None) -> Edition:
+    """The edition a request names with ``?edition=<slug>`` (a public one, else 404), or the current edition."""
+    if slug:
+        return public_edition(programme, slug)
+    edition = current_edition(programme)
+    if edition is None:
+        raise Http404("This programme has no public edition yet.")
     return edition
 
 

@@ -40,6 +40,7 @@ area.register_block(booklet_block)
 
 # The programme's static page of the same name (the seed's footer) now leads to the public booklet.
 links.register(f"page:{selectors.BOOKLET_PAGE}", "booklet:current")
+links.register("edition_booklet", "booklet:current", state=selectors.edition_booklet_link)  # programme's archive
 
 directory.register(directory_details)
 

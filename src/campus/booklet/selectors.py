@@ -155,7 +155,7 @@ def editions_with_public_profiles(programme_id, *, exclude=None) -> list:
         consent_level=ConsentLevel.PUBLIC).exclude(display_name="")
     from django.db.models import Exists
 
-    rows = (Edition.objects.filter(programme_id=programme_id).filter(Exists(public))
+    rows = (Edition.objects.filter(programme_id=programme_id, published_at__isnull=False).filter(Exists(public))
             .exclude(booklet_settings__published=False).order_by("-application_deadline"))
     if exclude is not None:
         rows = rows.exclude(pk=exclude)
@@ -163,9 +163,22 @@ def editions_with_public_profiles(programme_id, *, exclude=None) -> list:
 
 
 def edition_by_slug(programme, slug):
-    """The programme's edition with this slug (programme joined), or None."""
+    """The programme's PUBLISHED edition with this slug (programme joined), or None: a draft edition has no public
+    booklet."""
     from campus.programme.models import Edition
-    return Edition.objects.filter(programme=programme, slug=slug).select_related("programme").first()
+    return (Edition.objects.filter(programme=programme, slug=slug, published_at__isnull=False)
+            .select_related("programme").first())
+
+
+def edition_booklet_link(*, edition=None, **context):
+    """The link "edition_booklet" (core.plugins.links) on the archive pages of ``edition``: its public booklet,
+    unless staff hid it. One query."""
+    from django.urls import reverse
+
+    from campus.core.plugins.links import LinkState
+
+    shown = edition is not None and edition.published_at is not None and is_published(edition)
+    return LinkState(offered=shown, url=reverse("booklet:edition", args=[edition.slug]) if shown else "")
 
 
 def edition_by_id(edition_id):

@@ -22,6 +22,7 @@ jobs.register("forum.delete_unconfirmed", services.delete_unconfirmed, every=tim
 
 # The programme's page "forum-2022" (seed) leads to the event's page once the event is published.
 links.register("page:forum-2022", "forum:list", state=selectors.page_link_state("forum-2022"))
+links.register("edition_forum", "forum:list", state=selectors.edition_forum_link)  # programme's archive pages
 
 privacy.register(ForumHandler())
 

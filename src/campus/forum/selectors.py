@@ -10,17 +10,24 @@ from .models import Event, Registration
 R = Registration.State
 
 
+def public_events():
+    """Events the public sees: published, and not of a draft edition (an edition staff are still preparing is
+    invisible everywhere, its events too, until the edition is published)."""
+    return Event.objects.filter(published=True).filter(
+        Q(edition__isnull=True) | Q(edition__published_at__isnull=False))
+
+
 def published_events():
     """(upcoming, past) published events: upcoming soonest first, past newest first (one query)."""
     today = timezone.localdate()
-    events = list(Event.objects.filter(published=True).order_by("starts_on", "id"))
+    events = list(public_events().order_by("starts_on", "id"))
     upcoming = [e for e in events if e.ends_on >= today]
     past = [e for e in reversed(events) if e.ends_on < today]
     return upcoming, past
 
 
 def published_event(slug: str) -> Event | None:
-    return Event.objects.filter(slug=slug, published=True).select_related("programme").first()
+    return public_events().filter(slug=slug).select_related("programme").first()
 
 
 def sessions_of(event):
@@ -89,6 +96,16 @@ def registrations_of(*, user=None, emails=()):
     return Registration.objects.filter(condition).select_related("event").order_by("created_at", "id")
 
 
+def edition_forum_link(*, edition=None, **context):
+    """The link "edition_forum" (core.plugins.links) on the archive pages of ``edition``: its first public event
+    (the forum that followed the edition), if it has one. One query."""
+    from campus.core.plugins.links import LinkState
+
+    event = public_events().filter(edition=edition).order_by("starts_on", "id").only("slug").first() \
+        if edition is not None else None
+    return LinkState(offered=event is not None, url=event.get_absolute_url() if event else "")
+
+
 def page_link_state(slug: str):
     """The state of the link "page:<slug>": the programme's static page of that slug gives way to the published
     event of the same slug. Every page's footer asks (``Page.get_absolute_url``), so the answer is kept per content
@@ -97,7 +114,7 @@ def page_link_state(slug: str):
     from campus.core.plugins.links import LinkState
 
     def event_url() -> str:
-        event = Event.objects.filter(slug=slug, published=True).only("slug").first()
+        event = public_events().filter(slug=slug).only("slug").first()
         return event.get_absolute_url() if event else ""
 
     def state(**context):

@@ -8,6 +8,8 @@ from django.db import models
 
 from campus.core.forms import ZonedPeriodForm
 
+from . import services
+
 from .models import (
     FAQ,
     Benefit,
@@ -80,17 +82,42 @@ class ProgrammeAdmin(admin.ModelAdmin):
 
 @admin.register(Edition)
 class EditionAdmin(admin.ModelAdmin):
-    list_display = ("__str__", "is_current", "capacity", "application_deadline", "acceptance_letter_on")
+    """``is_current`` is kept by ``services.refresh_current_edition`` (published, running or next, else the last
+    ended) and ``published_at`` by publishing: both read-only here; the actions publish and unpublish through the
+    services. An edition added here starts as a draft."""
+
+    list_display = ("__str__", "is_current", "published_at", "capacity", "application_deadline",
+                    "acceptance_letter_on")
     list_filter = ("programme", "is_current")
     search_fields = ("name", "programme__name")
     list_select_related = ("programme",)
     inlines = [RequirementInline, OutcomeInline, ModuleInline]
+    readonly_fields = ("is_current", "published_at")
+    actions = ["publish", "unpublish"]
     fieldsets = (
-        (None, {"fields": ("programme", "name", "slug", "is_current")}),
+        (None, {"fields": ("programme", "name", "slug", "is_current", "published_at")}),
         ("Admission", {"fields": ("capacity", "admission_note", "how_to_apply", "application_deadline", "acceptance_letter_on")}),
         ("Format and costs", {"fields": ("price_eur", "estimated_value_eur", "costs_note", "hours_per_week_min",
                                          "hours_per_week_max", "meetup_note", "delivery_note")}),
     )
+
+
+    def save_model(self, request, obj, form, change):
+        if not change:
+            obj.published_at = None  # a new edition is a draft until it is published (the action below)
+        super().save_model(request, obj, form, change)
+
+    @admin.action(description="Publish the selected editions (the public site follows the current one)")
+    def publish(self, request, queryset):
+        for edition in queryset.select_related("programme"):
+            services.publish_edition(edition=edition, actor=request.user)
+        self.message_user(request, f"Published: {', '.join(str(e) for e in queryset)}.")
+
+    @admin.action(description="Unpublish the selected editions (back to drafts only staff see)")
+    def unpublish(self, request, queryset):
+        for edition in queryset.select_related("programme"):
+            services.unpublish_edition(edition=edition, actor=request.user)
+        self.message_user(request, f"Unpublished: {', '.join(str(e) for e in queryset)}.")
 
 
 @admin.register(Module)

@@ -3,6 +3,7 @@
 from collections.abc import Iterable
 
 import icalendar
+from django.urls import reverse
 
 from .models import Edition, Meetup
 
@@ -24,7 +25,9 @@ def meetups_calendar(*, edition: Edition, meetups: Iterable[Meetup], name: str, 
         event.add("dtstart", meetup.local_start)
         event.add("dtend", meetup.local_end)
         event.add("location", meetup.place)
-        event.add("url", base_url + module.get_absolute_url())
+        # the edition's archive address: it shows this module for good, whichever edition is current later
+        event.add("url", base_url + reverse("programme:edition_module",
+                                            kwargs={"edition": edition.slug, "number": module.number}))
         description = f"Module {module.number}: {module.title}\n{meetup.get_kind_display()} ({meetup.mode_label})"
         if meetup.mode_note:
             description += "\n" + meetup.mode_note

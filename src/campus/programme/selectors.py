@@ -6,8 +6,9 @@ from datetime import date
 from decimal import Decimal
 
 from django.conf import settings
-from django.db.models import Prefetch, QuerySet
+from django.db.models import Count, Max, Min, Prefetch, Q, QuerySet
 from django.http import Http404
+from django.utils import timezone
 
 from campus.core.content_memo import memo
 
@@ -17,16 +18,25 @@ from .models import FAQ, Edition, Meetup, Module, Page, Programme
 def current_programme() -> Programme:
     """The programme of the site (kept per content version inside a request: ``campus.core.content_memo``)."""
     slug = getattr(settings, "CAMPUS_PROGRAMME_SLUG", "")
-    queryset = Programme.objects.all()
+    # with the number of published editions (the footer links the archive when there are two): no extra query
+    queryset = Programme.objects.annotate(
+        published_editions=Count("editions", filter=Q(editions__published_at__isnull=False)))
     programme = memo(("programme", slug), lambda: (queryset.filter(slug=slug) if slug else queryset).first())
     if programme is None:
         raise Http404("No programme has been set up yet. Run `manage.py load_seed_edition`.")
     return programme
 
 
+def published(queryset: QuerySet[Edition]) -> QuerySet[Edition]:
+    """Only the published editions of ``queryset``: a draft (``published_at`` empty) is for staff only."""
+    return queryset.filter(published_at__isnull=False)
+
+
 def current_edition(programme: Programme) -> Edition:
+    """The edition the public site shows (``Edition.is_current``, kept by ``services.refresh_current_edition``);
+    never a draft. Without a current one, the published edition with the latest deadline."""
     edition = memo(("edition", programme.pk), lambda: (
-        Edition.objects.filter(programme=programme)
+        published(Edition.objects.filter(programme=programme))
         .order_by("-is_current", "-application_deadline")
         .select_related("programme")
         .first()
@@ -34,6 +44,33 @@ def current_edition(programme: Programme) -> Edition:
     if edition is None:
         raise Http404("This programme has no edition yet.")
     return edition
+
+
+def published_edition(programme: Programme, slug: str) -> Edition:
+    """The published edition ``slug`` of the programme (its archive pages); 404 for a draft or an unknown slug."""
+    edition = (published(Edition.objects.filter(programme=programme, slug=slug)).select_related("programme")
+               .first())
+    if edition is None:
+        raise Http404("No such edition.")
+    return edition
+
+
+def published_editions(programme: Programme) -> list[Edition]:
+    """Every published edition with its first and last module dates (``starts_on``, ``ends_on``; None without
+    modules), newest first, in one query: the archive (/editions/)."""
+    return list(
+        published(Edition.objects.filter(programme=programme))
+        .annotate(starts_on=Min("modules__starts_on"), ends_on=Max("modules__ends_on"))
+        .order_by("-application_deadline", "-pk")
+    )
+
+
+def edition_status(edition: Edition, current: Edition, *, ends_on: date | None, today: date | None = None) -> str:
+    """"current", "past" (its education has ended) or "upcoming" (a published edition after the current one)."""
+    if edition.pk == current.pk:
+        return "current"
+    today = today or timezone.localdate()
+    return "past" if (ends_on or edition.acceptance_letter_on) < today else "upcoming"
 
 
 def modules_of(edition: Edition) -> QuerySet[Module]:

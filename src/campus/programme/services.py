@@ -81,8 +81,11 @@ def load_seed_edition(*, path: Path = SEED_FILE) -> dict[str, bool]:
             spec[key] = Decimal(spec[key]) if spec.get(key) not in (None, "") else None
         for key in ("application_deadline", "acceptance_letter_on"):
             spec[key] = date.fromisoformat(spec[key])
+        # published, and current when no other edition is (the only edition: `make run` serves it as always); with
+        # others, the periodic refresh applies the rule (refresh_current_edition)
         has_current = Edition.objects.filter(programme=programme, is_current=True).exists()
-        edition = Edition.objects.create(programme=programme, is_current=not has_current, **spec)
+        edition = Edition.objects.create(programme=programme, is_current=not has_current,
+                                         published_at=timezone.now(), **spec)
         result["edition_created"] = True
         Requirement.objects.bulk_create(
             Requirement(edition=edition, order=i, **item) for i, item in enumerate(requirements, start=1)
@@ -256,6 +259,12 @@ def refresh_current_edition(*, programme: Programme, today: date | None = None, 
     log_activity(action="programme.current_edition_changed", target=chosen, actor=actor,
                  previous=old.slug if old else "")
     return chosen
+
+
+def refresh_current_editions() -> str:
+    """The periodic job: :func:`refresh_current_edition` for every programme; says which edition is current."""
+    chosen = [refresh_current_edition(programme=programme) for programme in Programme.objects.order_by("pk")]
+    return ", ".join(str(edition) for edition in chosen if edition is not None) or "no published edition"
 
 
 @transaction.atomic

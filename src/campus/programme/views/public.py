@@ -2,6 +2,7 @@
 
 from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
 from django.views.decorators.http import require_GET, require_http_methods
 
 from campus.core.cache import cached_public_page
@@ -15,14 +16,23 @@ from ..map import module_map
 from ..models import Page
 
 
-def _edition_context(request):
+def _edition_context(request, edition_slug: str | None = None):
+    """What every page of one edition shows: the current edition at the root URLs (/, /modules/ ...), the published
+    edition ``edition_slug`` at its archive URLs (/editions/<slug>/...; a draft or unknown slug is a 404). On an
+    archive page ``archive`` is its slug: its links stay in the archive (``{% edition_url %}``), a past or upcoming
+    edition carries the notice, the current one a canonical link to its root page."""
     programme = selectors.request_programme(request)
-    edition = selectors.current_edition(programme)
+    current = selectors.current_edition(programme)
+    edition = current if edition_slug is None else selectors.published_edition(programme, edition_slug)
     modules = memo(("modules", edition.pk), lambda: list(selectors.modules_of(edition)))
     figures = selectors.key_figures(edition, modules)
     return {
         "programme": programme,
         "edition": edition,
+        "current_edition": current,
+        "archive": edition_slug,
+        "edition_status": selectors.edition_status(edition, current, ends_on=figures.ends_on),
+        "canonical": _canonical(request, edition_slug) if edition_slug and edition.pk == current.pk else "",
         "modules": modules,
         "figures": figures,
         "map": module_map(modules),
@@ -33,10 +43,32 @@ def _edition_context(request):
     }
 
 
+@require_GET
+@cached_public_page
+def edition_list(request):
+    """The archive: every published edition (current, upcoming, past) with its dates."""
+    programme = selectors.request_programme(request)
+    current = selectors.current_edition(programme)
+    editions = selectors.published_editions(programme)
+    for each in editions:
+        each.status = selectors.edition_status(each, current, ends_on=each.ends_on)
+    return render(request, "programme/edition_list.html",
+                  {"programme": programme, "editions": editions, "current_edition": current})
+
+
+def _canonical(request, edition_slug: str) -> str:
+    """The current edition's archive page is the root page's content: its canonical address is the root page's."""
+    match = request.resolver_match
+    kwargs = {k: v for k, v in match.kwargs.items() if k != "edition"}
+    return request.build_absolute_uri(reverse(f"programme:{match.url_name.removeprefix('edition_')}", kwargs=kwargs))
+
+
 def _with_apply_link(request, template: str, context: dict):
     """A page with the "apply" promise: it leads to the application while the call is open (the link the
     applications app registers), else to the sign-up for news. Cached no longer than the call stays as it is."""
-    context["apply"] = apply = links.link("apply", edition=context["edition"])
+    # only the current edition's call is applied to (/apply/): an archive page of another edition offers none
+    current = context["edition_status"] == "current"
+    context["apply"] = apply = links.link("apply", edition=context["edition"]) if current else links.Link("")
     response = render(request, template, context)
     response.cache_until = apply.changes_at
     return response
@@ -44,8 +76,8 @@ def _with_apply_link(request, template: str, context: dict):
 
 @require_GET
 @cached_public_page
-def home(request):
-    context = _edition_context(request)
+def home(request, edition: str | None = None):
+    context = _edition_context(request, edition)
     edition, programme = context["edition"], context["programme"]
     context["outcomes"] = memo(("outcomes", edition.pk), lambda: list(edition.outcomes.all()))
     context["benefits"] = memo(("benefits", programme.pk), lambda: list(programme.benefits.all()))
@@ -54,14 +86,14 @@ def home(request):
 
 @require_GET
 @cached_public_page
-def module_list(request):
-    return render(request, "programme/module_list.html", _edition_context(request))
+def module_list(request, edition: str | None = None):
+    return render(request, "programme/module_list.html", _edition_context(request, edition))
 
 
 @require_GET
 @cached_public_page
-def module_detail(request, number: int):
-    context = _edition_context(request)
+def module_detail(request, number: int, edition: str | None = None):
+    context = _edition_context(request, edition)
     module = next((m for m in context["modules"] if m.number == number), None)
     if module is None:
         raise Http404("No such module.")
@@ -76,8 +108,8 @@ def module_detail(request, number: int):
 
 @require_GET
 @cached_public_page
-def schedule(request):
-    context = _edition_context(request)
+def schedule(request, edition: str | None = None):
+    context = _edition_context(request, edition)
     context["timeline"] = selectors.timeline(context["modules"])
     return render(request, "programme/schedule.html", context)
 
@@ -127,11 +159,17 @@ def _ics_response(content: bytes, filename: str) -> HttpResponse:
     return response
 
 
-@require_GET
-@cached_public_page
-def schedule_ics(request):
+def _feed_edition(request, slug: str | None):
+    """The edition of a calendar feed: the archive URL's, else ``?edition=<slug>``, else the current one."""
     programme = selectors.request_programme(request)
-    edition = selectors.current_edition(programme)
+    slug = slug or request.GET.get("edition")
+    return programme, (selectors.published_edition(programme, slug) if slug else selectors.current_edition(programme))
+
+
+@require_GET
+@cached_public_page(params=("edition",))
+def schedule_ics(request, edition: str | None = None):
+    programme, edition = _feed_edition(request, edition)
     content = meetups_calendar(
         edition=edition,
         meetups=selectors.meetups_of(edition),
@@ -142,10 +180,9 @@ def schedule_ics(request):
 
 
 @require_GET
-@cached_public_page
-def module_ics(request, number: int):
-    programme = selectors.request_programme(request)
-    edition = selectors.current_edition(programme)
+@cached_public_page(params=("edition",))
+def module_ics(request, number: int, edition: str | None = None):
+    programme, edition = _feed_edition(request, edition)
     module = get_object_or_404(edition.modules.all(), number=number)
     content = meetups_calendar(
         edition=edition,
@@ -153,7 +190,7 @@ def module_ics(request, number: int):
         name=f"{programme.short_name}: Module {module.number}",
         base_url=request.build_absolute_uri("/").rstrip("/"),
     )
-    return _ics_response(content, f"{programme.slug}-module-{module.number}.ics")
+    return _ics_response(content, f"{programme.slug}-{edition.slug}-module-{module.number}.ics")
 
 
 def _client_address(request) -> str:
