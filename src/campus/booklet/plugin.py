@@ -44,3 +44,7 @@ links.register(f"page:{selectors.BOOKLET_PAGE}", "booklet:current")
 directory.register(directory_details)
 
 privacy.register(BookletHandler())
+
+from . import cloning  # noqa: E402 - its part of an edition's clone (campus.core.plugins.clone)
+
+cloning.register()

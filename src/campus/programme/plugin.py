@@ -5,3 +5,7 @@ from campus.core.plugins import privacy
 from .privacy_handler import ContactHandler
 
 privacy.register(ContactHandler())
+
+from . import cloning
+
+cloning.register()
