@@ -78,7 +78,8 @@ def _edition_page(request, edition, *, error="", status=200):
     rows = selectors.draft_conflicts(edition)
     context = {"edition": edition, "conflicts": rows, "errors": [c for c, _ in rows if c.is_error],
                "warnings": [c for c, _ in rows if not c.is_error], "publish_error": error,
-               "form_error": bool(error), "row": next((r for r in selectors.editions_for(request.user)
+               "form_error": bool(error), "may_edit_content": request.user.has_perm("programme.change_edition"),
+               "row": next((r for r in selectors.editions_for(request.user)
                                                        if r.edition.pk == edition.pk), None)}
     return render(request, "editions/staff/edition.html", context, status=status)
 
