@@ -27,6 +27,11 @@ def new_prefix(prefix: str, year: int, taken: set[str]) -> str:
     return candidate
 
 
+def renamed(title: str, source, target) -> str:
+    """"Call for applications 2020–2021" -> "... 2026–2027" (a title without the edition's name stays)."""
+    return title.replace(source.name, target.name) if source.name and source.name != target.name else title
+
+
 def _local_day(moment, zone):
     return moment.astimezone(zoneinfo.ZoneInfo(zone)).date()
 
@@ -52,6 +57,7 @@ def copy_call(source, target, shift, mapping) -> None:
         prefix = new_prefix(call.reference_prefix, _local_day(opens, call.timezone).year, taken)
         taken.add(prefix.upper())
         new = duplicate(call, edition=target, opens_at=opens, reference_prefix=prefix,
+                        title=renamed(call.title, source, target),
                         closes_at=shift.moment(call.closes_at, call.timezone))
         new.save()
         mapping.add(call, new)
