@@ -108,3 +108,24 @@ def test_clone_fix_publish(web, manager):
     draft.refresh_from_db()
     assert draft.published_at is not None
     check(web, "editions-published")
+
+
+def test_a_refused_clone_form_keeps_what_was_typed(web, manager):
+    """Bad input: the summary (focused) links to the fields; the name typed and the parts unticked stay."""
+    page = web.page
+    web.sign_in_as(manager)
+    web.goto("/staff/editions/clone/")
+    page.get_by_label("Name of the new edition").fill("2027–2028")
+    page.get_by_label("Short name (in addresses)").fill("2020-2021")  # taken
+    page.get_by_label("Surveys").uncheck()
+    page.get_by_role("button", name="Preview").click()
+    page.wait_for_function("() => document.activeElement && document.activeElement.matches('.error-summary')",
+                           timeout=3000)
+    assert page.title().startswith("Error")
+    summary = page.locator(".error-summary")
+    expect(summary).to_contain_text("exists already")
+    expect(summary).to_contain_text("Enter a number of weeks")
+    expect(page.get_by_label("Name of the new edition")).to_have_value("2027–2028")
+    expect(page.get_by_label("Surveys")).not_to_be_checked()
+    expect(page.get_by_label("Meetups")).to_be_checked()
+    check(web, "editions-clone-refused")

@@ -18,10 +18,7 @@ DRAFT_PAGE = "302→/staff/editions/{ed_draft}/"
 MATRIX = {
     "staff_editions:home": [Case("/staff/editions/", TEAM, GET_ONLY)],
     # an empty POST: the form comes back with its errors; nothing is written
-    "staff_editions:clone": [
-        Case("/staff/editions/clone/", TEAM, TEAM),
-        Case("/staff/editions/clone/?source={ed_draft}", TEAM, TEAM),
-    ],
+    "staff_editions:clone": [Case("/staff/editions/clone/", TEAM, TEAM)],
     "staff_editions:create": [Case("/staff/editions/clone/create/", GET_ONLY, TEAM)],
     "staff_editions:edition": [
         Case("/staff/editions/{ed_draft}/", TEAM_SECRET, GET_ONLY),

@@ -12,7 +12,7 @@ from campus.team.permissions import Role, has_any_role, is_manager
 
 def is_programme_team(user) -> bool:
     return bool(user is not None and user.is_authenticated and user.is_active
-                and (user.is_superuser or user.has_perm("programme.add_edition")))
+                and (user.is_superuser or user.is_staff and user.has_perm("programme.add_edition")))
 
 
 def section_predicate(user) -> bool:
