@@ -22,6 +22,7 @@ urlpatterns = [
     path("staff/coursework/", include("campus.coursework.staff_urls")),
     path("staff/feedback/", include("campus.feedback.staff_urls")),
     path("staff/forum/", include("campus.forum.staff_urls")),
+    path("staff/editions/", include("campus.editions.urls")),
     path("staff/", staff_nav.home, name="staff"),
     path("staff/content/", admin.site.urls),
     path("accounts/", include("campus.accounts.urls")),

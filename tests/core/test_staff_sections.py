@@ -17,7 +17,7 @@ from .staff_section_urls import is_tester
 
 pytestmark = pytest.mark.django_db
 PASSWORD = "a-long-staff-password-1"
-ALL = ["Applications", "Review", "Interviews", "Admissions", "Cohort", "Attendance", "Coursework", "Surveys",
+ALL = ["Editions", "Applications", "Review", "Interviews", "Admissions", "Cohort", "Attendance", "Coursework", "Surveys",
        "Coaching", "Certificates", "Outbox", "News", "Forum", "Booklet", "Radars", "Signals", "Assessment boards", "Content and data", "Privacy requests"]
 
 
@@ -50,7 +50,7 @@ def _home(client, user):
     ("reviewer", ["Review"]),
     ("interviewer", ["Interviews"]),
     ("module_lead", ["Attendance", "Coursework", "Surveys", "Radars", "Signals", "Assessment boards"]),
-    ("manager", ["Review", "Interviews", "Admissions", "Cohort", "Attendance", "Coursework", "Surveys", "Coaching",
+    ("manager", ["Editions", "Review", "Interviews", "Admissions", "Cohort", "Attendance", "Coursework", "Surveys", "Coaching",
                  "Certificates", "Outbox", "News", "Forum", "Booklet", "Radars", "Signals", "Assessment boards"]),
     ("viewer", ["Applications"]),
     ("privacy", ["Privacy requests"]),

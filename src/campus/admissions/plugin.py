@@ -37,3 +37,7 @@ application_page.register(admission_section)
 jobs.register("admissions.tick", services.tick, every=timedelta(minutes=1))
 
 privacy.register(AdmissionsHandler())
+
+from . import cloning  # noqa: E402 - its part of an edition's clone (campus.core.plugins.clone)
+
+cloning.register()

@@ -33,3 +33,7 @@ for event in EVENTS:
     mail_events.register(event)
 
 privacy.register(ApplicationsHandler())
+
+from . import cloning  # noqa: E402 - its part of an edition's clone (campus.core.plugins.clone)
+
+cloning.register()

@@ -45,3 +45,7 @@ links.register("edition_booklet", "booklet:current", state=selectors.edition_boo
 directory.register(directory_details)
 
 privacy.register(BookletHandler())
+
+from . import cloning  # noqa: E402 - its part of an edition's clone (campus.core.plugins.clone)
+
+cloning.register()

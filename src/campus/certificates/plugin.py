@@ -38,3 +38,7 @@ for event in EVENTS:
     mail_events.register(event)
 
 privacy.register(CertificatesHandler())
+
+from . import cloning  # noqa: E402 - its part of an edition's clone (campus.core.plugins.clone)
+
+cloning.register()

@@ -27,3 +27,7 @@ application_page.register(mail_section)
 jobs.register("communications.requeue_stale", services.requeue_stale, every=timedelta(minutes=5))
 
 privacy.register(OutboxHandler())
+
+from . import cloning  # noqa: E402 - its part of an edition's clone (campus.core.plugins.clone)
+
+cloning.register()

@@ -67,3 +67,7 @@ for event in EVENTS:
     mail_events.register(event)
 
 privacy.register(CourseworkHandler())
+
+from . import cloning  # noqa: E402 - its part of an edition's clone (campus.core.plugins.clone)
+
+cloning.register()

@@ -21,3 +21,7 @@ for event in EVENTS:
     mail_events.register(event)
 
 privacy.register(FeedbackHandler())
+
+from . import cloning  # noqa: E402 - its part of an edition's clone (campus.core.plugins.clone)
+
+cloning.register()

@@ -4,7 +4,7 @@ from datetime import timedelta
 
 from campus.core.plugins import jobs, privacy
 
-from . import services
+from . import cloning, services
 from .privacy_handler import ContactHandler
 
 privacy.register(ContactHandler())
@@ -12,3 +12,5 @@ privacy.register(ContactHandler())
 # every hour (idempotent, two cheap reads while nothing changes), so the hand-over happens within an hour of the
 # day it is due, whenever the tick loop started.
 jobs.register("programme.refresh_current_edition", services.refresh_current_editions, every=timedelta(hours=1))
+
+cloning.register()

@@ -37,3 +37,7 @@ jobs.register("review.remind_reviewers", services.remind_reviewers, every=timede
 status_sections.register(review_section)
 
 privacy.register(ReviewHandler())
+
+from . import cloning  # noqa: E402 - its part of an edition's clone (campus.core.plugins.clone)
+
+cloning.register()

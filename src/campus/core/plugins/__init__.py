@@ -11,7 +11,8 @@ registers what the shared parts need through the registries of this package, one
 - ``plugins.jobs``    – its periodic jobs (run by ``manage.py tick``);
 - ``plugins.participant`` – its section of the participant area (/me/) and its block on the participant's home;
 - ``plugins.calendar`` – the dated things it has for a participant (schedule page and private calendar feed);
-- ``plugins.criteria`` – what it can say a participant has done, for the certificate's rules.
+- ``plugins.criteria`` – what it can say a participant has done, for the certificate's rules;
+- ``plugins.clone`` – the parts of an edition it owns, for cloning an edition (campus.editions, docs/editions.md).
 
 A registry knows no app by name; the apps below never import the apps above to find out what they offer.
 """
