@@ -36,6 +36,7 @@ urlpatterns = [
     path("me/signals/", include("campus.scanning.urls")),
     path("me/boards/", include("campus.assessment.urls")),
     path("forum/", include("campus.forum.urls")),
+    path("", include("campus.canvases.urls")),  # me/canvases/, staff/canvases/ and canvases/shared/<token>/
     path("", include("campus.radars.urls")),  # me/radars/, staff/radars/ and radars/shared/<token>/
     path("", include("campus.certificates.urls")),
     path("", include("campus.booklet.urls")),  # me/booklet/, staff/booklet/ and booklet/
