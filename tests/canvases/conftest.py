@@ -20,7 +20,7 @@ def swot_type(db):
 def swot(people, edition, swot_type):
     """alice's private SWOT: one note per box (S, W, O, T)."""
     alice = people["alice"]
-    canvas = services.create_canvas(actor=alice, edition=edition, canvas_type=swot_type, title="Alice's SWOT")
+    canvas = services.create_canvas(actor=alice, edition=edition, canvas_type=swot_type, title="Alice SWOT")
     for box, text in zip(swot_type.boxes.order_by("order"), ("Strong members", "Thin staff", "EU funding",
                                                               "Rival cluster"), strict=True):
         services.add_item(canvas=canvas, actor=alice, box_id=box.pk, text=text)

@@ -84,6 +84,6 @@ def cohort_canvases(user):
     rule = (Q(shared_with_leads=True) | Q(visibility__in=["group", "cohort"])
             | Q(owner_kind__in=["group", "cohort"]))
     return (Canvas.objects.filter(rule, edition_id__in=leads)
-            .select_related("canvas_type", "group", "owner", "edition")
+            .select_related("canvas_type", "group", "owner", "edition__programme")
             .annotate(item_count=Count("items", distinct=True), comment_count=Count("comments", distinct=True))
             .order_by("-updated_at", "-id"))

@@ -117,7 +117,8 @@ def export(request, pk: int):
 @require_http_methods(["GET", "POST"])
 @participant_page
 def import_canvas(request):
-    form = ImportForm(request.POST or None, request.FILES or None)
+    posted = request.method == "POST"
+    form = ImportForm(request.POST if posted else None, request.FILES if posted else None)
     if request.method == "POST" and form.is_valid():
         upload = form.cleaned_data["file"]
         try:
