@@ -33,7 +33,7 @@ def canvas(request, pk: int):
     found = selectors.canvas(pk)
     if found is None or not permissions.seen_as_lead(request.user, found):
         raise Http404("No such canvas.")
-    form = CommentForm(request.POST or None)
+    form = CommentForm(request.POST if request.method == "POST" else None)
     if request.method == "POST" and form.is_valid():
         try:
             services.add_comment(canvas=found, author=request.user, body=form.cleaned_data["body"])

@@ -23,7 +23,7 @@ from .common import canvas_context, canvas_or_404
 def versions(request, pk: int):
     found = canvas_or_404(request.user, pk)
     can_edit = permissions.can_edit(request.user, found)
-    form = VersionForm(request.POST or None)
+    form = VersionForm(request.POST if request.method == "POST" else None)
     if request.method == "POST":
         found = canvas_or_404(request.user, pk, edit=True)
         if form.is_valid():
