@@ -8,6 +8,12 @@ PERSONAL_DATA = {
                               "With the canvas", "contract"),
     "canvases.Item.text": ("Strategy canvases: the notes on a canvas and who wrote each (the participant's own "
                            "work about their cluster)", "With the canvas", "contract"),
+    "canvases.Item.author": ("Strategy canvases: who wrote a note", "With the canvas; set to nobody when the "
+                             "author is erased", "contract"),
+    "canvases.Version.saved_by": ("Strategy canvases: who saved a version", "With the canvas; set to nobody when "
+                                  "that person is erased", "contract"),
+    "canvases.Comment.author": ("Strategy canvases: who wrote a comment or feedback", "With the canvas; set to "
+                                "nobody when the author is erased", "contract"),
     "canvases.Version.snapshot": ("Strategy canvases: saved versions of a canvas (its notes at that time, a note "
                                   "on what changed, who saved it)", "With the canvas", "contract"),
     "canvases.Comment.body": ("Strategy canvases: comments and the module leads' feedback on a canvas, with their "

@@ -57,7 +57,7 @@ class CanvasesHandler(PrivacyHandler):
                 "comments": Comment.objects.filter(author=user).count()}
 
     def describe(self, part, person: Person):
-        if not part:
+        if not part or not (part["delete"] or part["keep"] or part["comments"]):
             return []
         return [Section("Strategy canvases", "their own canvases deleted; group and cohort canvases and comments "
                         "elsewhere kept without them",
