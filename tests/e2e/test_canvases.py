@@ -91,7 +91,7 @@ def test_fill_a_swot_version_compare_share_and_get_feedback(web, people):
     page.get_by_role("link", name="Versions (save a version)").click()
     page.get_by_role("button", name="Compare").click()
     expect(page.get_by_role("heading", name="Version 1 compared with the canvas now")).to_be_visible()
-    weaknesses = page.locator("section", has=page.get_by_role("heading", name="Weaknesses"))
+    weaknesses = page.locator("section[aria-labelledby='diff-weaknesses']")
     expect(weaknesses).to_contain_text("was: Two staff only")
     web.check_page("canvases-compare")
     narrow(web, "canvases-compare")
