@@ -27,6 +27,8 @@ def test_make_a_canvas_and_fill_it(login, people):
     response = c.post(reverse("canvases:item_add", args=[canvas.pk]), {"box": strengths.pk, "text": "",
                                                                        "colour": "green"})
     assert response.status_code == 400 and "Write the note" in response.content.decode()
+    response = c.post(reverse("canvases:item_add", args=[canvas.pk]), {"box": "999999", "text": "x", "colour": "green"})
+    assert response.status_code == 400 and "Choose a box of this canvas" in response.content.decode()
     c.post(reverse("canvases:item_add", args=[canvas.pk]), {"box": strengths.pk, "text": "Members", "colour": "green"})
     page = c.get(reverse("canvases:canvas", args=[canvas.pk])).content.decode()
     assert "Members" in page and "cv-note--green" in page and "Green" in page

@@ -33,7 +33,10 @@ def canvas_context(user, canvas, *, add_form=None, comment_form=None, editable=T
                 box.form = add_form
             else:
                 box.form = ItemForm(boxes=boxes, auto_id=f"box{box.pk}-%s", initial={"box": box.pk})
-    return {"canvas": canvas, "boxes": boxes, "can_edit": can_edit, "comments": selectors.comments(canvas),
+    placed = any(getattr(box, "form", None) is add_form for box in boxes)
+    lost = add_form is not None and add_form.errors and not placed  # e.g. a box not of this canvas
+    return {"canvas": canvas, "boxes": boxes, "can_edit": can_edit, "add_error": "Choose a box of this canvas "
+            "for the note." if lost else "", "comments": selectors.comments(canvas),
             "comment_form": comment_form or CommentForm(),
             "can_comment": permissions.can_comment(user, canvas) if user is not None else False,
             "move_targets": [(b.pk, b.title) for b in boxes]}
