@@ -83,6 +83,7 @@ INSTALLED_APPS = [
     "campus.scanning",
     "campus.assessment",
     "campus.editions",
+    "campus.canvases",
 ]
 
 MIDDLEWARE = [

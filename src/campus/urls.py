@@ -37,6 +37,7 @@ urlpatterns = [
     path("", include("campus.assessment.urls")),  # me/boards/ and staff/boards/
     path("", include("campus.scanning.urls")),  # me/signals/, staff/signals/ and signals/shared/<token>/
     path("forum/", include("campus.forum.urls")),
+    path("", include("campus.canvases.urls")),  # me/canvases/, staff/canvases/ and canvases/shared/<token>/
     path("", include("campus.radars.urls")),  # me/radars/, staff/radars/ and radars/shared/<token>/
     path("", include("campus.certificates.urls")),
     path("", include("campus.booklet.urls")),  # me/booklet/, staff/booklet/ and booklet/

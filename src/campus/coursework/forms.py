@@ -7,6 +7,7 @@ from django import forms
 
 from campus.core.files import validate_document
 from campus.core.forms import ZonedPeriodForm
+from campus.core.plugins import submissions
 
 from . import states
 from .models import Assignment, Material
@@ -82,7 +83,7 @@ class AssignmentForm(forms.ModelForm):
 
     class Meta:
         model = Assignment
-        fields = ["title", "brief", "local_due", "reopen", "max_attempts", "closed", "published"]
+        fields = ["title", "brief", "local_due", "submission_kind", "reopen", "max_attempts", "closed", "published"]
         labels = {"reopen": "How the assignment reopens", "max_attempts": "Maximum of attempts (optional)",
                   "closed": "Closed: no more submissions (late ones are otherwise taken, marked late)",
                   "published": "Published: participants see it"}
@@ -93,6 +94,13 @@ class AssignmentForm(forms.ModelForm):
         super().__init__(*args, **kwargs)
         self.module = module
         self.fields["local_due"].help_text = f"In {module.timezone}, for example 2026-12-03 17:00."
+        kinds = submissions.choices()
+        current = self.instance.submission_kind if self.instance.pk else ""
+        if current and current not in dict(kinds):
+            kinds.append((current, f"{current} (no longer available)"))
+        self.fields["submission_kind"] = forms.ChoiceField(
+            label="What participants hand in", choices=kinds, required=False, widget=forms.RadioSelect,
+            initial=current, help_text="Text and files, or one of their own things (the attempt keeps a copy).")
         if self.instance.pk:
             self.initial["local_due"] = self.instance.due_at.astimezone(
                 zoneinfo.ZoneInfo(module.timezone)).replace(tzinfo=None)
@@ -112,6 +120,18 @@ class AttemptForm(forms.Form):
     files = MultipleFileField(label="Files (optional)", required=False,
                               help_text=f"Up to {MAX_FILES} files. {FILE_HELP}")
 
+    def __init__(self, *args, kind=None, handed_in_choices=(), **kwargs):
+        super().__init__(*args, **kwargs)
+        self.kind = kind
+        if kind is not None:  # the assignment asks for one of the participant's things (a registered kind)
+            self.fields["handed_in"] = forms.TypedChoiceField(
+                label=f"What you hand in: {kind.label.lower()}", coerce=int, widget=forms.RadioSelect,
+                choices=list(handed_in_choices),
+                help_text="A copy is kept with your attempt: later changes do not change what you handed in.",
+                error_messages={"required": f"Choose what you hand in ({kind.label.lower()})."})
+            self.fields["text"].label = "A note to the module lead (optional)"
+            self.fields["text"].help_text = ""
+
     def clean_files(self):
         uploads = self.cleaned_data.get("files") or []
         if len(uploads) > MAX_FILES:
@@ -121,7 +141,8 @@ class AttemptForm(forms.Form):
 
     def clean(self):
         cleaned = super().clean()
-        if not self.errors and not (cleaned.get("text") or "").strip() and not cleaned.get("files"):
+        if self.kind is None and not self.errors and not (cleaned.get("text") or "").strip() \
+                and not cleaned.get("files"):
             self.add_error("text", "Write your answer or add a file.")
         return cleaned
 

@@ -64,6 +64,9 @@ class Assignment(TimeStampedModel):
     max_attempts = models.PositiveSmallIntegerField(null=True, blank=True)
     closed = models.BooleanField(default=False, help_text="A closed assignment takes no submissions.")
     published = models.BooleanField(default=False)
+    submission_kind = models.CharField(
+        "What is handed in", max_length=30, blank=True, default="",
+        help_text="Empty: text and files. Otherwise a registered kind (core.plugins.submissions), e.g. a canvas.")
 
     class Meta:
         ordering = ["module", "due_at", "id"]
@@ -98,6 +101,12 @@ class Attempt(TimeStampedModel):
     feedback_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL,
                                     related_name="+")
     reopened = models.BooleanField(default=False, help_text="By hand: the module lead allowed another attempt.")
+    # A registered submission kind's thing handed in (core.plugins.submissions): its id, its title then, and the
+    # snapshot kept so that later edits do not change what was handed in.
+    handed_in_kind = models.CharField(max_length=30, blank=True, default="")
+    handed_in_id = models.PositiveIntegerField(null=True, blank=True)
+    handed_in_title = models.CharField(max_length=300, blank=True, default="")
+    handed_in_snapshot = models.JSONField(null=True, blank=True)
 
     class Meta:
         ordering = ["assignment", "participant", "number"]

@@ -5,6 +5,9 @@ PERSONAL_DATA = {
                                        "Until erased on request", "contract"),
     "coursework.Attempt.text": ("Running the edition: the participant's answer to an assignment",
                                 "Until erased on request", "contract"),
+    "coursework.Attempt.handed_in_snapshot": ("Running the edition: what the participant handed in besides text "
+                                              "and files (e.g. a canvas): its title and the copy kept with the "
+                                              "attempt", "Until erased on request", "contract"),
     "coursework.Attempt.feedback_by": ("Accountability of staff actions: who gave the feedback",
                                        "Set to nobody when that staff member is erased", "legitimate_interest"),
     "coursework.AttemptFile.file": ("Running the edition: files the participant submitted",

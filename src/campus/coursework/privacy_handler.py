@@ -46,6 +46,8 @@ class CourseworkHandler(PrivacyHandler):
                 "number": attempt.number, "text": attempt.text, "submitted_at": iso(attempt.submitted_at),
                 "late": attempt.late, "state": attempt.state, "feedback": attempt.feedback,
                 "feedback_at": iso(attempt.feedback_at), "files": names,
+                **({"handed_in": {"kind": attempt.handed_in_kind, "title": attempt.handed_in_title,
+                                  "copy": attempt.handed_in_snapshot}} if attempt.handed_in_kind else {}),
             })
         journal = [{
             "title": e.title, "body": e.body, "written_at": iso(e.created_at),

@@ -183,3 +183,20 @@ def attempt_file_or_none(pk) -> AttemptFile | None:
 def own_entry(participant, pk) -> JournalEntry | None:
     """The journal entry ``pk`` when ``participant`` wrote it."""
     return JournalEntry.objects.select_related("shared_with").filter(pk=pk, participant=participant).first()
+
+
+def submission_kind_of(assignment):
+    """The registered kind an assignment asks for (core.plugins.submissions), or None: text and files."""
+    from campus.core.plugins import submissions
+
+    return submissions.get(assignment.submission_kind) if assignment.submission_kind else None
+
+
+def handed_in_link(attempt):
+    """(title, url) of the thing an attempt handed in, for the lead; None when it is gone or none was asked."""
+    from campus.core.plugins import submissions
+
+    kind = submissions.get(attempt.handed_in_kind) if attempt.handed_in_kind else None
+    if kind is None or attempt.handed_in_id is None:
+        return None
+    return kind.describe(attempt.handed_in_id)

@@ -7,6 +7,7 @@ from django.utils import timezone
 
 from campus.cohort.models import Participant
 from campus.core.activity import log_activity
+from campus.core.plugins import submissions
 from campus.core.plugins.privacy import delete_file_on_commit
 
 from . import states
@@ -68,7 +69,7 @@ def delete_material(*, material: Material, actor) -> None:
 @transaction.atomic
 def save_assignment(*, module, actor, assignment: Assignment | None = None, title: str, brief: str, due_at,
                     reopen: str = Assignment.Reopen.UNTIL_ACCEPTED, max_attempts: int | None = None,
-                    closed: bool = False, published: bool = False) -> Assignment:
+                    closed: bool = False, published: bool = False, submission_kind: str = "") -> Assignment:
     creating = assignment is None
     assignment = assignment or Assignment(module=module)
     if assignment.module_id != module.pk:
@@ -77,7 +78,10 @@ def save_assignment(*, module, actor, assignment: Assignment | None = None, titl
         raise CourseworkError("Choose how the assignment reopens.")
     assignment.title, assignment.brief, assignment.due_at = title, brief, due_at
     assignment.reopen, assignment.max_attempts = reopen, max_attempts or None
+    if submission_kind and submissions.get(submission_kind) is None:
+        raise CourseworkError("Choose what participants hand in from the list.")
     assignment.closed, assignment.published = closed, published
+    assignment.submission_kind = submission_kind or ""
     assignment.save()
     log_activity(action="coursework.assignment_created" if creating else "coursework.assignment_changed",
                  target=assignment, actor=actor, module=module.pk, published=published, closed=closed)
@@ -89,7 +93,7 @@ def save_assignment(*, module, actor, assignment: Assignment | None = None, titl
 
 @transaction.atomic
 def submit_attempt(*, assignment: Assignment, participant: Participant, text: str, uploads=(), actor,
-                   now=None) -> Attempt:
+                   now=None, handed_in: int | None = None) -> Attempt:
     """A new attempt of ``participant`` (text and validated files: [(detected, content)]). Refused when the
     assignment is closed, not published, waiting for feedback, accepted, or its policy or maximum says no
     (``states.submission_refusal``); a submission after the due time is taken and marked late. The participant's
@@ -98,7 +102,8 @@ def submit_attempt(*, assignment: Assignment, participant: Participant, text: st
     assignment = Assignment.objects.select_related("module").get(pk=assignment.pk)
     if not assignment.published or assignment.module.edition_id != participant.edition_id:
         raise CourseworkError("This assignment is not open to you.")
-    if not (text or "").strip() and not uploads:
+    kept = _handed_in(assignment, participant, handed_in)
+    if kept is None and not (text or "").strip() and not uploads:
         raise CourseworkError("Write your answer or add a file: an empty attempt cannot be submitted.")
     if len(uploads) > MAX_FILES:
         raise CourseworkError(f"At most {MAX_FILES} files per attempt.")
@@ -111,7 +116,7 @@ def submit_attempt(*, assignment: Assignment, participant: Participant, text: st
     now = now or timezone.now()
     attempt = Attempt.objects.create(
         assignment=assignment, participant=participant, number=len(attempts) + 1, text=text.strip(),
-        submitted_at=now, late=now > assignment.due_at, state=states.SUBMITTED,
+        submitted_at=now, late=now > assignment.due_at, state=states.SUBMITTED, **(kept or {}),
     )
     for detected, content in uploads:
         row = AttemptFile(attempt=attempt)
@@ -121,6 +126,20 @@ def submit_attempt(*, assignment: Assignment, participant: Participant, text: st
                  **{"from": came_from, "to": states.SUBMITTED}, number=attempt.number, late=attempt.late,
                  files=len(uploads))
     return attempt
+
+
+def _handed_in(assignment, participant, handed_in) -> dict | None:
+    """The fields of the thing handed in (an assignment asking for a registered kind), with its snapshot."""
+    if not assignment.submission_kind:
+        return None
+    kind = submissions.get(assignment.submission_kind)
+    if kind is None:
+        raise CourseworkError("This assignment asks for something that can no longer be handed in; ask the lead.")
+    offered = dict(kind.choices_for(participant.user, participant.edition))
+    if handed_in not in offered:
+        raise CourseworkError(f"Choose what you hand in ({kind.label.lower()}).")
+    return {"handed_in_kind": kind.key, "handed_in_id": handed_in, "handed_in_title": offered[handed_in][:300],
+            "handed_in_snapshot": kind.snapshot(handed_in)}
 
 
 @transaction.atomic

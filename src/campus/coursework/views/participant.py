@@ -66,7 +66,10 @@ def assignment(request, pk: int):
         raise Http404("No such assignment.")
     attempts = selectors.attempts_of(found, participant)
     refusal = states.submission_refusal(found, attempts)
-    form = AttemptForm(request.POST or None, request.FILES or None) if not refusal else None
+    kind = selectors.submission_kind_of(found)
+    choices = kind.choices_for(request.user, participant.edition) if kind else ()
+    form = (AttemptForm(request.POST or None, request.FILES or None, kind=kind, handed_in_choices=choices)
+            if not refusal else None)
     if request.method == "POST":
         if form is None:
             messages.error(request, refusal)
@@ -74,7 +77,8 @@ def assignment(request, pk: int):
         if form.is_valid():
             try:
                 services.submit_attempt(assignment=found, participant=participant, text=form.cleaned_data["text"],
-                                        uploads=form.detected, actor=request.user)
+                                        uploads=form.detected, actor=request.user,
+                                        handed_in=form.cleaned_data.get("handed_in"))
             except services.CourseworkError as error:
                 form.add_error(None, str(error))
             else:
@@ -84,7 +88,7 @@ def assignment(request, pk: int):
     state = states.state_of(latest)
     return render(request, "coursework/participant/assignment.html", {
         "assignment": found, "brief": render_markdown(found.brief), "attempts": list(reversed(attempts)),
-        "state": state, "state_label": states.LABELS[state], "refusal": refusal, "form": form,
+        "state": state, "state_label": states.LABELS[state], "refusal": refusal, "form": form, "kind": kind,
     })
 
 

@@ -108,7 +108,8 @@ def _assignment_form(request, module, assignment=None):
             saved = services.save_assignment(
                 module=module, actor=request.user, assignment=assignment, title=data["title"], brief=data["brief"],
                 due_at=data["due_at"], reopen=data["reopen"], max_attempts=data["max_attempts"],
-                closed=data["closed"], published=data["published"])
+                closed=data["closed"], published=data["published"],
+                submission_kind=data.get("submission_kind") or "")
         except services.CourseworkError as error:
             form.add_error(None, str(error))
         else:

@@ -80,6 +80,8 @@ def attempt(request, pk: int):
                 messages.success(request, f"Your feedback is saved: {states.LABELS[data['decision']].lower()}. "
                                           "The participant is told by mail.")
                 return redirect("staff_coursework:submissions", pk=assignment.pk)
+    for row in history:
+        row.handed_in_link = selectors.handed_in_link(row)
     can_reopen = (found.pk == latest.pk and found.state == states.REVISION_ASKED and not found.reopened
                   and assignment.reopen == assignment.Reopen.MANUAL)
     return render(request, "coursework/staff/attempt.html", {
