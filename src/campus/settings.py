@@ -82,6 +82,7 @@ INSTALLED_APPS = [
     "campus.radars",
     "campus.scanning",
     "campus.assessment",
+    "campus.strategy",
 ]
 
 MIDDLEWARE = [
