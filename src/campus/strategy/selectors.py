@@ -134,10 +134,10 @@ def whole(strategy: Strategy, *, today: date | None = None) -> Whole:
             Prefetch("targets", queryset=Target.objects.order_by("date", "id"), to_attr="target_list")),
             to_attr="indicator_list")))
     checkins = list(strategy.checkins.order_by("-date", "-id").select_related("made_by").prefetch_related(
-        Prefetch("readings", queryset=Reading.objects.select_related("indicator").order_by("indicator__position",
-                                                                                              "indicator_id")),
+        Prefetch("readings", queryset=Reading.objects.select_related("indicator").order_by(
+            "indicator__objective__position", "indicator__objective_id", "indicator__position", "indicator_id")),
         Prefetch("action_updates", queryset=ActionUpdate.objects.select_related("action").order_by(
-            "action__position", "action_id"))))
+            "action__objective__position", "action__objective_id", "action__position", "action_id"))))
     comments = list(Comment.objects.filter(strategy=strategy).select_related("author", "objective")
                     .order_by("created_at", "id"))
     result = Whole(strategy=strategy, objectives=objectives, checkins=checkins, comments=comments)
