@@ -39,7 +39,7 @@ def cohort_strategies(user):
             .annotate(objective_count=Count("objectives", distinct=True),
                       checkin_count=Count("checkins", distinct=True),
                       comment_count=Count("comments", distinct=True))
-            .order_by("edition__start_date", "cluster_name", "id"))
+            .order_by("-edition_id", "cluster_name", "id"))
 
 
 def cohort_strategy(user, pk: int) -> Strategy | None:
@@ -127,7 +127,7 @@ def number(value) -> str:
 
 
 def whole(strategy: Strategy, *, today: date | None = None) -> Whole:
-    """Everything the strategy page, the map, the PDF and the exports show, in six queries."""
+    """Everything the strategy page, the map, the PDF and the exports show, in eight queries."""
     objectives = list(strategy.objectives.order_by("position", "id").prefetch_related(
         Prefetch("actions", queryset=Action.objects.order_by("position", "id"), to_attr="action_list"),
         Prefetch("indicators", queryset=Indicator.objects.order_by("position", "id").prefetch_related(
