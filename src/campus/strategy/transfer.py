@@ -112,12 +112,21 @@ def read(data: bytes) -> dict:
     return document
 
 
-def _list(value, limit: int, where: str, report: Report) -> list:
+def _list(value, limit: int, where: str, report: Report, label: str) -> list:
+    """The objects of the list ``value`` as (their number in the file, the object); others reported."""
     if not isinstance(value, list):
+        if value is not None:
+            report.skip(where, "not a list: left out")
         return []
     if len(value) > limit:
         report.skip(where, f"only the first {limit} were taken ({len(value)} in the file)")
-    return [v for v in value[:limit] if isinstance(v, dict)]
+    found = []
+    for n, item in enumerate(value[:limit], start=1):
+        if isinstance(item, dict):
+            found.append((n, item))
+        else:
+            report.skip(f"{label} {n}", "not an object: left out")
+    return found
 
 
 def import_strategy(*, actor, edition, data: bytes) -> tuple:
@@ -132,7 +141,7 @@ def import_strategy(*, actor, edition, data: bytes) -> tuple:
         keys = _import_objectives(strategy, actor, document, report)
         _import_checkins(strategy, actor, document, keys, report)
         for key, action in keys.items():
-            if key[0] == "a" and action.final_status != action.status:
+            if key[0] == "a" and action.final_status not in (None, action.status):
                 try:
                     services.set_action_status(action=action, actor=actor, status=action.final_status)
                 except services.StrategyError as error:
@@ -142,7 +151,7 @@ def import_strategy(*, actor, edition, data: bytes) -> tuple:
 
 def _import_objectives(strategy, actor, document, report) -> dict:
     keys = {}
-    for n, item in enumerate(_list(document.get("objectives"), LIMITS["objectives"], "Objectives", report), start=1):
+    for n, item in _list(document.get("objectives"), LIMITS["objectives"], "Objectives", report, "Objective"):
         title = _text(item.get("title"), 200)
         if not title:
             report.skip(f"Objective {n}", "it has no title")
@@ -150,10 +159,11 @@ def _import_objectives(strategy, actor, document, report) -> dict:
         objective = services.add_objective(strategy=strategy, actor=actor, title=title,
                                            description=_long(item.get("description")))
         report.count("objectives")
-        for k, a in enumerate(_list(item.get("actions"), LIMITS["actions"], f"Objective {n}'s actions", report), 1):
+        for k, a in _list(item.get("actions"), LIMITS["actions"], f"Objective {n}'s actions", report,
+                          f"Objective {n}, action"):
             _import_action(objective, actor, a, f"Objective {n}, action {k}", keys, report)
-        for k, i in enumerate(_list(item.get("indicators"), LIMITS["indicators"], f"Objective {n}'s indicators",
-                                    report), 1):
+        for k, i in _list(item.get("indicators"), LIMITS["indicators"], f"Objective {n}'s indicators", report,
+                          f"Objective {n}, indicator"):
             _import_indicator(objective, actor, i, f"Objective {n}, indicator {k}", keys, report)
     return keys
 
@@ -170,9 +180,9 @@ def _import_action(objective, actor, a, where, keys, report) -> None:
         except ValueError:
             report.skip(where, f"the due date “{_text(a['due_date'], 30)}” is not a date (left empty)")
     raw = a.get("status") if isinstance(a.get("status"), str) else ""
-    status = raw if raw in ActionStatus.values else states.PLANNED
+    status = raw if raw in ActionStatus.values else None
     if a.get("status") and raw not in ActionStatus.values:
-        report.skip(where, f"the status “{_text(a['status'], 30)}” is unknown (set to planned)")
+        report.skip(where, f"the status “{_text(a['status'], 30)}” is unknown (left as the check-ins say)")
     action = services.save_action(objective=objective, actor=actor, title=title, owner_name=_text(a.get("owner"), 150),
                                   due_date=due)
     action.final_status = status  # set once the check-ins are replayed
@@ -192,7 +202,7 @@ def _import_indicator(objective, actor, i, where, keys, report) -> None:
         report.skip(where, "it has no name")
         return
     targets, seen = [], set()
-    for t in _list(i.get("targets"), LIMITS["targets"], f"{where}'s targets", report):
+    for _k, t in _list(i.get("targets"), LIMITS["targets"], f"{where}'s targets", report, f"{where}, target"):
         try:
             target = (_date(t.get("date")), parse_number(str(t.get("value", ""))))
         except ValueError:
@@ -210,14 +220,14 @@ def _import_indicator(objective, actor, i, where, keys, report) -> None:
 
 
 def _import_checkins(strategy, actor, document, keys, report) -> None:
-    for n, c in enumerate(_list(document.get("checkins"), LIMITS["checkins"], "Check-ins", report), start=1):
+    for n, c in _list(document.get("checkins"), LIMITS["checkins"], "Check-ins", report, "Check-in"):
         try:
             when = _date(c.get("date"))
         except ValueError:
             report.skip(f"Check-in {n}", "it has no date")
             continue
         readings = []
-        for r in c.get("readings") or []:
+        for r in c.get("readings") if isinstance(c.get("readings"), list) else []:
             indicator = keys.get(("i", _text(r.get("indicator"), 40))) if isinstance(r, dict) else None
             try:
                 value = parse_number(str(r.get("value", ""))) if indicator else None
@@ -228,7 +238,7 @@ def _import_checkins(strategy, actor, document, keys, report) -> None:
                 continue
             readings.append((indicator, value, _long(r.get("note"), 2000)))
         statuses = {}
-        for u in c.get("actions") or []:
+        for u in c.get("actions") if isinstance(c.get("actions"), list) else []:
             action = keys.get(("a", _text(u.get("action"), 40))) if isinstance(u, dict) else None
             if action is None or not isinstance(u.get("status"), str) or u["status"] not in ActionStatus.values:
                 report.skip(f"Check-in {n} ({when})", "a status of an unknown action, or an unknown status")
