@@ -17,7 +17,7 @@ from .models import Action, ActionUpdate, CheckIn, Comment, Indicator, Objective
 
 def strategies_for(user):
     """The strategies ``user`` may see, with their number of objectives and check-ins (one query)."""
-    return (permissions.visible_to(user, Strategy.objects.all()).select_related("owner", "group", "edition")
+    return (permissions.visible_to(user, Strategy.objects.all()).select_related("owner", "group", "edition__programme")
             .annotate(objective_count=Count("objectives", distinct=True),
                       checkin_count=Count("checkins", distinct=True))
             .order_by("cluster_name", "id"))
@@ -35,7 +35,7 @@ def cohort_strategies(user):
     """The staff's overview: strategies of the editions where ``user`` leads modules or manages that the leads may
     see (never a private one not shared with them)."""
     qs = permissions.seen_by_leads_qs(Strategy.objects.all(), sharing.lead_ids(user))
-    return (qs.select_related("owner", "group", "edition")
+    return (qs.select_related("owner", "group", "edition__programme")
             .annotate(objective_count=Count("objectives", distinct=True),
                       checkin_count=Count("checkins", distinct=True),
                       comment_count=Count("comments", distinct=True))
@@ -43,7 +43,7 @@ def cohort_strategies(user):
 
 
 def cohort_strategy(user, pk: int) -> Strategy | None:
-    found = Strategy.objects.select_related("owner", "group", "edition").filter(pk=pk).first()
+    found = Strategy.objects.select_related("owner", "group", "edition__programme").filter(pk=pk).first()
     return found if found is not None and permissions.leads_see(user, found) else None
 
 
