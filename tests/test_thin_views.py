@@ -9,7 +9,7 @@ import pytest
 
 SRC = Path(__file__).resolve().parents[1] / "src" / "campus"
 APPS = ("cohort", "attendance", "coursework", "feedback", "coaching", "certificates", "booklet", "forum", "news", "radars",
-        "scanning", "assessment")
+        "scanning", "assessment", "strategy")
 QUERY_METHODS = {"filter", "exclude", "count", "exists", "order_by", "aggregate", "annotate", "get"}
 
 
