@@ -23,6 +23,7 @@ HEAD_H = 34.0
 LINE_H = 15.0
 PAD = 8.0
 CHAR_W = 7.0  # a generous average width of a 12.5 px sans-serif character
+META_CHAR_W = 6.2  # of an 11 px one
 OBJ_LINES = 5
 ITEM_LINES = 2
 
@@ -72,6 +73,13 @@ def wrap(text: str, width: float, max_lines: int) -> list[str]:
     return lines or [""]
 
 
+def _meta(text: str) -> str:
+    """The small line under an item (11 px type: about 6.2 px a character), cut with "…"."""
+    per_line = int((COL_W - 2 * PAD) // META_CHAR_W)
+    text = " ".join(str(text or "").split())
+    return text if len(text) <= per_line else text[:per_line - 1].rstrip() + "…"
+
+
 def layout(objectives) -> Layout:
     """``objectives``: [(title, [(action title, meta)], [(indicator name, meta)])] in order."""
     x_act = MARGIN
@@ -93,7 +101,7 @@ def layout(objectives) -> Layout:
             top = y + (band_h - (len(items) * ITEM_H + max(len(items) - 1, 0) * ITEM_GAP)) / 2
             for k, (text, meta) in enumerate(items):
                 box = Box(kind, x, top + k * (ITEM_H + ITEM_GAP), COL_W, ITEM_H,
-                          wrap(text, COL_W, ITEM_LINES), text, meta=wrap(meta, COL_W, 1)[0] if meta else "")
+                          wrap(text, COL_W, ITEM_LINES), text, meta=_meta(meta))
                 result.boxes.append(box)
                 result.edges.append((obj_x, mid, edge_x, box.y + ITEM_H / 2))
         y += band_h + BAND_GAP
