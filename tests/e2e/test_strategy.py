@@ -143,7 +143,7 @@ def test_write_check_in_download_share_and_get_feedback(web, people):
     expect(page.get_by_role("heading", name="Vaasa Energy Cluster", level=1)).to_be_visible()
     web.check_page("strategy-staff-detail")
     page.get_by_label("About").select_option(label="Objective 2: Cut the members' energy costs")
-    page.get_by_label("Comment").fill("Name a baseline year for the energy costs.")
+    page.get_by_role("textbox", name="Comment").fill("Name a baseline year for the energy costs.")
     page.get_by_role("button", name="Give the feedback").click()
     expect(page.get_by_text("Your feedback is saved")).to_be_visible()
     narrow(web, "strategy-staff-detail")

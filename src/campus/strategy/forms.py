@@ -154,7 +154,8 @@ class CheckInForm(forms.Form):
             unit = f" ({ind.unit})" if ind.unit else ""
             self.fields[f"value_{ind.pk}"] = NumberField(label=f"Value{unit}", required=False,
                                                          help_text="Empty: not measured this time.")
-            self.fields[f"note_{ind.pk}"] = forms.CharField(label="Note", required=False, max_length=2000)
+            self.fields[f"note_{ind.pk}"] = forms.CharField(label="Note on this value", required=False,
+                                                            max_length=2000)
             self.summary_labels[f"value_{ind.pk}"] = f"{ind.name}: value"
             self.summary_labels[f"note_{ind.pk}"] = f"{ind.name}: note"
         for action in self.actions:
