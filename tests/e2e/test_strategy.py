@@ -53,6 +53,8 @@ def add_objective(page, title, actions, indicator):
     page.get_by_label("Unit").fill(unit)
     page.get_by_label("Baseline value").fill(baseline)
     page.get_by_label("Baseline date").fill("2026-01-01")
+    if float(baseline) > float(targets.split()[1]):
+        page.get_by_label("Lower is better").check()
     page.get_by_label("Targets").fill(targets)
     page.get_by_role("button", name="Add the indicator").click()
     expect(page.get_by_text(f"The indicator “{name}” is saved.")).to_be_visible()
