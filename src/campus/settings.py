@@ -84,6 +84,7 @@ INSTALLED_APPS = [
     "campus.assessment",
     "campus.editions",
     "campus.canvases",
+    "campus.strategy",
 ]
 
 MIDDLEWARE = [

@@ -39,6 +39,7 @@ urlpatterns = [
     path("forum/", include("campus.forum.urls")),
     path("", include("campus.canvases.urls")),  # me/canvases/, staff/canvases/ and canvases/shared/<token>/
     path("", include("campus.radars.urls")),  # me/radars/, staff/radars/ and radars/shared/<token>/
+    path("", include("campus.strategy.urls")),  # me/strategy/, staff/strategy/ and strategy/shared/<token>/
     path("", include("campus.certificates.urls")),
     path("", include("campus.booklet.urls")),  # me/booklet/, staff/booklet/ and booklet/
     path("", include("campus.news.urls")),  # news/ and staff/news/
