@@ -18,7 +18,7 @@ from .staff_section_urls import is_tester
 pytestmark = pytest.mark.django_db
 PASSWORD = "a-long-staff-password-1"
 ALL = ["Editions", "Applications", "Review", "Interviews", "Admissions", "Cohort", "Attendance", "Coursework", "Surveys",
-       "Coaching", "Certificates", "Outbox", "News", "Forum", "Booklet", "Radars", "Signals", "Assessment boards", "Content and data", "Privacy requests"]
+       "Coaching", "Certificates", "Outbox", "News", "Forum", "Booklet", "Radars", "Signals", "Assessment boards", "Canvases", "Strategies", "Content and data", "Privacy requests"]
 
 
 def _person(email, *roles, **extra):
@@ -49,9 +49,9 @@ def _home(client, user):
     ("staff", []),
     ("reviewer", ["Review"]),
     ("interviewer", ["Interviews"]),
-    ("module_lead", ["Attendance", "Coursework", "Surveys", "Radars", "Signals", "Assessment boards"]),
+    ("module_lead", ["Attendance", "Coursework", "Surveys", "Radars", "Signals", "Assessment boards", "Canvases", "Strategies"]),
     ("manager", ["Editions", "Review", "Interviews", "Admissions", "Cohort", "Attendance", "Coursework", "Surveys", "Coaching",
-                 "Certificates", "Outbox", "News", "Forum", "Booklet", "Radars", "Signals", "Assessment boards"]),
+                 "Certificates", "Outbox", "News", "Forum", "Booklet", "Radars", "Signals", "Assessment boards", "Canvases", "Strategies"]),
     ("viewer", ["Applications"]),
     ("privacy", ["Privacy requests"]),
     ("editor", ["Content and data"]),

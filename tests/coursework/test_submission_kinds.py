@@ -73,3 +73,36 @@ def test_the_lead_chooses_the_kind_on_the_assignment_form(client, lead1, module1
     client.force_login(lead1)
     page = client.get(reverse("staff_coursework:assignment_new", args=[module1.pk])).content.decode()
     assert "What participants hand in" in page and "A canvas" in page
+
+
+def test_hand_in_the_strategy_keeps_its_state_then(client, alice, bob, lead1, module1, edition):
+    from datetime import date
+    from decimal import Decimal
+
+    from campus.strategy import services as strategy_services
+
+    assignment = make_assignment(module1, lead1, title="Your strategy", submission_kind="strategy")
+    strategy = strategy_services.create_strategy(actor=alice.user, edition=edition, cluster_name="Blue Ports",
+                                                 vision="Ports that run on green power")
+    objective = strategy_services.add_objective(strategy=strategy, actor=alice.user, title="Electrify the quays")
+    strategy_services.save_indicator(objective=objective, actor=alice.user, name="Quays electrified", unit="%",
+                                     baseline_value=Decimal("10"), baseline_date=date(2021, 1, 1), direction="up",
+                                     targets=[(date(2023, 1, 1), Decimal("50"))])
+    assert dict(submissions.choices())["strategy"] == "The cluster strategy"
+    client.force_login(bob.user)  # Bob may not hand in Alice's strategy: it is not offered to him
+    assert "Blue Ports" not in client.get(reverse("coursework:assignment", args=[assignment.pk])).content.decode()
+    client.force_login(alice.user)
+    url = reverse("coursework:assignment", args=[assignment.pk])
+    assert "Blue Ports" in client.get(url).content.decode()
+    assert client.post(url, {"handed_in": strategy.pk, "text": ""}).status_code == 302
+    attempt = Attempt.objects.get()
+    strategy_services.update_strategy(strategy=strategy, actor=alice.user, cluster_name="Blue Ports",
+                                      vision="Changed later")
+    attempt.refresh_from_db()
+    titles = [box["title"] for box in attempt.handed_in_snapshot["boxes"]]
+    assert titles == ["Vision", "Mission", "Objective 1: Electrify the quays"]
+    assert attempt.handed_in_snapshot["strategy"]["vision"] == "Ports that run on green power"
+    client.force_login(lead1)
+    page = client.get(reverse("staff_coursework:attempt", args=[attempt.pk])).content.decode()
+    assert "Ports that run on green power" in page and "Indicator: Quays electrified" in page
+    assert reverse("staff_strategy:strategy", args=[strategy.pk]) in page

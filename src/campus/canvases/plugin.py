@@ -15,7 +15,7 @@ from .privacy_handler import CanvasesHandler
 area.register_section(area.ParticipantSection(title="Canvases", url_name="canvases:home", order=76))
 
 staff.register(staff.StaffSection(
-    title="Canvases", url_name="staff_canvases:home", order=57, predicate=permissions.staff_section,
+    title="Canvases", url_name="staff_canvases:home", order=59, predicate=permissions.staff_section,
     description="The cohort's strategy canvases (SWOT, business model, PESTEL, ...) shared with the module leads, "
                 "a coaching group or the cohort; comment and give feedback.",
 ))

@@ -11,6 +11,9 @@ the attempt (so later edits do not change what was handed in) and shows the lead
         describe=lambda obj_id: ("SWOT of our cluster", "/staff/canvases/7/") or None,  # for the lead
         snapshot=lambda obj_id: {...},                                         # JSON kept with the attempt
     ))
+
+Coursework shows the lead the snapshot's ``boxes`` ([{"title": ..., "items": [{"text": ...}]}]); a kind keeps
+whatever else it needs beside them (the strategy keeps its whole JSON export under "strategy").
 """
 
 from __future__ import annotations
