@@ -6,7 +6,7 @@ RESULTS_DIR holds facts.env (KEY=VALUE lines about the machine and the run) and 
 endpoints.tsv (label<TAB>path<TAB>status<TAB>bytes), <label>.wrk (wrk output with the BENCH line of
 wrk_report.lua), submission.json (bench/submit_load.py), submitted_in_db.txt (bench/count_submitted.py)
 and rss.json (bench/rss_sample.py).
-Phases 4 to 8 (KIND=attendance, coaching, booklet, forum, radars in phase.env) hold their scripts' JSON files.
+Phases 4 to 9 (KIND=attendance, coaching, booklet, forum, radars, editions in phase.env) hold their scripts' JSON files.
 An admissions folder (phase 3: 3-admissions-sqlite, 3-admissions-postgres; KIND=admissions in phase.env)
 holds prepare.json (bench/admissions_prepare.py), endpoints.tsv (label, path, status, bytes, table rows),
 <label>.wrk per board page and release.json (bench/admissions_release.py).
@@ -23,6 +23,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))  # bench/: also when imported by path (tests/bench)
 from report_forum import FORUM_HEADERS, forum_md, load_forum  # noqa: E402
+from report_editions import EDITIONS_HEADERS, editions_md, load_editions  # noqa: E402
 from report_radars import RADAR_HEADERS, load_radars, radars_md  # noqa: E402
 
 TRIVIAL = "trivial"
@@ -379,9 +380,11 @@ def main() -> None:
     folders = [p for p in sorted(results.iterdir()) if (p / "phase.env").exists()]
     if not folders:
         raise SystemExit(f"no phase results in {results}")
-    pages, admissions, attendance, coaching, booklet, forum, radars = [], [], [], [], [], [], []
+    pages, admissions, attendance, coaching, booklet, forum, radars, editions = [], [], [], [], [], [], [], []
     for folder in folders:
-        if read_env(folder / "phase.env").get("KIND") == "radars":
+        if read_env(folder / "phase.env").get("KIND") == "editions":
+            editions.append(load_editions(folder, read_env))
+        elif read_env(folder / "phase.env").get("KIND") == "radars":
             radars.append(load_radars(folder, read_env))
         elif read_env(folder / "phase.env").get("KIND") == "forum":
             forum.append(load_forum(folder, read_env))
@@ -448,10 +451,16 @@ def main() -> None:
         print(f"Radar targets (SVG of 150 blips < 200 ms, 10,000 BYOR rows < 5 s): {'met' if phase['met'] else 'MISSED'}")
         print()
 
+    for phase in editions:
+        print(f"== 9. {phase['env'].get('TITLE', 'Editions and strategy')}")
+        print(text_table(phase["table"], EDITIONS_HEADERS))
+        print(f"Edition and strategy targets (clone < 2 s, strategy PDF < 1 s): {'met' if phase['met'] else 'MISSED'}")
+        print()
+
     old = old_document(out)
     run_numbers = ({phase_number(p) for p in pages} | ({3} if admissions else set()) | ({4} if attendance else set())
                    | ({5} if coaching else set()) | ({6} if booklet else set()) | ({7} if forum else set())
-                   | ({8} if radars else set()))
+                   | ({8} if radars else set()) | ({9} if editions else set()))
     kept_numbers = sorted(n for n in old["sections"] if n not in run_numbers)
 
     overview = []
@@ -521,6 +530,8 @@ def main() -> None:
         new_sections[7] = forum_md(forum[0], md_table)
     if radars:
         new_sections[8] = radars_md(radars[0], md_table)
+    if editions:
+        new_sections[9] = editions_md(editions[0], md_table)
     for n in kept_numbers:
         new_sections[n] = kept(old["sections"][n], old["date"])
     sections = "\n".join(new_sections[n] for n in sorted(new_sections))

@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# `make bench`: three phases, one after the other; prints a table per phase and writes docs/benchmarks.md
+# `make bench`: nine phases, one after the other; prints a table per phase and writes docs/benchmarks.md
 # (bench/report.py; sections of phases not run this time are kept from the previous file).
 #   1. SQLite, one instance: a freshly seeded site served by gunicorn (2 workers, DEBUG off) on 127.0.0.1.
 #   2. PostgreSQL + Redis, nginx in front of two gunicorn instances (2 workers each), started by
@@ -31,6 +31,10 @@
 #      fresh database file), importing BENCH_RADAR_ROWS (10000) BYOR CSV rows as a new draft edition, three times
 #      (target: under 5 s), and the radar page of a 150-blip radar as a whole signed-in request
 #      (bench/radars_import.py).
+#   9. Editions and strategy (issue 15), on SQLite (fresh database files): cloning an edition with 4 modules,
+#      8 meetups, 30 questions, 20 mail templates and 10 surveys, BENCH_CLONE_RUNS (5) times inside a rolled-back
+#      transaction (bench/editions_clone.py; target under 2 s), and the PDF of a strategy with 6 objectives,
+#      30 actions, 18 indicators and 12 check-ins, BENCH_STRATEGY_RUNS (5) times (bench/strategy_pdf.py; under 1 s).
 # Phases 1 and 2: the trivial view, the public pages and the application step pages with wrk (-t2 -c50), then
 # BENCH_SUBMISSIONS full submissions with a 1 MB CV (bench/submit_load.py, BENCH_SUBMIT_CONCURRENCY at a
 # time), then the submitted applications are counted in the database (lost = successful - in the database);
@@ -38,7 +42,7 @@
 # Knobs: BENCH_DURATION (10s), BENCH_WARMUP (2s), BENCH_WORKERS (2, phase 1), BENCH_CONNECTIONS (50),
 # BENCH_THREADS (2), BENCH_SUBMISSIONS (200), BENCH_SUBMIT_CONCURRENCY (50), BENCH_PG_DURATION and
 # BENCH_PG_WARMUP (phase 2; default: as phase 1), BENCH_PG_INSTANCES (2), BENCH_PG_WORKERS (2 per instance),
-# BENCH_PHASES ("1 2 3 4 5 6 7 8"), BENCH_ADMISSIONS_DBS ("sqlite postgres", phase 3), BENCH_APPLICATIONS (5000),
+# BENCH_PHASES ("1 2 3 4 5 6 7 8 9"), BENCH_ADMISSIONS_DBS ("sqlite postgres", phase 3), BENCH_APPLICATIONS (5000),
 # BENCH_DECISIONS (500), BENCH_BOARD_CONNECTIONS (2), BENCH_BOARD_DURATION (10s), BENCH_PG_HOST/PORT/USER (127.0.0.1/5432/postgres), BENCH_REDIS_URL
 # (redis://127.0.0.1:6379/0; keys under a per-run CACHE_KEY_PREFIX, deleted at the end), BENCH_KEEP_RESULTS
 # (a folder that gets a copy of the raw results).
@@ -55,7 +59,7 @@ PG_DURATION=${BENCH_PG_DURATION:-$DURATION}
 PG_WARMUP=${BENCH_PG_WARMUP:-$WARMUP}
 PG_INSTANCES=${BENCH_PG_INSTANCES:-2}
 PG_WORKERS=${BENCH_PG_WORKERS:-2}
-PHASES=${BENCH_PHASES:-1 2 3 4 5 6 7 8}
+PHASES=${BENCH_PHASES:-1 2 3 4 5 6 7 8 9}
 ADMISSIONS_DBS=${BENCH_ADMISSIONS_DBS:-sqlite postgres}
 APPLICATIONS=${BENCH_APPLICATIONS:-5000}
 ATTENDANCE_PARTICIPANTS=${BENCH_ATTENDANCE_PARTICIPANTS:-250}
@@ -401,6 +405,23 @@ phase8() {
     echo "TITLE=Radars: the picture and the list of 150 blips, a BYOR import of ${BENCH_RADAR_ROWS:-10000} rows"
     echo "LOAD_BEFORE=$LOAD_BEFORE"
     echo "SETUP=In-process: the picture and the list rendered from objects in memory (no database); the import and the radar page on SQLite (a fresh database file), the page through Django's WSGI handler as a gunicorn sync worker calls it, DEBUG off"
+  } > "$out/phase.env"
+}
+
+phase9() {
+  local out=$RESULTS/9-editions
+  echo "== Phase 9: editions and strategy, cloning an edition and the strategy PDF (SQLite) =="
+  mkdir -p "$out/var"
+  # each script exits 1 when it misses its target (the report says so); any other failure stops here
+  CAMPUS_VAR_DIR="$out/var" BENCH_JSON="$out/clone.json" "$PY" bench/editions_clone.py "${BENCH_CLONE_RUNS:-5}" \
+    || [ -s "$out/clone.json" ]
+  BENCH_JSON="$out/strategy_pdf.json" "$PY" bench/strategy_pdf.py "${BENCH_STRATEGY_RUNS:-5}" || [ -s "$out/strategy_pdf.json" ]
+  rm -rf "$out/var"
+  {
+    echo "KIND=editions"
+    echo "TITLE=Editions and strategy: cloning an edition, the strategy PDF"
+    echo "LOAD_BEFORE=$LOAD_BEFORE"
+    echo "SETUP=In-process on SQLite (a fresh database file each); the clone inside a transaction that is rolled back"
   } > "$out/phase.env"
 }
 
