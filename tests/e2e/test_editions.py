@@ -3,7 +3,8 @@ theirs too) clones it six years on (313 weeks): the preview shows that most date
 the choices instead: Module 1 on a Tuesday about 100 days from now, without the call (it is set up later); the
 preview still says the application deadline would be in the past. They create the draft, publishing is refused,
 "Fix it" opens the content editor where they move the deadline, and the draft publishes (ticking the warnings
-about public holidays when a meetup falls on one). Every page passes axe at 1280 and 375 px."""
+about public holidays when a meetup falls on one). The public site then shows the new edition and the pilot moves to
+the archive, its links working. Every page passes axe at 1280 and 375 px."""
 
 import re
 from datetime import date, timedelta
@@ -108,6 +109,17 @@ def test_clone_fix_publish(web, manager):
     draft.refresh_from_db()
     assert draft.published_at is not None
     check(web, "editions-published")
+
+    # the public site follows: the new edition is the current one, the pilot moves to the archive, old links work
+    web.goto("/")
+    expect(page.locator(".hero .eyebrow")).to_contain_text("2026–2027")
+    web.goto("/editions/")
+    cards = page.locator(".edition-card h2")
+    expect(cards).to_have_count(2)
+    expect(cards.nth(1)).to_contain_text("The 2020–2021 edition")
+    web.goto("/editions/2020-2021/modules/1/")
+    expect(page.locator(".edition-bar")).to_contain_text("This is the 2020–2021 edition (past).")
+    assert page.request.get(web.base_url + "/booklet/2020-2021/").status == 200
 
 
 def test_a_refused_clone_form_keeps_what_was_typed(web, manager):
