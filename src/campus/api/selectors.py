@@ -10,6 +10,7 @@ What is public:
 Applications, accounts, contact messages and staff notes are never read here.
 """
 
+from django.core.validators import slug_re
 from django.db.models import Max, Min, QuerySet
 from django.http import Http404
 
@@ -37,7 +38,10 @@ def public_editions(programme: Programme) -> QuerySet[Edition]:
 
 
 def public_edition(programme: Programme, slug: str, *, detail: bool = False) -> Edition:
-    """The public edition with this slug (404 otherwise); ``detail`` also fetches requirements and outcomes."""
+    """The public edition with this slug (404 otherwise); ``detail`` also fetches requirements and outcomes.
+    A value that cannot be a slug is a 404 before any query (a NUL would be an error in PostgreSQL)."""
+    if not slug_re.match(slug):
+        raise Http404("No such edition.")
     queryset = public_editions(programme).filter(slug=slug)
     if detail:
         queryset = queryset.prefetch_related("requirements", "outcomes")

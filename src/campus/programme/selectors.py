@@ -6,6 +6,7 @@ from datetime import date
 from decimal import Decimal
 
 from django.conf import settings
+from django.core.validators import slug_re
 from django.db.models import Count, Max, Min, Prefetch, Q, QuerySet
 from django.http import Http404
 from django.utils import timezone
@@ -47,7 +48,10 @@ def current_edition(programme: Programme) -> Edition:
 
 
 def published_edition(programme: Programme, slug: str) -> Edition:
-    """The published edition ``slug`` of the programme (its archive pages); 404 for a draft or an unknown slug."""
+    """The published edition ``slug`` of the programme (its archive pages); 404 for a draft or an unknown slug
+    (also for one that cannot be a slug: a NUL from ``?edition=`` would be an error in PostgreSQL)."""
+    if not slug_re.match(slug):
+        raise Http404("No such edition.")
     edition = (published(Edition.objects.filter(programme=programme, slug=slug)).select_related("programme")
                .first())
     if edition is None:
