@@ -107,3 +107,10 @@ def test_the_count_and_the_search_take_a_fixed_number_of_queries(client, event, 
     with django_assert_num_queries(len(few)):
         page = client.get(reverse("staff_forum:checkin", args=[event.pk]), {"q": "a"})
     assert "Ada 7" in page.content.decode()
+
+
+def test_a_nul_in_the_search_is_dropped_not_a_server_error(client, event, manager):
+    fill(event)
+    client.force_login(manager)
+    page = client.get(reverse("staff_forum:checkin", args=[event.pk]), {"q": "aal\x00to"})
+    assert page.status_code == 200 and "Anna Aalto" in page.content.decode()

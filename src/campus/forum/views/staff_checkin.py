@@ -34,7 +34,7 @@ def _may_check_in_code(user, code=None, **kwargs) -> bool:
 @require_GET
 @event_page
 def checkin(request, event):
-    query = request.GET.get("q", "").strip()[:100]
+    query = request.GET.get("q", "").replace("\x00", "").strip()[:100]  # a NUL would be an error in PostgreSQL
     people = staff_selectors.checkin_search(event, query)
     response = render(request, "forum/staff/checkin.html", {
         "event": event, "query": query, "people": people, "count": staff_selectors.checkin_count(event),
