@@ -5,7 +5,8 @@ import pytest
 
 pytestmark = pytest.mark.django_db
 
-ODD = ["%00", "a%00b", "%20", "%3Cb%3E", "2020-2021%00"]
+ODD = ["%00", "a%00b", "%20", "%3Cb%3E", "2020-2021%00",
+       "%C2%AB%F3%88%BB%A3%21%C2%9Fx%C3%BA%00%C2%86%C3%BB%F0%BC%BF%8E%F0%AC%82%BBR%C3%9A%27"]  # schemathesis's
 
 
 @pytest.mark.parametrize("value", ODD)
