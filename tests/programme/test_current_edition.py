@@ -1,11 +1,11 @@
-"""Which edition the public site shows (programme.services.pick_current_edition / refresh_current_edition) and
+"""Which edition the public site shows (programme.selectors.pick_current_edition / services.refresh_current_edition) and
 publishing: drafts never, the running or next published edition, else the one that ended last."""
 
 from datetime import date, timedelta
 
 import pytest
 
-from campus.programme import services
+from campus.programme import selectors, services
 from campus.programme.models import Edition, Module
 
 
@@ -27,16 +27,21 @@ def _copy(edition, slug, years, *, published=True):
     return clone
 
 
+def _span(edition):
+    modules = Module.objects.filter(edition=edition)
+    return min(m.starts_on for m in modules), max(m.ends_on for m in modules)
+
+
 @pytest.mark.django_db
 def test_a_draft_is_never_current_and_publishing_hands_over(seeded):
     pilot = Edition.objects.get(is_current=True)
-    start, end = services.edition_span(pilot)
+    start, end = _span(pilot)
     draft = _copy(pilot, "next", 6, published=False)
     today = end + timedelta(days=30)  # the pilot has ended, the draft has not begun
-    assert services.pick_current_edition(pilot.programme, today=today) == pilot
+    assert selectors.pick_current_edition(pilot.programme, today=today) == pilot
 
     services.publish_edition(edition=draft)
-    assert services.pick_current_edition(pilot.programme, today=today) == draft
+    assert selectors.pick_current_edition(pilot.programme, today=today) == draft
     services.refresh_current_edition(programme=pilot.programme, today=today)
     assert list(Edition.objects.filter(is_current=True)) == [draft]
 
@@ -49,10 +54,21 @@ def test_a_draft_is_never_current_and_publishing_hands_over(seeded):
 @pytest.mark.django_db
 def test_running_wins_over_next_and_the_last_ended_when_all_ended(seeded):
     pilot = Edition.objects.get(is_current=True)
-    start, end = services.edition_span(pilot)
+    start, end = _span(pilot)
     later = _copy(pilot, "later", 2)
     assert start < end
-    assert services.pick_current_edition(pilot.programme, today=start + timedelta(days=1)) == pilot
-    assert services.pick_current_edition(pilot.programme, today=end + timedelta(days=1)) == later
-    assert services.pick_current_edition(pilot.programme, today=date(2099, 1, 1)) == later
-    assert services.pick_current_edition(pilot.programme, today=date(2000, 1, 1)) == pilot
+    assert selectors.pick_current_edition(pilot.programme, today=start + timedelta(days=1)) == pilot
+    assert selectors.pick_current_edition(pilot.programme, today=end + timedelta(days=1)) == later
+    assert selectors.pick_current_edition(pilot.programme, today=date(2099, 1, 1)) == later
+    assert selectors.pick_current_edition(pilot.programme, today=date(2000, 1, 1)) == pilot
+
+
+@pytest.mark.django_db
+def test_the_choice_takes_one_query_whatever_the_number_of_editions(seeded, django_assert_num_queries):
+    pilot = Edition.objects.get(is_current=True)
+    for years in (1, 2, 3):
+        _copy(pilot, f"later-{years}", years)
+    programme = pilot.programme
+    with django_assert_num_queries(1):
+        chosen = selectors.pick_current_edition(programme, today=date(2099, 1, 1))
+    assert chosen.slug == "later-3"

@@ -33,6 +33,24 @@ def published(queryset: QuerySet[Edition]) -> QuerySet[Edition]:
     return queryset.filter(published_at__isnull=False)
 
 
+def pick_current_edition(programme: Programme, *, today: date | None = None) -> Edition | None:
+    """The edition the public site should show (``services.refresh_current_edition`` keeps ``is_current`` equal to
+    it): among the PUBLISHED editions, the one whose education is running or next (the earliest not yet ended);
+    when all have ended, the one that ended last. Drafts never. One query, whatever the number of editions."""
+    today = today or timezone.localdate()
+    spans = []
+    for edition in published(Edition.objects.filter(programme=programme)).annotate(
+            first=Min("modules__starts_on"), last=Max("modules__ends_on")):
+        # an edition without modules runs from its application deadline to its acceptance-letter date
+        spans.append((edition.first or edition.application_deadline, edition.last or edition.acceptance_letter_on,
+                      edition.pk, edition))
+    coming = sorted((start, pk, edition) for start, end, pk, edition in spans if end >= today)
+    if coming:
+        return coming[0][2]
+    ended = sorted((end, pk, edition) for start, end, pk, edition in spans)
+    return ended[-1][2] if ended else None
+
+
 def current_edition(programme: Programme) -> Edition:
     """The edition the public site shows (``Edition.is_current``, kept by ``services.refresh_current_edition``);
     never a draft. Without a current one, the published edition with the latest deadline."""

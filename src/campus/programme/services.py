@@ -15,7 +15,7 @@ from campus.core import ratelimit
 from campus.core.activity import log_activity
 from campus.core.content_version import bump
 
-from . import tasks
+from . import selectors, tasks
 from .models import (
     FAQ,
     Benefit,
@@ -220,35 +220,13 @@ def shift_edition_dates(*, edition: Edition, days: int, actor=None) -> Edition:
     return edition
 
 
-def edition_span(edition: Edition) -> tuple[date, date]:
-    """When the education of ``edition`` runs: its first module's start to its last module's end (without modules,
-    the application deadline to the acceptance-letter date)."""
-    modules = list(Module.objects.filter(edition=edition).values_list("starts_on", "ends_on"))
-    if not modules:
-        return edition.application_deadline, edition.acceptance_letter_on
-    return min(start for start, _ in modules), max(end for _, end in modules)
-
-
-def pick_current_edition(programme: Programme, *, today: date | None = None) -> Edition | None:
-    """The edition the public site shows: among the PUBLISHED editions, the one whose education is running or next
-    (the earliest not yet ended); when all have ended, the one that ended last. Drafts never."""
-    today = today or timezone.localdate()
-    spans = [(edition_span(edition), edition)
-             for edition in Edition.objects.filter(programme=programme, published_at__isnull=False)]
-    coming = sorted((span[0], edition.pk, edition) for span, edition in spans if span[1] >= today)
-    if coming:
-        return coming[0][2]
-    ended = sorted((span[1], edition.pk, edition) for span, edition in spans)
-    return ended[-1][2] if ended else None
-
-
 @transaction.atomic
 def refresh_current_edition(*, programme: Programme, today: date | None = None, actor=None) -> Edition | None:
     """Keep ``Edition.is_current`` (what the public pages, feeds and later apps read) equal to
-    :func:`pick_current_edition`. Called when an edition is published or unpublished, and daily (an edition that
+    :func:`selectors.pick_current_edition`. Called when an edition is published or unpublished, and daily (an edition that
     ends hands over to the next). Returns the current edition."""
     Programme.objects.select_for_update().filter(pk=programme.pk).first()  # one refresh at a time per programme
-    chosen = pick_current_edition(programme, today=today)
+    chosen = selectors.pick_current_edition(programme, today=today)
     old = Edition.objects.filter(programme=programme, is_current=True).first()
     if chosen is None or old == chosen:
         return chosen
