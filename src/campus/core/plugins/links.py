@@ -26,7 +26,7 @@ event page replaces the seed's page "forum-2022": ``links.register("page:forum-2
 from dataclasses import dataclass, field
 from datetime import datetime
 
-from django.urls import reverse
+from ..reverse import kept_reverse as reverse
 
 
 @dataclass(frozen=True)

@@ -170,3 +170,30 @@ def reveal_filter(text):
 def reveal_plain_filter(text):
     """The same in plain text (page titles, attributes): ⟨U+202E⟩; autoescape still applies."""
     return reveal_plain(text)
+
+
+class ContentCachedNode(template.Node):
+    def __init__(self, nodelist, name, vary):
+        self.nodelist, self.name, self.vary = nodelist, name, vary
+
+    def render(self, context):
+        from django.conf import settings
+        from django.urls import get_script_prefix
+
+        key = ("fragment", self.name, tuple(value.resolve(context) for value in self.vary), get_script_prefix(),
+               settings.ROOT_URLCONF, context.autoescape)
+        return memo(key, lambda: self.nodelist.render(context))
+
+
+@register.tag
+def content_cached(parser, token):
+    """``{% content_cached "name" value… %}…{% endcontent_cached %}``: the part between is rendered once per content
+    version and the values given (e.g. the current page's name), and kept in the process (content_memo): the
+    site's navigation and footer, which every signed-in page would otherwise render again. Only for what
+    depends on public content and the values named: never a person's data, a form or a CSRF token."""
+    bits = token.split_contents()
+    if len(bits) < 2:
+        raise template.TemplateSyntaxError("content_cached needs a name")
+    nodelist = parser.parse(("endcontent_cached",))
+    parser.delete_first_token()
+    return ContentCachedNode(nodelist, bits[1].strip("\"'"), [parser.compile_filter(bit) for bit in bits[2:]])
