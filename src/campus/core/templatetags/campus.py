@@ -1,5 +1,7 @@
 from django import template
+from django.conf import settings
 from django.template.loader import render_to_string
+from django.urls import get_script_prefix
 from django.utils import timezone
 from django.utils.html import conditional_escape
 from django.utils.translation import get_language
@@ -75,8 +77,8 @@ class KeptNode(template.Node):
         self.nodelist, self.name, self.keys = nodelist, name, keys
 
     def render(self, context):
-        key = ("fragment", self.name, timezone.localdate(), get_language(),
-               *(repr(value.resolve(context)) for value in self.keys))
+        key = ("fragment", self.name, timezone.localdate(), get_language(), get_script_prefix(),
+               settings.ROOT_URLCONF, context.autoescape, *(repr(value.resolve(context)) for value in self.keys))
         return memo(key, lambda: self.nodelist.render(context))
 
 
@@ -84,7 +86,8 @@ class KeptNode(template.Node):
 def kept_per_content_version(parser, token):
     """``{% kept_per_content_version "name" value... %}…{% endkept_per_content_version %}``: the part rendered
     once per content version, day, language and ``value``s in this process (campus.core.content_memo), e.g. the
-    body of the home page for signed-in visitors (the page cache serves only anonymous ones). Only for markup
+    body of the home page for signed-in visitors (the page cache serves only anonymous ones), the site's navigation
+    and footer (base.html; the navigation per page name). Only for markup
     that depends on public content and the given values: nothing of the visitor (no user, no CSRF token)."""
     bits = token.split_contents()
     if len(bits) < 2:
@@ -171,29 +174,3 @@ def reveal_plain_filter(text):
     """The same in plain text (page titles, attributes): ⟨U+202E⟩; autoescape still applies."""
     return reveal_plain(text)
 
-
-class ContentCachedNode(template.Node):
-    def __init__(self, nodelist, name, vary):
-        self.nodelist, self.name, self.vary = nodelist, name, vary
-
-    def render(self, context):
-        from django.conf import settings
-        from django.urls import get_script_prefix
-
-        key = ("fragment", self.name, tuple(value.resolve(context) for value in self.vary), get_script_prefix(),
-               settings.ROOT_URLCONF, context.autoescape)
-        return memo(key, lambda: self.nodelist.render(context))
-
-
-@register.tag
-def content_cached(parser, token):
-    """``{% content_cached "name" value… %}…{% endcontent_cached %}``: the part between is rendered once per content
-    version and the values given (e.g. the current page's name), and kept in the process (content_memo): the
-    site's navigation and footer, which every signed-in page would otherwise render again. Only for what
-    depends on public content and the values named: never a person's data, a form or a CSRF token."""
-    bits = token.split_contents()
-    if len(bits) < 2:
-        raise template.TemplateSyntaxError("content_cached needs a name")
-    nodelist = parser.parse(("endcontent_cached",))
-    parser.delete_first_token()
-    return ContentCachedNode(nodelist, bits[1].strip("\"'"), [parser.compile_filter(bit) for bit in bits[2:]])

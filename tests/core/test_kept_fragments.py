@@ -1,6 +1,6 @@
-"""``{% content_cached %}`` (campus.core.templatetags.campus): the site's navigation and footer are rendered once
-per content version and the values named, and kept in the process; a change of content shows at once, the
-current page is still marked, and nothing of one visitor ends up in another's page."""
+"""``{% kept_per_content_version %}`` (campus.core.templatetags.campus): the site's navigation and footer are
+rendered once per content version and the values named, and kept in the process; a change of content shows at
+once, the current page is still marked, and nothing of one visitor ends up in another's page."""
 
 import re
 
@@ -12,7 +12,8 @@ from campus.core import content_version
 from campus.programme.models import Page
 
 pytestmark = pytest.mark.django_db
-SOURCE = '{% load campus %}{% content_cached "test" a %}{{ a }}-{{ b }}{% endcontent_cached %}|{{ b }}'
+SOURCE = ('{% load campus %}{% kept_per_content_version "test" a %}{{ a }}-{{ b }}{% endkept_per_content_version %}'
+          "|{{ b }}")
 
 
 def render(**context) -> str:
