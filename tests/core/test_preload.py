@@ -5,6 +5,7 @@ loads the WSGI application as the master does, with the production settings, Pos
 and Redis as the cache.
 """
 
+import gc
 import json
 import os
 import subprocess
@@ -24,6 +25,7 @@ print(json.dumps({
     "redis_pools": sum(len(getattr(cache._cache, "_pools", {})) for cache in opened if "_cache" in vars(cache)),
     "threads": [thread.name for thread in threading.enumerate() if thread is not threading.main_thread()],
     "cache_backend": settings.CACHES["pages"]["BACKEND"],
+    "url_patterns_compiled": __import__("django.urls").urls.get_resolver()._populated,
 }))
 """
 
@@ -41,6 +43,8 @@ def test_loading_the_application_opens_no_connection_and_no_thread(tmp_path):
     assert loaded["databases"] == []
     assert loaded["redis_pools"] == 0
     assert loaded["threads"] == []
+    # every view imported and every pattern compiled at load, not on a worker's first request (campus/wsgi.py)
+    assert loaded["url_patterns_compiled"] is True
 
 
 def test_the_gunicorn_configuration_preloads_the_application():
@@ -48,3 +52,10 @@ def test_the_gunicorn_configuration_preloads_the_application():
     exec(compile((ROOT / "deploy" / "gunicorn.conf.py").read_text(), "gunicorn.conf.py", "exec"), namespace)
     assert namespace["preload_app"] is True
     assert namespace["wsgi_app"] == "campus.wsgi:application"
+    frozen = gc.get_freeze_count()
+    try:
+        namespace["pre_fork"](None, None)  # the master, before each fork: its objects out of the collector's sight
+        assert gc.get_freeze_count() > frozen
+    finally:
+        gc.unfreeze()
+
