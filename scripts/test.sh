@@ -8,6 +8,10 @@
 # No pytest-xdist inside a pass: on 2 cores, -n 2 made the browser tests slower, not faster.
 # The passes share nothing: SQLite's test database is a file per process, PostgreSQL's is test_<name>, live
 # servers and the fault tests' servers take free ports, media go to pytest's temporary folders.
+# Browser tests (tests/e2e) run once per `make test`: when both passes run, the journeys run in the PostgreSQL
+# pass (the production database) and the sweeps over every page in the SQLite pass (CAMPUS_E2E_SHARE, see
+# tests/e2e/conftest.py); every other test runs in both. E2E_BOTH=1 runs every browser test in both passes.
+# With one pass (no PostgreSQL outside CI), that pass runs every browser test.
 set -uo pipefail
 cd "$(dirname "$0")/.."
 PY=.venv/bin/python
@@ -80,21 +84,28 @@ finish_passes() {
   done
 }
 
-# --- pass 1: SQLite ---------------------------------------------------------------------------
+# --- which passes: SQLite always, PostgreSQL when a server answers ----------------------------------
 rm -f "$LOGS"/*.rc "$LOGS"/*.end
 trap 'for pid in "${pids[@]}"; do [ -n "$pid" ] && kill -- "$pid" 2>/dev/null; done; exit 130' INT TERM
-start_pass "Pass 1/2: SQLite (all tests, browser tests included)" "$LOGS/sqlite.log" -u DATABASE_URL -- "$@"
-
-# --- pass 2: PostgreSQL -----------------------------------------------------------------------
 pg_url="${DATABASE_URL:-}"
 if [ -z "$pg_url" ] && pg_answers "$LOCAL_PG_URL"; then
   pg_url=$LOCAL_PG_URL
 fi
+sqlite_e2e=() pg_e2e=() sqlite_what="all tests, browser tests included" pg_what=$sqlite_what
+if [ -n "$pg_url" ] && [ "${E2E_BOTH:-}" != "1" ] && pg_answers "$pg_url"; then
+  sqlite_e2e=(CAMPUS_E2E_SHARE=sweeps) pg_e2e=(CAMPUS_E2E_SHARE=journeys)
+  sqlite_what="all tests; of the browser tests, the sweeps over every page"
+  pg_what="all tests; of the browser tests, the journeys"
+fi
 
+# --- pass 1: SQLite ---------------------------------------------------------------------------
+start_pass "Pass 1/2: SQLite ($sqlite_what)" "$LOGS/sqlite.log" -u DATABASE_URL "${sqlite_e2e[@]}" -- "$@"
+
+# --- pass 2: PostgreSQL -----------------------------------------------------------------------
 if [ -n "$pg_url" ]; then
   if pg_answers "$pg_url"; then
-    start_pass "Pass 2/2: PostgreSQL at $(redact "$pg_url") (all tests, browser tests included)" "$LOGS/postgresql.log" \
-      DATABASE_URL="$pg_url" -- "$@"
+    start_pass "Pass 2/2: PostgreSQL at $(redact "$pg_url") ($pg_what)" "$LOGS/postgresql.log" \
+      DATABASE_URL="$pg_url" "${pg_e2e[@]}" -- "$@"
   else
     header "Pass 2/2: PostgreSQL"
     echo "ERROR: DATABASE_URL is set ($(redact "$pg_url")) but that server does not answer." >&2

@@ -32,11 +32,34 @@ NARROW = {"width": 375, "height": 740}
 TIMEOUT_MS = 15_000
 
 
+# The sweeps: files that walk many pages checking what every page must pass (markup, accessibility, layout).
+# The other files are journeys: people doing their work, changing data on the way.
+SWEEPS = {"test_every_page.py", "test_form_errors.py", "test_public_pages.py", "test_header.py",
+          "test_error_outlines.py", "test_board_layout.py"}
+# CAMPUS_E2E_SHARE (set by scripts/test.sh when both database passes run): "sweeps" or "journeys" keeps only
+# those browser tests in this pass, so that each browser test runs once per `make test` — the journeys on
+# PostgreSQL, the production database, the sweeps on SQLite — while every other test runs on both. Unset (one
+# pass, or pytest run by hand): every browser test runs.
+SHARES = {"sweeps": True, "journeys": False}
+
+
 def pytest_collection_modifyitems(config, items):
     here = Path(__file__).parent
+    share = os.environ.get("CAMPUS_E2E_SHARE", "")
+    if share and share not in SHARES:
+        raise pytest.UsageError(f"CAMPUS_E2E_SHARE must be one of {sorted(SHARES)}, not {share!r}")
+    kept, left = [], []
     for item in items:
-        if here in Path(item.fspath).parents:
+        path = Path(item.fspath)
+        if here in path.parents:
             item.add_marker(pytest.mark.e2e)
+            if share and (path.name in SWEEPS) != SHARES[share]:
+                left.append(item)
+                continue
+        kept.append(item)
+    if left:
+        config.hook.pytest_deselected(items=left)
+        items[:] = kept
 
 
 @pytest.fixture(scope="package", autouse=True)
