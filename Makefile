@@ -13,7 +13,7 @@ setup:
 run: setup
 	@PORT=$(PORT) bash scripts/run.sh
 
-## Every test: SQLite and PostgreSQL at the same time (DATABASE_URL, or a local server on 127.0.0.1:5432), browser tests included; logs in var/test-logs/.
+## Every test: SQLite and PostgreSQL at the same time (DATABASE_URL, or a local server on 127.0.0.1:5432), browser tests included (each once: journeys on PostgreSQL, sweeps on SQLite; E2E_BOTH=1: both); logs in var/test-logs/.
 test: setup e2e-setup
 	@bash scripts/test.sh
 
