@@ -87,8 +87,8 @@ def kept_per_content_version(parser, token):
     """``{% kept_per_content_version "name" value... %}…{% endkept_per_content_version %}``: the part rendered
     once per content version, day, language and ``value``s in this process (campus.core.content_memo), e.g. the
     body of the home page for signed-in visitors (the page cache serves only anonymous ones), the site's navigation
-    and footer (base.html; the navigation per page name). Only for markup
-    that depends on public content and the given values: nothing of the visitor (no user, no CSRF token)."""
+    (per page name) and footer in base.html. Only for markup that depends on public content and the given values:
+    nothing of the visitor (no user, no CSRF token)."""
     bits = token.split_contents()
     if len(bits) < 2:
         raise template.TemplateSyntaxError(f"{bits[0]} needs a name")
@@ -173,4 +173,3 @@ def reveal_filter(text):
 def reveal_plain_filter(text):
     """The same in plain text (page titles, attributes): ⟨U+202E⟩; autoescape still applies."""
     return reveal_plain(text)
-
