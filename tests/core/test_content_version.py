@@ -107,20 +107,3 @@ def test_without_redis_the_version_is_the_database_row(seeded, django_assert_num
     FAQ.objects.create(programme=seeded.programme, question="Row?", answer="Yes.")  # inside the transaction
     with django_assert_num_queries(1):
         assert content_version.current() == version + 1
-
-
-def test_the_kept_client_follows_the_cache_it_was_made_for(client, seeded, pages_in_redis, redis_server):
-    """The MGET of a cached page uses a client made once per cache (content_version._get_two): a cache configured
-    anew (another Redis database and prefix, here) is read through its own client and keys, never the old one's."""
-    client.get("/")
-    first = caches["pages"]
-    assert content_version._get_two(first, content_version.VERSION_KEY, "nothing")[0] == content_version.current()
-    other = {"BACKEND": "django.core.cache.backends.redis.RedisCache",
-             "LOCATION": redis_server.url.rsplit("/", 1)[0] + "/1", "KEY_PREFIX": "elsewhere"}
-    with override_settings(CACHES={**caches.settings, "pages": other}):
-        again = caches["pages"]
-        assert again is not first
-        assert content_version._get_two(again, content_version.VERSION_KEY, "nothing") == (None, None)
-        again.set("a-key", {"kept": 1})
-        assert content_version._get_two(again, "a-key", "nothing") == ({"kept": 1}, None)
-        assert content_version._get_two(first, "a-key", "nothing") == (None, None)  # another database
