@@ -166,8 +166,9 @@ DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 REDIS_URL = os.environ.get("REDIS_URL", "")
 if REDIS_URL:
     CACHES = {
-        "default": {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": REDIS_URL},
-        "pages": {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": REDIS_URL},
+        # Django's Redis backend, keeping one client per connection pool (campus.core.redis_cache)
+        "default": {"BACKEND": "campus.core.redis_cache.RedisCache", "LOCATION": REDIS_URL},
+        "pages": {"BACKEND": "campus.core.redis_cache.RedisCache", "LOCATION": REDIS_URL},
     }
 else:
     CACHES = {

@@ -34,7 +34,7 @@ def redis_server():
 @pytest.fixture
 def pages_in_redis(redis_server, settings):
     caches_setting = {**settings.CACHES, "pages": {
-        "BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": redis_server.url, "KEY_PREFIX": "pages",
+        "BACKEND": "campus.core.redis_cache.RedisCache", "LOCATION": redis_server.url, "KEY_PREFIX": "pages",
     }}
     with override_settings(CACHES=caches_setting):
         caches["pages"].clear()
