@@ -33,6 +33,14 @@ def test_the_seed_forum_is_a_past_event_with_its_page(client, seeded):
     assert "Registration is closed." in page and "Vaasa, Finland" in page and "/forum/forum-2022/register/" not in page
     assert client.get("/forum/forum-2022/register/").status_code == 200  # says closed, no form
     assert "Registration is closed" in client.get("/forum/forum-2022/register/").content.decode()
+    # over, with no agenda: it does not promise one
+    assert "No agenda was published for this event." in page and "will be published" not in page
+
+
+def test_an_upcoming_event_without_sessions_says_its_agenda_will_come(client, seeded):
+    make_event(seeded, slug="forum-next")
+    page = client.get("/forum/forum-next/").content.decode()
+    assert "The agenda will be published here." in page and "No agenda was published" not in page
 
 
 def test_the_static_page_of_the_seed_gives_way_to_the_event(client, seeded):

@@ -2,6 +2,7 @@
 
 from django.http import Http404, HttpResponse
 from django.shortcuts import render
+from django.utils import timezone
 from django.views.decorators.http import require_GET
 
 from campus.communications.services import site_url
@@ -43,7 +44,7 @@ def event_detail(request, slug):
     return render(request, "forum/event_detail.html", {
         "event": event, "days": sorted(days.items()), "seats": selectors.seats(event),
         "open": registration_window_open(event), "dates": event_dates(event), "place": event_place(event),
-        "mine": mine,
+        "mine": mine, "ended": event.ends_on < timezone.localdate(),  # as the list of past events says
     })
 
 
