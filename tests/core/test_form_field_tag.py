@@ -42,3 +42,35 @@ def test_the_tag_writes_what_the_include_writes(data):
     got = TAGGED.render(Context({"form": form}))
     assert want.count('<div class="field') == len(form.fields)
     assert got == want
+
+
+class Choices(forms.Form):
+    radio = forms.ChoiceField(choices=[("a", TRICKY), ("b", "Bee")], widget=forms.RadioSelect, help_text=TRICKY)
+    many = forms.MultipleChoiceField(choices=[("x", "Ex"), ("y", f"Why {TRICKY}")], widget=forms.CheckboxSelectMultiple,
+                                     required=False, label=TRICKY)
+    plain = forms.ChoiceField(choices=[("1", "One"), ("2", "Two")], widget=forms.RadioSelect)
+    asked = forms.ChoiceField(choices=[("1", "One")], widget=forms.RadioSelect, required=False)
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["asked"].required_when_asked = True
+
+    def clean(self):
+        self.add_error("plain", f"Second error {TRICKY}")
+        return self.cleaned_data
+
+
+CHOICES_INCLUDED = Template('{% for field in form %}{% include "includes/choice_field.html" %}{% endfor %}')
+CHOICES_TAGGED = Template('{% load campus %}{% for field in form %}{% choice_field field %}{% endfor %}')
+
+
+@pytest.mark.parametrize("data", [None, {}, {"radio": "zzz", "many": ["x", "y"], "plain": "2"}])
+def test_the_choice_tag_writes_what_the_choice_include_writes(data):
+    form = Choices(data, initial={"radio": "b", "many": ["y"]})
+    if data is not None:
+        assert not form.is_valid()
+    want = CHOICES_INCLUDED.render(Context({"form": form}))
+    got = CHOICES_TAGGED.render(Context({"form": form}))
+    assert want.count("<fieldset") == len(form.fields)
+    assert ('aria-invalid="true"' in want) == (data is not None)  # the refused forms' markup is compared too
+    assert got == want

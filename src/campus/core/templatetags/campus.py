@@ -163,6 +163,33 @@ def choice_input(field, choice):
     return choice.parent_widget._render(choice.template_name, {"widget": widget}, choice.renderer)
 
 
+@register.simple_tag
+def choice_field(field):
+    """``{% include "includes/choice_field.html" %}`` written in Python: the same markup, character for character
+    (tests/core/test_form_field_tag.py compares them), for the application's step pages (issue 10)."""
+    escape, auto_id, errors = conditional_escape, field.auto_id, field.errors
+    error_id, help_id = escape(f"{auto_id}-error"), escape(f"{auto_id}-help")
+    required = field.field.required or getattr(field.field, "required_when_asked", False)
+    parts = ['\n\n<fieldset class="field field--choices', " field--error" if errors else "", '"']
+    if errors or field.help_text:
+        described = [help_id] if field.help_text else []
+        described += [error_id] if errors else []
+        parts += [' aria-describedby="', " ".join(described), '"']
+    parts += [">\n  <legend>", escape(field.label),
+              ' <span class="field__req" aria-hidden="true">*</span>' if required else "", "</legend>\n  "]
+    if field.help_text:
+        parts += ['<p class="field__help" id="', help_id, '">', escape(field.help_text), "</p>"]
+    parts.append("\n  ")
+    if errors:
+        parts += ['<p class="field__error" id="', error_id, '">', " ".join(escape(error) for error in errors), "</p>"]
+    parts.append('\n  <div class="choices">\n    ')
+    for choice in field:
+        parts += ['\n    <label class="choice" for="', escape(choice.id_for_label), '">', choice_input(field, choice),
+                  " <span>", escape(choice.choice_label), "</span></label>\n    "]
+    parts.append("\n  </div>\n</fieldset>\n\n")
+    return mark_safe("".join(parts))
+
+
 @register.filter(name="reveal")
 def reveal_filter(text):
     """Applicant-typed text for staff: escaped, bidi controls and zero-width characters shown as markers."""
