@@ -57,6 +57,10 @@ def test_make_publish_move_and_see_moved_in(web, alice):
     expect(page.get_by_text("is published")).to_be_visible()
     expect(page.locator("svg.radar-svg title").first).to_contain_text("Smart energy radar")
     web.check_page("radars-radar")
+    boxes = web.page.evaluate("""() => [...document.querySelectorAll(
+        '.radar-filters input:not([type=hidden]), .radar-filters select')].map(e => e.getBoundingClientRect())
+        .map(b => [Math.round(b.top), Math.round(b.height)])""")
+    assert len(boxes) >= 4 and len(set(map(tuple, boxes))) == 1, f"the search box and the selects differ: {boxes}"
     narrow(web, "radars-radar")
 
     page.get_by_role("link", name="Editions", exact=True).click()
