@@ -15,7 +15,7 @@ from django.core.cache.backends.redis import RedisCacheClient as DjangoRedisCach
 class RedisCacheClient(DjangoRedisCacheClient):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        self._clients = {}  # pool index -> a client on that pool
+        self._clients = {}  # id of a connection pool -> a client on that pool
 
     def get_client(self, key=None, *, write=False):
         pool = self._get_connection_pool(write)
@@ -29,4 +29,3 @@ class RedisCache(DjangoRedisCache):
     def __init__(self, server, params):
         super().__init__(server, params)
         self._class = RedisCacheClient
-
