@@ -58,4 +58,3 @@ def test_the_gunicorn_configuration_preloads_the_application():
         assert gc.get_freeze_count() > frozen
     finally:
         gc.unfreeze()
-
