@@ -78,4 +78,5 @@ def test_every_page_a_person_may_open_passes_the_page_checks(web):
             f"{role}: {title!r} on {sorted(urls)}" for title, urls in titles.items() if len(urls) > 1]
     assert pages > 40 and focusable > 500, f"only {pages} pages and {focusable} focusable elements checked"
     assert not any(found.values()), "\n".join(
-        f"{check} ({len(lines)}):\n  " + "\n  ".join(sorted(set(lines))[:80]) for check, lines in found.items() if lines)
+        f"{check} ({len(lines)}):\n  " + "\n  ".join(sorted(set(lines))[:80])
+        for check, lines in found.items() if lines)

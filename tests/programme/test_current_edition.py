@@ -1,5 +1,5 @@
-"""Which edition the public site shows (programme.selectors.pick_current_edition / services.refresh_current_edition) and
-publishing: drafts never, the running or next published edition, else the one that ended last."""
+"""Which edition the public site shows (programme.selectors.pick_current_edition, services.refresh_current_edition)
+and publishing: drafts never, the running or next published edition, else the one that ended last."""
 
 from datetime import date, timedelta
 

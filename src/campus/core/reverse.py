@@ -13,11 +13,10 @@ reversed every time, exactly as Django does. A failed reverse is never kept: it 
 from django.urls import get_resolver, get_script_prefix, get_urlconf, reverse
 
 KEPT_PER_RESOLVER = 4096  # answers kept per URLconf; beyond that the dict starts again (ids in arguments)
-_PLAIN = (str, int)
 
 
 def _plain(values) -> bool:
-    return all(type(value) in _PLAIN or isinstance(value, str) for value in values)
+    return all(isinstance(value, str) or type(value) is int for value in values)
 
 
 def kept_reverse(view_name, args=(), kwargs=None, current_app=None) -> str:

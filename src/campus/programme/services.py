@@ -223,8 +223,8 @@ def shift_edition_dates(*, edition: Edition, days: int, actor=None) -> Edition:
 @transaction.atomic
 def refresh_current_edition(*, programme: Programme, today: date | None = None, actor=None) -> Edition | None:
     """Keep ``Edition.is_current`` (what the public pages, feeds and later apps read) equal to
-    :func:`selectors.pick_current_edition`. Called when an edition is published or unpublished, and daily (an edition that
-    ends hands over to the next). Returns the current edition."""
+    :func:`selectors.pick_current_edition`. Called when an edition is published or unpublished, and daily (an
+    edition that ends hands over to the next). Returns the current edition."""
     Programme.objects.select_for_update().filter(pk=programme.pk).first()  # one refresh at a time per programme
     chosen = selectors.pick_current_edition(programme, today=today)
     old = Edition.objects.filter(programme=programme, is_current=True).first()
